@@ -1,0 +1,31 @@
+"""The composition root: `create_app(settings)` builds the Litestar application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from litestar import Litestar, Response, get
+from litestar.datastructures import State
+
+from infra.platform import open_platform
+from infra.settings import Settings
+
+
+@get("/health")
+async def health(state: State) -> Response[dict[str, object]]:
+    database = await state.platform.db.health()
+    ok = database["status"] == "ok"
+    return Response({"status": "ok" if ok else "degraded", "database": database}, status_code=200 if ok else 503)
+
+
+def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
+    """`admin_url` overrides DATABASE_URL / the embedded server (tests use it)."""
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        async with open_platform(settings, admin_url) as platform:
+            app.state.platform = platform
+            yield
+
+    return Litestar(route_handlers=[health], lifespan=[lifespan])

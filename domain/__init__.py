@@ -1,0 +1,1 @@
+"""Pure domain layer: aggregates, events, value objects and rules. No I/O."""

@@ -1,0 +1,21 @@
+"""Numeric input checks: counts are ints, amounts int or Decimal, never float (or bool)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from domain.errors import BadInput
+
+
+def count(value: object, field: str, rule: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise BadInput(f"{field} must be a non-negative integer", rule=rule)
+    return value
+
+
+def amount(value: object, field: str, rule: str) -> int | Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise BadInput(f"{field} must be an int or Decimal, not {type(value).__name__}", rule=rule)
+    if value < 0 or (isinstance(value, Decimal) and not value.is_finite()):
+        raise BadInput(f"{field} must be a finite, non-negative amount", rule=rule)
+    return value

@@ -1,0 +1,71 @@
+"""Connection pool for the application role, and the one place the tenant setting is applied."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+
+from infra.errors import InvalidTenantError
+from infra.migrations import APP_ROLE, migrate
+from infra.settings import DatabaseSettings
+
+TENANT_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+def validate_tenant_id(tenant_id: str) -> str:
+    if not isinstance(tenant_id, str) or not TENANT_ID.match(tenant_id):
+        raise InvalidTenantError(f"invalid tenant id {tenant_id!r}: use a-z, 0-9, '-' or '_'")
+    return tenant_id
+
+
+async def apply_tenant(conn: asyncpg.Connection, tenant_id: str) -> None:
+    """Scope the current transaction to one tenant for row-level security.
+
+    `SET LOCAL` with a validated literal (not set_config) so the setting also reaches the
+    shards of a distributed deployment (architecture decision 14).
+    """
+    await conn.execute(f"SET LOCAL app.tenant_id = '{validate_tenant_id(tenant_id)}'")
+
+
+class Database:
+    """The application role's pool plus the superuser URL used for migrations and tooling."""
+
+    def __init__(self, pool: asyncpg.Pool, admin_url: str):
+        self.pool = pool
+        self.admin_url = admin_url
+
+    @classmethod
+    async def open(cls, admin_url: str, settings: DatabaseSettings) -> Database:
+        admin = await asyncpg.connect(admin_url)
+        try:
+            await migrate(admin, settings.app_password)
+        finally:
+            await admin.close()
+        pool = await asyncpg.create_pool(
+            admin_url,
+            user=APP_ROLE,
+            password=settings.app_password,
+            min_size=settings.pool_min_size,
+            max_size=settings.pool_max_size,
+        )
+        return cls(pool, admin_url)
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+    @asynccontextmanager
+    async def tenant_transaction(self, tenant_id: str) -> AsyncIterator[asyncpg.Connection]:
+        """A transaction in which row-level security shows only `tenant_id`'s rows."""
+        async with self.pool.acquire() as conn, conn.transaction():
+            await apply_tenant(conn, tenant_id)
+            yield conn
+
+    async def health(self) -> dict[str, object]:
+        try:
+            version = await self.pool.fetchval("SHOW server_version", timeout=2)
+        except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+            return {"status": "unavailable", "error": type(exc).__name__}
+        return {"status": "ok", "server_version": version}

@@ -1,0 +1,79 @@
+"""Typed settings, read from the environment only when `Settings.from_env()` is called."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DatabaseSettings:
+    url: str | None = None
+    """DATABASE_URL: a PostgreSQL 15+ server; unset means the embedded server."""
+    data_dir: Path = Path("var/pgdata")
+    """THIDUA_DATA_DIR: data directory of the embedded server (kept across restarts)."""
+    app_password: str = "thidua_app"
+    """THIDUA_APP_PASSWORD: password of the role `thidua_app` the application connects as."""
+    pool_min_size: int = 2
+    """THIDUA_POOL_MIN: connections kept open."""
+    pool_max_size: int = 10
+    """THIDUA_POOL_MAX: connections at most."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str = "127.0.0.1"
+    """THIDUA_HOST: address `thidua serve` binds to."""
+    port: int = 8000
+    """THIDUA_PORT: port `thidua serve` listens on."""
+    dev_mode: bool = True
+    """THIDUA_DEV: GraphiQL and development conveniences (1/0)."""
+    load_demo: bool = True
+    """THIDUA_DEMO: load demo data into an empty database on start (1/0)."""
+
+
+@dataclass(frozen=True)
+class AuthSettings:
+    jwt_secret: str = "thidua-dev-secret-change-me-in-production"
+    """THIDUA_JWT_SECRET: HMAC key for bearer tokens."""
+    token_ttl_s: int = 12 * 3600
+    """THIDUA_TOKEN_TTL: lifetime of tokens minted by `thidua token`, in seconds."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
+    auth: AuthSettings = field(default_factory=AuthSettings)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        d, s, a = DatabaseSettings(), ServerSettings(), AuthSettings()
+        return cls(
+            database=DatabaseSettings(
+                url=env.get("DATABASE_URL") or None,
+                data_dir=Path(env.get("THIDUA_DATA_DIR", d.data_dir)),
+                app_password=env.get("THIDUA_APP_PASSWORD", d.app_password),
+                pool_min_size=int(env.get("THIDUA_POOL_MIN", d.pool_min_size)),
+                pool_max_size=int(env.get("THIDUA_POOL_MAX", d.pool_max_size)),
+            ),
+            server=ServerSettings(
+                host=env.get("THIDUA_HOST", s.host),
+                port=int(env.get("THIDUA_PORT", s.port)),
+                dev_mode=_flag(env.get("THIDUA_DEV"), s.dev_mode),
+                load_demo=_flag(env.get("THIDUA_DEMO"), s.load_demo),
+            ),
+            auth=AuthSettings(
+                jwt_secret=env.get("THIDUA_JWT_SECRET", a.jwt_secret),
+                token_ttl_s=int(env.get("THIDUA_TOKEN_TTL", a.token_ttl_s)),
+            ),
+        )
+
+
+def _flag(raw: str | None, default: bool) -> bool:
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}

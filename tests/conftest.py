@@ -1,0 +1,65 @@
+"""Shared fixtures: a real PostgreSQL for the whole session.
+
+TEST_DATABASE_URL names a server on which a fresh database is created (and dropped after);
+without it an embedded throw-away server is started.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from urllib.parse import urlsplit, urlunsplit
+from uuid import uuid4
+
+import asyncpg
+import pytest
+
+from infra.embedded import start_embedded
+from infra.platform import Platform, open_platform
+from infra.settings import Settings
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(scope="session")
+async def admin_url() -> AsyncIterator[str]:
+    server_url = os.environ.get("TEST_DATABASE_URL")
+    if not server_url:
+        yield start_embedded(None)
+        return
+    name = f"thidua_test_{uuid4().hex[:10]}"
+    conn = await asyncpg.connect(server_url)
+    await conn.execute(f'CREATE DATABASE "{name}"')
+    await conn.close()
+    yield with_database(server_url, name)
+    conn = await asyncpg.connect(server_url)
+    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    await conn.close()
+
+
+@pytest.fixture(scope="session")
+async def platform(admin_url: str) -> AsyncIterator[Platform]:
+    async with open_platform(Settings(), admin_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def admin(admin_url: str) -> AsyncIterator[asyncpg.Connection]:
+    """A superuser connection, for what the application may not do (tampering, inspection)."""
+    conn = await asyncpg.connect(admin_url)
+    yield conn
+    await conn.close()
+
+
+@pytest.fixture
+def tenant_id() -> str:
+    """A fresh tenant per test, so tests never see each other's events."""
+    return f"t-{uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def other_tenant_id() -> str:
+    return f"t-{uuid4().hex[:12]}"

@@ -1,0 +1,6 @@
+"""Sub-commands of `thidua`. Each module has `register(subparsers)` that sets `handler`,
+a function `(args, settings) -> exit code`."""
+
+from api.commands import serve
+
+COMMANDS = [serve.register]

@@ -1,0 +1,25 @@
+"""`thidua serve`: the HTTP API on an ASGI server."""
+
+from __future__ import annotations
+
+import argparse
+
+from infra.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    serve = subparsers.add_parser("serve", help="run the HTTP API (and the projection runner)")
+    serve.add_argument("--host", help="bind address (THIDUA_HOST, default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (THIDUA_PORT, default 8000)")
+    serve.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from api.app import create_app
+
+    host = args.host or settings.server.host
+    port = args.port or settings.server.port
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0

@@ -55,3 +55,13 @@ class UnknownUnit(OrgError):
 class EnterpriseFlagNotAllowed(OrgError):
     """Only a grassroots union can be flagged as an enterprise union."""
     code, default_rule = "ORG_ENTERPRISE_FLAG", "org.enterprise.grassroots_only"
+
+
+class HasActiveChildren(OrgError):
+    """Units still under a unit on the day it ends must be moved first."""
+    code, default_rule = "ORG_HAS_ACTIVE_CHILDREN", "org.end.no_children"
+
+
+class StillReferenced(OrgError):
+    """Another unit merges or splits into this one on or after the day it would end."""
+    code, default_rule = "ORG_STILL_REFERENCED", "org.end.not_referenced"

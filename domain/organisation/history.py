@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Generic, TypeVar
 from uuid import UUID
 
+from domain.errors import BadInput
 from domain.organisation.changes import ChangeType, UnitChange
 from domain.organisation.kinds import UnitKind
 
@@ -46,10 +47,12 @@ class UnitHistory:
 
     @classmethod
     def created(cls, c: UnitChange) -> UnitHistory:
+        if c.kind is None:
+            raise BadInput(f"the creation of {c.unit_id} does not say its kind", rule="org.unit.kind")
         names, parents = Series[str](), Series[UUID | None]()
         names.put(c.effective, c.seq, c.name or "")
         parents.put(c.effective, c.seq, c.parent_id)
-        return cls(c.unit_id, c.kind or UnitKind.GRASSROOTS_UNION, c.effective, c.code,
+        return cls(c.unit_id, c.kind, c.effective, c.code,
                    c.enterprise, names, parents)
 
     def apply(self, c: UnitChange) -> None:

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from domain.organisation.changes import ChangeType, UnitChange
 from domain.organisation.errors import CreatesCycle, NotActiveOnDate, UnknownUnit
+from domain.organisation.guards import TreeGuards
 from domain.organisation.history import UnitHistory
 from domain.organisation.names import fold_name
 from domain.organisation.succession import Succession
@@ -22,7 +23,7 @@ from domain.organisation.views import UnitView
 NOW = date.max
 
 
-class OrgTimeline(Succession):
+class OrgTimeline(Succession, TreeGuards):
     def __init__(self, changes: Iterable[UnitChange] = ()) -> None:
         self._units: dict[UUID, UnitHistory] = {}
         # Every unit that was ever a child of a parent; filtered by date on lookup.
@@ -76,14 +77,13 @@ class OrgTimeline(Succession):
         )
 
     def ancestors(self, unit_id: UUID, day: date = NOW) -> list[UUID]:
-        """Nearest first, up to the root (or the first parent outside this timeline)."""
+        """Nearest first, up to the root. A parent outside this timeline (the national
+        body of another tenant) ends the path; so does one not active that day."""
         return self.path(unit_id, day)[1:]
 
     def path(self, unit_id: UUID, day: date = NOW) -> list[UUID]:
         path, current = [unit_id], self.parent_as_of(unit_id, day)
-        while current is not None:
-            if current in path:
-                raise CreatesCycle(f"the tree has a cycle through {current} on {day}")
+        while current is not None and self._may_extend(path, current, day):
             path.append(current)
             current = self._units[current].parents.on(day) if current in self._units else None
         return path
@@ -100,19 +100,13 @@ class OrgTimeline(Succession):
         tree = self.tree_as_of(day)
         return [uid for uid, v in tree.items() if v.parent_id not in tree]
 
-    # --- search and checks ------------------------------------------------------
+    # --- search ------------------------------------------------------
 
     def find_by_name(self, text: str, day: date | None = None) -> list[UUID]:
         """Accent-insensitive substring match; without a day, any past or present name."""
         needle = fold_name(text)
         return [uid for uid, h in self._units.items() if any(
             needle in fold_name(n) for n in self._names_to_search(h, day))]
-
-    def check_move(self, unit_id: UUID, new_parent_id: UUID, day: date) -> None:
-        """Refuse a move that would put a unit under itself on that day or any later one."""
-        for moment in self._structure_dates_from(day):
-            if unit_id in self._path_if_moved(new_parent_id, unit_id, new_parent_id, day, moment):
-                raise CreatesCycle(f"moving {unit_id} under {new_parent_id} makes a cycle on {moment}")
 
     # --- helpers ----------------------------------------------------------------
 
@@ -129,32 +123,12 @@ class OrgTimeline(Succession):
                                   rule="org.query.active_on_date")
         return h
 
-    def _is_child_on(self, child: UUID, parent: UUID, day: date) -> bool:
-        h = self._units[child]
-        return h.is_active_on(day) and h.parents.on(day) == parent
+    def _may_extend(self, path: list[UUID], parent: UUID, day: date) -> bool:
+        if parent in path:
+            raise CreatesCycle(f"the tree has a cycle through {parent} on {day}")
+        return parent not in self._units or self._units[parent].is_active_on(day)
 
     def _names_to_search(self, h: UnitHistory, day: date | None) -> list[str]:
         if day is None:
             return h.names.values()
         return [h.names.on(day)] if h.is_active_on(day) else []
-
-    def _structure_dates_from(self, day: date) -> list[date]:
-        """Days on or after `day` when some parent link changes."""
-        later = {e for h in self._units.values() for e, _, _ in h.parents.entries if e > day}
-        return [day, *sorted(later)]
-
-    def _path_if_moved(self, start: UUID, moved: UUID, parent: UUID, since: date, day: date) -> list[UUID]:
-        """Path from `start` up on `day`, as if `moved` had been put under `parent` on `since`."""
-        path, current = [], start
-        while current is not None and current not in path:
-            path.append(current)
-            current = self._parent_if_moved(current, moved, parent, since, day)
-        return path
-
-    def _parent_if_moved(self, uid: UUID, moved: UUID, parent: UUID, since: date, day: date) -> UUID | None:
-        h = self._units.get(uid)
-        if h is None:
-            return None
-        # The proposed move is recorded last, so only a later-effective move overrides it.
-        overridden = any(since < e <= day for e, _, _ in h.parents.entries)
-        return parent if uid == moved and not overridden else h.parents.on(day)

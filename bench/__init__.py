@@ -1,0 +1,1 @@
+"""Benchmarks: national-shaped data and side-by-side measurements (`thidua bench`)."""

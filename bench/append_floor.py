@@ -1,0 +1,61 @@
+"""The floor: the same rows as the store writes, by plain INSERTs into a plain table.
+
+Same columns, keys and indexes as `events`, but no function, no tenant lock, no hash chain,
+no row-level security: one autocommit INSERT (multi-row VALUES) per command.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from uuid import uuid4
+
+import asyncpg
+
+from infra.event_store import NewEvent
+
+TABLE = "bench_floor_events"
+_DDL = f"""
+CREATE TABLE IF NOT EXISTS {TABLE} (
+    tenant_id text NOT NULL, position bigint NOT NULL, stream_id uuid NOT NULL,
+    version integer NOT NULL, topic text NOT NULL, class_version integer NOT NULL,
+    body jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL,
+    hash bytea NOT NULL,
+    PRIMARY KEY (tenant_id, position), UNIQUE (tenant_id, stream_id, version));
+CREATE INDEX IF NOT EXISTS {TABLE}_by_topic ON {TABLE} (tenant_id, topic, position);
+CREATE INDEX IF NOT EXISTS {TABLE}_by_time ON {TABLE} (tenant_id, recorded_at);
+"""
+_HASH = bytes(32)
+
+
+async def create_floor_table(pool: asyncpg.Pool) -> None:
+    await pool.execute(_DDL)
+
+
+def _insert_sql(n: int) -> str:
+    rows = ", ".join(
+        "(" + ", ".join(f"${i * 8 + k}" for k in range(1, 9)) + ", now(), $" + str(n * 8 + 1) + ")"
+        for i in range(n)
+    )
+    return (f"INSERT INTO {TABLE} (tenant_id, position, stream_id, version, topic, class_version,"
+            f" body, metadata, recorded_at, hash) VALUES {rows}")
+
+
+class FloorWriter:
+    """One tenant's writer; positions come from a local counter (one writer per tenant)."""
+
+    def __init__(self, pool: asyncpg.Pool, tenant_id: str, events: Sequence[NewEvent], metadata: dict):
+        self.pool, self.tenant_id, self.events = pool, tenant_id, list(events)
+        self.metadata = json.dumps(metadata)
+        self.sql = _insert_sql(len(self.events))
+        self.position = 0
+
+    async def command(self) -> int:
+        stream = uuid4()
+        args: list[object] = []
+        for version, event in enumerate(self.events, start=1):
+            self.position += 1
+            args += [self.tenant_id, self.position, stream, version, event.topic,
+                     event.class_version, event.body, self.metadata]
+        await self.pool.execute(self.sql, *args, _HASH)
+        return len(self.events)

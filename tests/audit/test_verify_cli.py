@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from tests.audit.conftest import ten_events
+
+
+async def test_untouched_tenant_is_ok_with_head_position_and_hash(platform, cli, tenant_id):
+    await ten_events(platform, tenant_id)
+    head = await platform.store.head(tenant_id)
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 0
+    assert result.out.strip() == f"OK {tenant_id} head=10 hash={head.hash.hex()}"
+
+
+async def test_altered_body_is_named_by_position_with_a_failing_exit(platform, admin, cli, tenant_id):
+    await ten_events(platform, tenant_id)
+    await admin.execute(
+        "UPDATE events SET body = '{\"name\": \"forged\"}' WHERE tenant_id = $1 AND position = 6",
+        tenant_id,
+    )
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 1
+    assert result.out.startswith(f"BROKEN {tenant_id} at position 6:")
+
+
+async def test_deleted_row_is_named_by_position(platform, admin, cli, tenant_id):
+    await ten_events(platform, tenant_id)
+    await admin.execute("DELETE FROM events WHERE tenant_id = $1 AND position = 4", tenant_id)
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 1 and f"BROKEN {tenant_id} at position 4:" in result.out
+
+
+async def test_two_swapped_rows_are_named_at_the_first(platform, admin, cli, tenant_id):
+    await ten_events(platform, tenant_id)
+    async with admin.transaction():
+        for old, new in ((3, -1), (7, 3), (-1, 7)):
+            await admin.execute(
+                "UPDATE events SET position = $3 WHERE tenant_id = $1 AND position = $2",
+                tenant_id, old, new,
+            )
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 1 and f"BROKEN {tenant_id} at position 3:" in result.out
+
+
+async def test_every_tenant_is_verified_including_one_missing_from_the_registry(
+    platform, admin, cli, tenant_id, other_tenant_id
+):
+    await ten_events(platform, tenant_id)
+    await ten_events(platform, other_tenant_id)
+    await admin.execute("INSERT INTO tenants (tenant_id, name, kind) VALUES ($1, 'x', 'province')",
+                        tenant_id)
+    await admin.execute("DELETE FROM events WHERE tenant_id = $1 AND position = 10", other_tenant_id)
+    result = await cli("audit", "verify")
+    assert result.code == 1  # at least the other tenant is broken
+    lines = result.out.splitlines()
+    assert any(line.startswith(f"OK {tenant_id} head=10 ") for line in lines)
+    assert f"BROKEN {other_tenant_id} at position 10: log and head disagree" in lines
+
+
+async def test_invalid_tenant_gives_a_coded_error(cli):
+    result = await cli("audit", "verify", "--tenant", "Not A Tenant;")
+    assert result.code == 2 and result.err.startswith("error BAD_INPUT:")

@@ -10,6 +10,8 @@ from litestar.datastructures import State
 
 from infra.platform import open_platform
 from infra.settings import Settings
+from infra.telemetry import configure_telemetry
+from infra.telemetry.http import litestar_plugin
 
 
 @get("/health")
@@ -21,6 +23,7 @@ async def health(state: State) -> Response[dict[str, object]]:
 
 def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
     """`admin_url` overrides DATABASE_URL / the embedded server (tests use it)."""
+    configure_telemetry(settings.telemetry)  # once per process; later calls return the same
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -28,4 +31,4 @@ def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
             app.state.platform = platform
             yield
 
-    return Litestar(route_handlers=[health], lifespan=[lifespan])
+    return Litestar(route_handlers=[health], lifespan=[lifespan], plugins=[litestar_plugin()])

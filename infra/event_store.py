@@ -17,6 +17,7 @@ import asyncpg
 
 from infra.database import Database, validate_tenant_id
 from infra.errors import ConcurrencyError
+from infra.telemetry import observe_append
 
 CONFLICT_SQLSTATE = "TD409"
 GENESIS_HASH = bytes(32)
@@ -160,6 +161,21 @@ async def _append(
     meta = dict(metadata or {})
     if idempotency_key is not None:
         meta["idempotency_key"] = idempotency_key
+    topics = [e.topic for e in append.events]
+    # The span fills meta's trace_id/span_id (unless given) before it is written.
+    with observe_append(tenant_id, append.stream_id, topics, meta) as observed:
+        result = await _call_append(conn, tenant_id, append, meta, idempotency_key)
+        observed.recorded(result.first_position, result.last_position, result.replayed)
+    return result
+
+
+async def _call_append(
+    conn: asyncpg.Connection,
+    tenant_id: str,
+    append: StreamAppend,
+    meta: dict[str, Any],
+    idempotency_key: str | None,
+) -> AppendResult:
     try:
         row = await conn.fetchrow(
             "SELECT * FROM thidua_append($1, $2, $3, $4, $5, $6, $7, $8)",

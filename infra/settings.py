@@ -43,10 +43,27 @@ class AuthSettings:
 
 
 @dataclass(frozen=True)
+class TelemetrySettings:
+    """The standard OpenTelemetry variables; see infra/telemetry. Nothing set: no export."""
+
+    service_name: str = "thidua"
+    """OTEL_SERVICE_NAME: `service.name` of traces and metrics."""
+    traces_exporter: tuple[str, ...] = ()
+    """OTEL_TRACES_EXPORTER: comma-separated `console`, `otlp` or `none` (default none)."""
+    metrics_exporter: tuple[str, ...] = ()
+    """OTEL_METRICS_EXPORTER: comma-separated `console`, `otlp` or `none` (default none)."""
+    otlp_endpoint: str | None = None
+    """OTEL_EXPORTER_OTLP_ENDPOINT: collector base URL (OTLP/HTTP), e.g. http://localhost:4318."""
+    disabled: bool = False
+    """OTEL_SDK_DISABLED: no SDK at all, not even trace ids in event metadata (true/false)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     auth: AuthSettings = field(default_factory=AuthSettings)
+    telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -70,7 +87,20 @@ class Settings:
                 jwt_secret=env.get("THIDUA_JWT_SECRET", a.jwt_secret),
                 token_ttl_s=int(env.get("THIDUA_TOKEN_TTL", a.token_ttl_s)),
             ),
+            telemetry=TelemetrySettings(
+                service_name=env.get("OTEL_SERVICE_NAME") or "thidua",
+                traces_exporter=_names(env.get("OTEL_TRACES_EXPORTER")),
+                metrics_exporter=_names(env.get("OTEL_METRICS_EXPORTER")),
+                otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or None,
+                disabled=_flag(env.get("OTEL_SDK_DISABLED"), False),
+            ),
         )
+
+
+def _names(raw: str | None) -> tuple[str, ...]:
+    """`console,otlp` -> ("console", "otlp"); `none` and blanks drop out."""
+    names = (part.strip().lower() for part in (raw or "").split(","))
+    return tuple(name for name in names if name and name != "none")
 
 
 def _flag(raw: str | None, default: bool) -> bool:

@@ -1,0 +1,62 @@
+"""One benchmark run: one PostgreSQL server, the selected parts in order, one result."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from bench import parts
+from bench.append import AppendConfig
+from bench.database import bench_database
+from bench.machine import describe
+from bench.targets import PART_KEYS
+from infra.platform import open_platform
+from infra.settings import Settings
+
+PARTS = {
+    "append": parts.append_part,
+    "projection": parts.projection_part,
+    "rollup": parts.rollup_part,
+    "commands": parts.commands_part,
+}
+
+
+async def run_bench(settings: Settings, *, quick: bool, only: list[str], conditions: str = "") -> dict:
+    """A whole run on its own server (or fresh database): see bench.database."""
+    async with bench_database(settings) as admin_url:
+        return await run_on(admin_url, settings, quick=quick, only=only, conditions=conditions)
+
+
+async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[str],
+                 conditions: str = "", append_config: AppendConfig | None = None) -> dict:
+    """The selected parts against the database at `admin_url`; the run's full result."""
+    started = time.perf_counter()
+    # 16 concurrent writers need 16 pooled connections, plus a few for everything else.
+    db_settings = replace(settings.database, pool_min_size=4, pool_max_size=24)
+    results: dict[str, object] = {}
+    skipped: dict[str, str] = {}
+    machine = await describe(admin_url)
+    async with open_platform(replace(settings, database=db_settings), admin_url) as platform:
+        ctx = parts.Context(platform, quick, append_config=append_config)
+        for name, part in PARTS.items():
+            if name not in only:
+                skipped[name] = "not selected (--only)"
+                continue
+            try:
+                results |= await part(ctx)
+            except parts.Skipped as why:
+                skipped[name] = str(why)
+    for name, keys in PART_KEYS.items():
+        for key in keys:
+            results.setdefault(key, None)
+    return {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "mode": "quick" if quick else "full",
+        "duration_s": round(time.perf_counter() - started, 1),
+        "conditions": conditions,
+        "machine": machine,
+        "scale": ctx.scale,
+        "results": results,
+        "skipped": skipped,
+    }

@@ -1,0 +1,44 @@
+"""The issue's targets for this 2-core machine, next to the keys they judge."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    text: str
+    compare: Callable[[float, float], bool]
+    bound: float
+
+    def verdict(self, value: float | None) -> str:
+        if value is None:
+            return "not measured"
+        return "met" if self.compare(value, self.bound) else "missed"
+
+
+_GE, _LE = operator.ge, operator.le
+TARGETS = {t.key: t for t in (
+    Target("append.ratio_vs_floor", "≥ 0.6 × floor", _GE, 0.6),
+    Target("append.ratio_vs_eventsourcing", "≥ 3 × eventsourcing", _GE, 3.0),
+    Target("append.ratio_vs_floor_batch10", "≥ 0.6 × floor", _GE, 0.6),
+    Target("append.ratio_vs_eventsourcing_batch10", "≥ 3 × eventsourcing", _GE, 3.0),
+    Target("projection.events_per_s", "≥ 20,000 events/s", _GE, 20_000),
+    Target("rollup.p99_ms", "≤ 50 ms", _LE, 50.0),
+    Target("rollup.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
+    Target("rollup.flatness_ratio", "≤ 1.5", _LE, 1.5),
+)}
+
+# Every key a complete run reports, in table order; a part that did not run reports null.
+PART_KEYS = {
+    "append": [f"append.{name}{suffix}" for suffix in ("", "_batch10") for name in (
+        "events_per_s", "raw_floor_events_per_s", "eventsourcing_recorder_events_per_s",
+        "ratio_vs_floor", "ratio_vs_eventsourcing")],
+    "projection": ["projection.events_per_s", "projection.rebuild_s", "projection.rebuild_events"],
+    "rollup": ["rollup.p50_ms", "rollup.p99_ms", "rollup.sql_floor_p99_ms",
+               "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio"],
+    "commands": ["commands.per_s", "commands.p99_ms"],
+}

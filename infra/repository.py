@@ -18,6 +18,12 @@ from infra.serialization import create_mapper
 A = TypeVar("A", bound=Aggregate)
 
 
+def plain_uuid(value: UUID) -> UUID:
+    """asyncpg returns its own UUID subclass, which the JSON transcoder does not know; an
+    aggregate's id ends up in later events (a parent id, a successor id), so make it plain."""
+    return value if type(value) is UUID else UUID(bytes=value.bytes)
+
+
 class AggregateRepository:
     """Async repository with optimistic concurrency and optional snapshots.
 
@@ -75,7 +81,7 @@ class AggregateRepository:
         return result
 
     def to_domain_event(self, record: RecordedEvent) -> Any:
-        stored = StoredEvent(record.stream_id, record.version, record.topic, record.body.encode())
+        stored = StoredEvent(plain_uuid(record.stream_id), record.version, record.topic, record.body.encode())
         return self.mapper.to_domain_event(stored)
 
     def _pending(self, aggregate: Aggregate) -> StreamAppend | None:
@@ -96,7 +102,7 @@ class AggregateRepository:
             )
         if row is None:
             return None
-        stored = StoredEvent(aggregate_id, row["version"], row["topic"], row["body"].encode())
+        stored = StoredEvent(plain_uuid(aggregate_id), row["version"], row["topic"], row["body"].encode())
         return self.mapper.to_domain_event(stored)
 
     async def _maybe_snapshot(self, tenant_id: str, aggregates: tuple[Aggregate, ...]) -> None:

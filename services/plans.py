@@ -1,0 +1,130 @@
+"""Campaign plans: draft, link parents (of this tenant, another tenant or an outside body),
+issue, launch, amend, reviews, end condition, close."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from domain.errors import BadInput, OutOfScope
+from domain.organisation import OrgError
+from domain.plan import Plan
+from domain.plan_values import ParentLink, Phase, ReportSchedule
+from infra.database import validate_tenant_id
+from infra.platform import Platform
+from services.context import CommandContext, CommandResult
+from services.unit_of_work import load, load_or_none, replayed, save
+from tenants.org_reader import load_timeline
+
+
+async def draft_plan(platform: Platform, tenant: str, ctx: CommandContext, /, *, issuing_unit_id: UUID,
+                     on: date | None = None, **fields: Any) -> CommandResult:
+    """`fields` are Plan.draft's (theme, kind, period, eligible_subjects, phases, ...; see
+    domain/plan_draft.py). The issuing unit must be a unit of this tenant (active on `on`,
+    default: now). Platform parent links are checked like link_parent's."""
+    if (done := await replayed(platform, tenant, ctx)) is not None:
+        return done
+    if fields.pop("tenant", tenant) != tenant:
+        raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant")
+    await _check_issuing_unit(platform, tenant, issuing_unit_id, on)
+    for link in fields.get("parent_links", ()):
+        await _check_platform_link(platform, link)
+    plan = Plan.draft(tenant=tenant, issuing_unit_id=issuing_unit_id, **fields)
+    return await save(platform, tenant, ctx, "draft_plan", plan)
+
+
+async def link_parent(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID,
+                      link: ParentLink, *, expected_version: int | None = None) -> CommandResult:
+    """A link to a plan on the platform (link.tenant + link.plan_id, possibly another tenant's)
+    must name an existing plan; a link to an outside body names number, date and issuer."""
+    async def step(plan: Plan) -> None:
+        await _check_platform_link(platform, link)
+        plan.link_parent(link)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "link_parent", step)
+
+
+async def issue_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, number: str,
+                     issued_on: date | None, signer: str, capacity: str,
+                     expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.issue(number, issued_on, signer, capacity)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "issue_plan", step)
+
+
+async def launch_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, on: date,
+                      expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.launch(on)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "launch_plan", step)
+
+
+async def amend_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, on: date,
+                     reason: str, phases: list[Phase] | None = None,
+                     report_schedule: ReportSchedule | None = None,
+                     expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.amend(on, reason, phases=phases, report_schedule=report_schedule)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "amend_plan", step)
+
+
+async def begin_interim_review(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *,
+                               on: date, expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.begin_interim_review(on)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "begin_interim_review", step)
+
+
+async def begin_final_review(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *,
+                             on: date, expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.begin_final_review(on)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "begin_final_review", step)
+
+
+async def declare_end_condition_met(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *,
+                                    on: date, expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.declare_end_condition_met(on)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "declare_end_condition_met", step)
+
+
+async def close_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, on: date,
+                     expected_version: int | None = None) -> CommandResult:
+    async def step(plan: Plan) -> None:
+        plan.close(on)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "close_plan", step)
+
+
+async def get_plan(platform: Platform, tenant: str, plan_id: UUID) -> Plan:
+    """The plan now (NOT_FOUND if absent)."""
+    return await load(platform, tenant, plan_id, Plan)
+
+
+async def _command(platform, tenant, ctx, plan_id, expected_version, name, step) -> CommandResult:
+    if (done := await replayed(platform, tenant, ctx)) is not None:
+        return done
+    plan = await load(platform, tenant, plan_id, Plan, expected_version)
+    await step(plan)
+    return await save(platform, tenant, ctx, name, plan)
+
+
+async def _check_issuing_unit(platform: Platform, tenant: str, unit_id: UUID, on: date | None) -> None:
+    timeline = await load_timeline(platform, tenant)
+    try:
+        active = unit_id in timeline and timeline.is_active(unit_id, on or date.max)
+    except OrgError:
+        active = False
+    if not active:
+        raise OutOfScope(f"issuing unit {unit_id} is not an active unit of this tenant",
+                         rule="plan.issuing_unit")
+
+
+async def _check_platform_link(platform: Platform, link: ParentLink) -> None:
+    # A cross-tenant read of plan metadata: only existence and kind are looked at.
+    if link.plan_id is None:
+        return
+    validate_tenant_id(link.tenant)
+    if await load_or_none(platform, link.tenant, link.plan_id, Plan) is None:
+        raise BadInput(f"no plan {link.plan_id} in tenant {link.tenant!r} to link to",
+                       rule="plan.parent_links.on_platform")

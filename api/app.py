@@ -8,6 +8,9 @@ from contextlib import asynccontextmanager
 from litestar import Litestar, Response, get
 from litestar.datastructures import State
 
+from api.graphql.limits import MAX_BODY_BYTES
+from api.graphql.schema import graphql_controller
+from api.rest.problems import EXCEPTION_HANDLERS
 from infra.platform import open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -31,4 +34,11 @@ def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
             app.state.platform = platform
             yield
 
-    return Litestar(route_handlers=[health], lifespan=[lifespan], plugins=[litestar_plugin()])
+    return Litestar(
+        route_handlers=[health, graphql_controller(settings.server.dev_mode)],
+        lifespan=[lifespan],
+        plugins=[litestar_plugin()],
+        state=State({"settings": settings}),
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=MAX_BODY_BYTES,
+    )

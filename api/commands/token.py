@@ -1,0 +1,30 @@
+"""`thidua token`: mint a bearer token for development (signed with THIDUA_JWT_SECRET)."""
+
+from __future__ import annotations
+
+import argparse
+from uuid import UUID
+
+from api.auth.principal import Role
+from infra.settings import Settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    token = subparsers.add_parser("token", help="mint a development bearer token")
+    token.add_argument("--role", required=True, action="append", choices=[r.value for r in Role],
+                       help="role (repeatable)")
+    token.add_argument("--tenant", required=True, help="tenant id the token acts in")
+    token.add_argument("--unit", type=UUID, help="org unit id (officers write for its subtree)")
+    token.add_argument("--audit-tenant", action="append", default=[], help="tenant an auditor may read")
+    token.add_argument("--subject", default="dev", help="who (the `sub` claim)")
+    token.add_argument("--ttl", type=int, help="lifetime in seconds (THIDUA_TOKEN_TTL)")
+    token.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from api.auth.tokens import mint_token
+
+    print(mint_token(settings.auth.jwt_secret, tenant=args.tenant, roles=args.role, unit=args.unit,
+                     subject=args.subject, audit_tenants=args.audit_tenant,
+                     ttl_s=args.ttl or settings.auth.token_ttl_s))
+    return 0

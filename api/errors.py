@@ -1,0 +1,98 @@
+"""The ONE error mapper at the edge: any exception → a public error with a stable code.
+
+REST turns a `PublicError` into RFC 9457 problem details (api/rest/problems.py), GraphQL
+into an error with `extensions` (api/graphql/errors.py). Only the code, a fixed title and
+the messages of our own coded errors reach a client: never a traceback or SQL text.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import asyncpg
+
+from domain.errors import DomainError
+from infra.errors import ApplicationError, DatabaseUnavailableError
+
+log = logging.getLogger("thidua.api")
+RETRY_AFTER_S = 5
+
+
+@dataclass(frozen=True)
+class PublicError:
+    code: str
+    status: int
+    title: str
+    message_en: str
+    message_vi: str
+    rule: str | None = None
+    retry_after: int | None = None
+
+    def extensions(self) -> dict[str, object]:
+        ext: dict[str, object] = {"code": self.code, "status": self.status,
+                                  "message_en": self.message_en, "message_vi": self.message_vi}
+        if self.rule:
+            ext["rule"] = self.rule
+        if self.retry_after is not None:
+            ext["retry_after"] = self.retry_after
+        return ext
+
+
+# code → (HTTP status, title, Vietnamese message used when the error carries none)
+CODES: dict[str, tuple[int, str, str]] = {
+    "BAD_INPUT": (400, "Bad input", "Dữ liệu đầu vào không hợp lệ"),
+    "UNAUTHENTICATED": (401, "Authentication required", "Cần xác thực: token thiếu, sai hoặc đã hết hạn"),
+    "FORBIDDEN": (403, "Forbidden", "Không có quyền thực hiện thao tác này"),
+    "NOT_FOUND": (404, "Not found", "Không tìm thấy"),
+    "CONFLICT": (409, "Conflict", "Xung đột phiên bản: dữ liệu đã được thay đổi, hãy tải lại"),
+    "DUPLICATE": (409, "Duplicate", "Dữ liệu đã tồn tại"),
+    "PAYLOAD_TOO_LARGE": (413, "Payload too large", "Yêu cầu quá lớn"),
+    "UNSUPPORTED_MEDIA_TYPE": (415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ"),
+    "METHOD_NOT_ALLOWED": (405, "Method not allowed", "Phương thức không được phép"),
+    "TOO_MANY_REQUESTS": (429, "Too many requests", "Quá nhiều yêu cầu"),
+    "UNAVAILABLE": (503, "Service unavailable", "Cơ sở dữ liệu tạm thời không truy cập được, hãy thử lại sau"),
+    "INTERNAL": (500, "Internal error", "Lỗi hệ thống"),
+}
+DOMAIN_STATUS = 422  # a well-formed command that a business rule refuses
+DOMAIN_VI: dict[str, str] = {
+    "DEADLINE_PASSED": "Đã quá hạn",
+    "QUOTA_EXCEEDED": "Đã hết chỉ tiêu khen thưởng",
+    "PRIORITY_NOT_RESPECTED": "Suất khen thưởng dành cho đối tượng ưu tiên",
+    "INVALID_TRANSITION": "Thao tác không hợp lệ ở trạng thái hiện tại",
+    "NOMINEE_KIND_NOT_ALLOWED": "Kế hoạch không khen thưởng loại đối tượng này",
+    "AUTHORITY_NOT_ALLOWED": "Cấp quyết định không có thẩm quyền với hình thức khen thưởng này",
+    "STANDARDS_NOT_MET": "Chưa đạt tiêu chuẩn của kế hoạch",
+    "DOSSIER_INCOMPLETE": "Hồ sơ chưa đầy đủ",
+    "OUT_OF_SCOPE": "Đơn vị không thuộc phạm vi của kế hoạch",
+}
+
+
+def public(code: str, message_en: str | None = None, message_vi: str | None = None,
+           rule: str | None = None) -> PublicError:
+    status, title, vi = CODES.get(code, (DOMAIN_STATUS, code.replace("_", " ").capitalize(), ""))
+    vi = message_vi or vi or DOMAIN_VI.get(code, "Vi phạm quy tắc nghiệp vụ")
+    retry = RETRY_AFTER_S if code == "UNAVAILABLE" else None
+    return PublicError(code, status, title, message_en or title, vi, rule, retry)
+
+
+def to_public(exc: BaseException) -> PublicError:
+    if isinstance(exc, DomainError):
+        return public(exc.code, exc.message, exc.message_vi or None, exc.rule)
+    if is_database_unavailable(exc):
+        log.warning("database unavailable: %s", type(exc).__name__)
+        return public("UNAVAILABLE", "The database is unavailable; retry later")
+    if isinstance(exc, ApplicationError) and exc.code in CODES:
+        return public(exc.code, str(exc) or None)
+    log.error("unexpected error at the edge", exc_info=exc)
+    return public("INTERNAL", "Unexpected error")
+
+
+def is_database_unavailable(exc: BaseException) -> bool:
+    """Connection loss in its many shapes: refused, reset, closed mid-query, pool timeout."""
+    if isinstance(exc, asyncpg.InterfaceError):  # "connection is closed", but not bad arguments
+        return not isinstance(exc, ValueError)  # asyncpg's argument errors are ValueErrors too
+    return isinstance(exc, (
+        DatabaseUnavailableError, OSError, TimeoutError, asyncpg.PostgresConnectionError,
+        asyncpg.CannotConnectNowError, asyncpg.AdminShutdownError, asyncpg.CrashShutdownError,
+    ))

@@ -1,0 +1,1 @@
+"""Query resolvers, grouped by what they read; `api/graphql/schema.py` merges them."""

@@ -1,0 +1,1 @@
+"""REST endpoints (commands) and the HTTP rendering of errors."""

@@ -1,4 +1,5 @@
-"""`thidua audit ...`: the auditor's command line (verify, export, verify-export, history, state)."""
+"""`thidua audit ...`: the auditor's command line (verify, export, verify-export, history, state,
+replay)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     at.add_argument("--as-of", type=moment, help="ISO timestamp (UTC if no zone)")
     at.add_argument("--version", type=int)
     p.set_defaults(handler=_run(_state))
+
+    p = sub.add_parser("replay", help="rebuild projections into scratch tables, compare with live")
+    p.add_argument("--tenant", help="one tenant (default: every tenant)")
+    p.add_argument("--projection", action="append", help="a projection name (repeatable; default all)")
+    p.add_argument("--keep", action="store_true", help="keep the scratch tables for inspection")
+    p.set_defaults(handler=_run(_replay))
 
 
 def moment(text: str) -> datetime:
@@ -158,3 +165,24 @@ async def _state(args: argparse.Namespace, platform: Platform) -> int:
                       "version": result.version, "state": result.state},
                      ensure_ascii=False, indent=2))
     return 0
+
+
+async def _replay(args: argparse.Namespace, platform: Platform) -> int:
+    from audit.replay import replay
+    from audit.verify import all_tenants
+    from projections.registry import projection_classes
+
+    known = projection_classes()
+    unknown = sorted(set(args.projection or ()) - known.keys())
+    if unknown:
+        print(f"error BAD_INPUT: unknown projection {', '.join(unknown)};"
+              f" known: {', '.join(sorted(known))}", file=sys.stderr)
+        return 2
+    classes = [known[name] for name in args.projection] if args.projection else list(known.values())
+    tenants = [args.tenant] if args.tenant else await all_tenants(platform.db.admin_url)
+    report = await replay(platform.db, tenants, classes, keep=args.keep)
+    for line in [*report.notes, *(d.describe() for d in report.differences)]:
+        print(line)
+    print(f"{'OK' if report.ok else 'DIFFERENT'}: {len(report.projections)} projections,"
+          f" {len(report.tenants)} tenants, {len(report.differences)} differences")
+    return 0 if report.ok else 1

@@ -30,6 +30,15 @@ async def apply_tenant(conn: asyncpg.Connection, tenant_id: str) -> None:
     await conn.execute(f"SET LOCAL app.tenant_id = '{validate_tenant_id(tenant_id)}'")
 
 
+async def apply_national_scope(conn: asyncpg.Connection) -> None:
+    """Let the current transaction READ the national-readable read models of every tenant
+    (rollups, org and plan metadata: their `national_read` policies, migration 0003).
+
+    Writes stay confined to app.tenant_id; call this only for a national-body caller.
+    """
+    await conn.execute("SET LOCAL app.scope = 'national'")
+
+
 class Database:
     """The application role's pool plus the superuser URL used for migrations and tooling."""
 

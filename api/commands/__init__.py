@@ -1,6 +1,6 @@
 """Sub-commands of `thidua`. Each module has `register(subparsers)` that sets `handler`,
 a function `(args, settings) -> exit code`."""
 
-from api.commands import audit, bench, serve, token
+from api.commands import audit, bench, projections, serve, token
 
-COMMANDS = [serve.register, audit.register, token.register, bench.register]
+COMMANDS = [serve.register, audit.register, token.register, bench.register, projections.register]

@@ -1,0 +1,109 @@
+"""Read-side queries the API calls. Every function takes the Database and a scope:
+`tenant="<id>"` reads that tenant only; `tenant=NATIONAL` (None) reads across tenants
+through the national_read policies (rollups, org tree, plans) — the API decides who may.
+
+Rollups ("as now" vs "as of D"):
+- as now: rollup_counters rows of the node and of its children, summed over the plans of the
+  cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
+  grassroots units. A merged unit's history counts in its successor.
+- as of D: the org tree of day D (org_unit_versions) is walked below the node and the leaf
+  facts of those units are summed: cost O(units under the node). Facts are today's facts;
+  units not active on D are left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from infra.database import Database
+from projections.plan_schedule import due_days
+from projections.rollup_queries import group, rollup_rows
+from projections.rollups import GRASSROOTS_LEVEL
+from projections.scope import CASCADE_CTE, IMPLEMENTS, NATIONAL, PlanRef, read_scope
+
+__all__ = ["NATIONAL", "PlanRef", "leaderboard", "nominations", "org_tree", "plan_cascade",
+           "quota_use", "registrations", "reports", "rollup"]
+
+
+async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | None = None,
+                 tenant: str | None = NATIONAL, today: date | None = None,
+                 relations: list[str] | None = None) -> dict[str, Any]:
+    """{"node_id", "as_of", "plans": [{"tenant_id", "plan_id"}], "metrics": {...},
+        "children": [{"node_id", "name", "metrics": {...}}]} — children sorted by name."""
+    relations = relations or IMPLEMENTS
+    async with read_scope(db, tenant) as conn:
+        rows = await rollup_rows(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
+                                 as_of, GRASSROOTS_LEVEL)
+        cascade = await conn.fetch(CASCADE_CTE + " SELECT c.tenant_id, c.plan_id, p.report_days,"
+                                   " p.grace_days, coalesce(p.period_start, p.launched_on, p.issued_on) AS start,"
+                                   " coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on"
+                                   " FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)",
+                                   root_plan.tenant_id, root_plan.plan_id, relations)
+        grouped = group(rows)
+        children = [c for c in grouped if c is not None]
+        names = dict(await conn.fetch("SELECT DISTINCT ON (unit_id) unit_id, name FROM org_units"
+                                      " WHERE unit_id = ANY($1::uuid[])", children))
+    due = {(r["tenant_id"], r["plan_id"]): due_days(r, as_of or today or date.today()) for r in cascade}
+    node_parts = grouped.get(None, {}) if as_of is None else _merge(grouped.values())
+    out = [{"node_id": c, "name": names.get(c, ""), "metrics": derive(grouped[c], due)} for c in children]
+    return {"node_id": node, "as_of": as_of,
+            "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in cascade],
+            "metrics": derive(node_parts, due),
+            "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"])))}
+
+
+def derive(parts: dict[tuple[str, UUID], dict[str, int]], due: dict[tuple[str, UUID], int]) -> dict[str, Any]:
+    """Sum the per-(tenant, plan) counters and add the derived figures."""
+    total: dict[str, Any] = defaultdict(int)
+    reports_due = 0
+    for key, metrics in parts.items():
+        for metric, value in metrics.items():
+            total[metric] += value
+        reports_due += due.get(key, 0) * metrics.get("units_registered", 0)
+    in_scope = total.pop("units", 0)
+    total["units_in_scope"] = in_scope
+    total["enterprise_units"] = total.pop("units_enterprise", 0)
+    total["registration_rate"] = round(total["units_registered"] / in_scope, 4) if in_scope else 0.0
+    total["reports_due"] = reports_due
+    total["reports_missing"] = max(reports_due - total["reports_on_time"] - total["reports_late"], 0)
+    return _structured(dict(total))
+
+
+def _structured(flat: dict[str, Any]) -> dict[str, Any]:
+    """`models:ATM gạo` → metrics["models_by_type"]["ATM gạo"], likewise nominations and awards."""
+    out: dict[str, Any] = {"models_by_type": {}, "nominations_by_state": {}, "awards_by_form": {}}
+    prefixes = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form"}
+    for key, value in flat.items():
+        prefix, _, rest = key.partition(":")
+        if rest and prefix in prefixes:
+            if value:
+                out[prefixes[prefix]][rest] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _merge(groups: Any) -> dict[tuple[str, UUID], dict[str, int]]:
+    merged: dict = defaultdict(lambda: defaultdict(int))
+    for by_plan in groups:
+        for key, metrics in by_plan.items():
+            for metric, value in metrics.items():
+                merged[key][metric] += value
+    return merged
+
+
+async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,
+                      tenant: str | None = NATIONAL, as_of: date | None = None) -> list[dict[str, Any]]:
+    """The node's children ranked by one metric (e.g. "registration_rate", "funds_mobilised")."""
+    result = await rollup(db, root_plan, node, as_of=as_of, tenant=tenant)
+    ranked = sorted(result["children"], key=lambda c: -float(c["metrics"].get(metric, 0) or 0))
+    return [{"node_id": c["node_id"], "name": c["name"], "value": c["metrics"].get(metric, 0)}
+            for c in ranked[:limit]]
+
+
+from projections.read_models import (  # noqa: E402  (plain row reads, kept in their own module)
+    nominations, org_tree, plan_cascade, quota_use, registrations, reports,
+)

@@ -1,0 +1,109 @@
+"""ProjectionRunner: keeps every projection of every tenant caught up with the log.
+
+Wakes on NOTIFY `thidua_events` ("tenant:position") received on a dedicated connection
+(a pooled one would be UNLISTENed on release), and polls the tenant heads as a fallback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+import asyncpg
+
+from infra.database import Database
+from infra.telemetry import quiet, report_projection_progress
+from projections.base import Projection, ProjectionError
+from projections.batch import apply_batch
+from projections.leases import Leases
+
+log = logging.getLogger(__name__)
+CHANNEL = "thidua_events"
+
+
+class ProjectionRunner:
+    def __init__(self, db: Database, projections: Sequence[Projection] | None = None, *,
+                 batch_size: int = 500, poll_interval: float = 1.0, session_url: str | None = None):
+        from projections.registry import all_projections
+
+        self.db = db
+        self.projections = list(projections) if projections is not None else all_projections()
+        self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.session_url = session_url or db.admin_url
+        self.errors: dict[tuple[str, str], ProjectionError] = {}
+        self._heads: dict[str, int] = {}
+        self._done: dict[tuple[str, str], int] = {}
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task | None = None
+        self._conn: asyncpg.Connection | None = None
+
+    async def start(self) -> None:
+        self._conn = await asyncpg.connect(self.session_url)
+        self._leases = Leases(self._conn, asyncio.Lock())
+        await self._conn.add_listener(CHANNEL, self._on_notify)
+        self._task = asyncio.create_task(self._loop(), name="projection-runner")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        if self._conn is not None:
+            await self._conn.close()  # releases every lease
+
+    async def __aenter__(self) -> ProjectionRunner:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    def _on_notify(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
+        tenant, _, position = payload.rpartition(":")
+        if tenant and position.isdigit():
+            self._heads[tenant] = max(self._heads.get(tenant, 0), int(position))
+            self._wake.set()
+
+    async def _loop(self) -> None:
+        while True:
+            self._wake.clear()
+            with quiet():  # no query span per idle poll
+                await self._refresh_heads()
+            await self.run_pending()
+            try:
+                await asyncio.wait_for(self._wake.wait(), self.poll_interval)
+            except TimeoutError:
+                pass
+
+    async def _refresh_heads(self) -> None:
+        rows = await self.db.pool.fetch("SELECT tenant_id, head FROM thidua_tenant_heads()")
+        for row in rows:
+            self._heads[row["tenant_id"]] = max(self._heads.get(row["tenant_id"], 0), row["head"])
+
+    async def run_pending(self) -> int:
+        """One pass: catch up every (projection, tenant) behind its head that we can lease."""
+        applied = 0
+        for tenant, head in list(self._heads.items()):
+            for projection in self.projections:
+                key = (projection.checkpoint_name, tenant)
+                if key in self.errors or self._done.get(key, -1) >= head:
+                    continue
+                if not await self._leases.acquire(*key):
+                    continue
+                applied += await self._catch_up(projection, tenant, key)
+        return applied
+
+    async def _catch_up(self, projection: Projection, tenant: str, key: tuple[str, str]) -> int:
+        applied = 0
+        try:
+            while True:
+                n, position = await apply_batch(self.db, projection, tenant, self.batch_size)
+                applied += n
+                self._done[key] = position
+                report_projection_progress(key[0], tenant, position=position, head=self._heads.get(tenant, 0))
+                if n < self.batch_size:
+                    return applied
+        except ProjectionError as exc:
+            log.error("%s", exc)
+            self.errors[key] = exc
+            return applied

@@ -8,8 +8,8 @@ HTTP: `litestar_plugin()` (infra/telemetry/http.py); GraphQL: `GraphQLTelemetry`
 """
 
 from infra.telemetry.exporters import TelemetryConfigError
-from infra.telemetry.instruments import instruments, report_projection_lag
-from infra.telemetry.setup import Telemetry, configure_telemetry
+from infra.telemetry.instruments import instruments, report_projection_lag, report_projection_progress
+from infra.telemetry.setup import Telemetry, configure_telemetry, quiet
 from infra.telemetry.spans import causing_links, observe_append, projection_batch_span, trace_ids
 
 __all__ = [
@@ -20,6 +20,8 @@ __all__ = [
     "instruments",
     "observe_append",
     "projection_batch_span",
+    "quiet",
     "report_projection_lag",
+    "report_projection_progress",
     "trace_ids",
 ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -65,6 +66,21 @@ def report_projection_lag(projection: str, tenant_id: str, *, events_behind: int
     instruments()  # the gauges exist from the first report on
     with _lag_lock:
         _lag[(projection, tenant_id)] = (max(events_behind, 0), max(seconds_behind, 0.0))
+
+
+_behind_since: dict[tuple[str, str], float] = {}
+
+
+def report_projection_progress(projection: str, tenant_id: str, *, position: int, head: int) -> None:
+    """For a runner that knows its checkpoint and the tenant's head but not event ages:
+    seconds behind = how long the projection has been behind without catching up."""
+    key, now = (projection, tenant_id), time.monotonic()
+    if position >= head:
+        _behind_since.pop(key, None)
+        report_projection_lag(projection, tenant_id, events_behind=0, seconds_behind=0.0)
+        return
+    since = _behind_since.setdefault(key, now)
+    report_projection_lag(projection, tenant_id, events_behind=head - position, seconds_behind=now - since)
 
 
 def _observe_lag_events(options: CallbackOptions) -> Iterable[Observation]:

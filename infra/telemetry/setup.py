@@ -123,3 +123,10 @@ def _instrument_asyncpg() -> None:
     instrumentor = AsyncPGInstrumentor()
     if not instrumentor.is_instrumented_by_opentelemetry:
         instrumentor.instrument()
+
+
+def quiet():
+    """A context in which instrumented libraries make no spans (a runner's idle polling)."""
+    from opentelemetry.instrumentation.utils import suppress_instrumentation
+
+    return suppress_instrumentation()

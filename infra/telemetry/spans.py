@@ -7,13 +7,15 @@ those spans, so one can walk from a read model to the event and from the event t
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
+import asyncpg
 from opentelemetry import context, trace
 from opentelemetry.trace import Link, Span, SpanContext, TraceFlags, format_span_id, format_trace_id
 
@@ -22,11 +24,6 @@ from infra.telemetry.instruments import EVENT_TYPE, PROJECTION, TENANT, instrume
 
 _tracer = trace.get_tracer("thidua")  # a proxy until configure_telemetry runs; no I/O
 MAX_LINKS = 64
-
-
-class RecordedLike(Protocol):
-    position: int
-    metadata: dict[str, Any]
 
 
 class AppendObservation:
@@ -83,33 +80,49 @@ def trace_ids(span_context: SpanContext) -> dict[str, str]:
 
 
 @contextmanager
-def projection_batch_span(projection: str, tenant_id: str, events: Sequence[RecordedLike]) -> Iterator[Span]:
+def projection_batch_span(
+    projection: str,
+    tenant_id: str,
+    events: Sequence[Any],
+    from_position: int | None = None,
+    to_position: int | None = None,
+) -> Iterator[Span]:
     """A span around one projection batch, in a trace of its own, linked to the spans that
-    caused the batch's events (from their metadata). Use it in the runner around the handler
-    calls and the checkpoint write: `with projection_batch_span(name, tenant, batch): ...`."""
+    caused the batch's events (the ids in their metadata), so a read model leads back to the
+    requests. `events`: RecordedEvents or rows (mappings) with `position` and `metadata`.
+    `from_position`/`to_position`: the checkpoint before and after the batch (default: the
+    first and last event's positions). Wrap the handler calls and the checkpoint write."""
+    positions = [_field(event, "position") for event in events]
     attributes: dict[str, Any] = {PROJECTION: projection, TENANT: tenant_id, "thidua.event_count": len(events)}
-    if events:
-        attributes["thidua.from_position"] = events[0].position
-        attributes["thidua.to_position"] = events[-1].position
+    first = from_position if from_position is not None else (positions[0] if positions else None)
+    last = to_position if to_position is not None else (positions[-1] if positions else None)
+    if first is not None and last is not None:
+        attributes.update({"thidua.from_position": first, "thidua.to_position": last})
     with _tracer.start_as_current_span(
         f"projection {projection}", context=context.Context(), attributes=attributes, links=causing_links(events)
     ) as span:
         yield span
 
 
-def causing_links(events: Sequence[RecordedLike]) -> list[Link]:
+def causing_links(events: Sequence[Any]) -> list[Link]:
     """Links to the distinct spans named in the events' metadata (bad or missing ids skipped)."""
     seen: dict[tuple[int, int], Link] = {}
     for event in events:
-        ids = _parse_ids(event.metadata)
+        ids = _parse_ids(_field(event, "metadata"))
         if ids and ids not in seen and len(seen) < MAX_LINKS:
             span_context = SpanContext(ids[0], ids[1], is_remote=True, trace_flags=TraceFlags(TraceFlags.SAMPLED))
-            seen[ids] = Link(span_context, {"thidua.position": event.position})
+            seen[ids] = Link(span_context, {"thidua.position": _field(event, "position")})
     return list(seen.values())
 
 
-def _parse_ids(metadata: dict[str, Any]) -> tuple[int, int] | None:
+def _field(event: Any, name: str) -> Any:
+    return event[name] if isinstance(event, Mapping | asyncpg.Record) else getattr(event, name, None)
+
+
+def _parse_ids(metadata: Any) -> tuple[int, int] | None:
     try:
+        if isinstance(metadata, str):  # a jsonb column read without a codec
+            metadata = json.loads(metadata)
         trace_id, span_id = int(metadata["trace_id"], 16), int(metadata["span_id"], 16)
     except (KeyError, TypeError, ValueError):
         return None

@@ -47,6 +47,7 @@ async def test_an_http_request_has_a_server_span_with_its_database_queries_benea
 
     assert response.status_code == 200
     request = server_span(sink, "/health")
+    assert request.name == "GET /health"
     assert request.attributes["http.response.status_code" if "http.response.status_code" in request.attributes
                               else "http.status_code"] == 200
     queries = [s for s in sink.finished() if s.attributes.get("db.system") == "postgresql"]

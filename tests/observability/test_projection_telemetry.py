@@ -71,3 +71,29 @@ async def test_projection_lag_is_observed_per_projection_and_tenant(sink, tenant
     assert sink.metric("thidua.projection.lag.events", mine) == 5
     assert sink.metric("thidua.projection.lag.seconds", mine) == 1.25
     assert sink.metric("thidua.projection.lag.events", theirs) == 0
+
+
+async def test_a_batch_of_database_rows_links_through_their_json_metadata(sink, platform, admin, tenant_id):
+    with tracer.start_as_current_span("request") as request:
+        await platform.store.append(tenant_id, uuid4(), 0, [event("A"), event("B")])
+    rows = await admin.fetch("SELECT position, metadata::text AS metadata FROM events WHERE tenant_id = $1"
+                             " ORDER BY position", tenant_id)
+
+    with projection_batch_span("rollup", tenant_id, rows, from_position=0, to_position=2):
+        pass
+
+    span = sink.only("projection rollup")
+    assert [link.context.span_id for link in span.links] == [request.get_span_context().span_id]
+    assert (span.attributes["thidua.from_position"], span.attributes["thidua.to_position"]) == (0, 2)
+
+
+async def test_progress_reports_zero_lag_when_caught_up_and_growing_seconds_while_behind(sink, tenant_id):
+    from infra.telemetry import report_projection_progress
+
+    key = {"thidua.projection": "plans", "thidua.tenant": tenant_id}
+    report_projection_progress("plans", tenant_id, position=3, head=10)
+    assert sink.metric("thidua.projection.lag.events", key) == 7
+    report_projection_progress("plans", tenant_id, position=8, head=10)
+    assert sink.metric("thidua.projection.lag.seconds", key) > 0
+    report_projection_progress("plans", tenant_id, position=10, head=10)
+    assert (sink.metric("thidua.projection.lag.events", key), sink.metric("thidua.projection.lag.seconds", key)) == (0, 0)

@@ -10,7 +10,9 @@ from litestar.datastructures import State
 
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
+from api.rest.openapi import openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
+from api.rest.router import command_router
 from infra.platform import open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -35,7 +37,8 @@ def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
             yield
 
     return Litestar(
-        route_handlers=[health, graphql_controller(settings.server.dev_mode)],
+        route_handlers=[health, graphql_controller(settings.server.dev_mode), command_router()],
+        openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin()],
         state=State({"settings": settings}),

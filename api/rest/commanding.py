@@ -1,0 +1,71 @@
+"""What every REST command shares: the caller's write scope, the idempotency key, the reply."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import msgspec
+from litestar import Request, Response
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api.auth.errors import Forbidden
+from api.auth.policy import Access, require
+from api.auth.principal import Principal, Role
+from domain.errors import BadInput
+from domain.organisation import OrgError
+from infra.platform import Platform
+from services.context import CommandContext, CommandResult
+from tenants.ids import root_unit_id
+from tenants.org_reader import load_timeline
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+MAX_KEY_LENGTH = 200
+
+
+class Body(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """Base of request bodies: an unknown field is BAD_INPUT, not silently ignored."""
+
+
+class CommandReply(msgspec.Struct):
+    id: UUID
+    version: int
+    position: int
+    replayed: bool
+
+
+def command_context(request: Request, principal: Principal) -> CommandContext:
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is not None and not (0 < len(key) <= MAX_KEY_LENGTH and key.isprintable()):
+        raise BadInput(f"{IDEMPOTENCY_HEADER} must be 1..{MAX_KEY_LENGTH} printable characters",
+                       rule="api.idempotency_key")
+    return CommandContext(actor=principal.subject, unit_id=principal.unit, idempotency_key=key,
+                          correlation_id=request.headers.get("X-Request-Id"))
+
+
+def write_tenant(principal: Principal) -> str:
+    require(principal, Access.WRITE)
+    return principal.tenant
+
+
+async def authorize_unit(platform: Platform, principal: Principal, unit_id: UUID, day: date | None = None) -> None:
+    """Officers write for their unit and its subtree (a token without a unit: the tenant root)."""
+    if principal.has(Role.PLATFORM_ADMIN):
+        return
+    own = principal.unit or root_unit_id(principal.tenant)
+    if unit_id == own:
+        return
+    timeline = await load_timeline(platform, principal.tenant)
+    if unit_id not in timeline:
+        return  # the service answers NOT_FOUND or OUT_OF_SCOPE precisely
+    try:
+        ancestors = timeline.ancestors(unit_id, day) if day else timeline.ancestors(unit_id)
+    except OrgError:
+        return  # not active that day: the service refuses it with the precise rule
+    if own not in ancestors:
+        raise Forbidden(f"unit {unit_id} is outside the caller's subtree")
+
+
+def reply(result: CommandResult) -> Response[CommandReply]:
+    status = HTTP_200_OK if result.replayed else HTTP_201_CREATED
+    return Response(CommandReply(result.id, result.version, result.position, result.replayed), status_code=status)

@@ -1,0 +1,19 @@
+"""REST commands under /api/v1; every handler receives the verified `principal`."""
+
+from __future__ import annotations
+
+from litestar import Router
+from litestar.di import Provide
+
+from api.auth.request import provide_principal
+from api.rest.org_units import OrgUnitCommands
+from api.rest.plans import PlanCommands
+from api.rest.registrations import RegistrationCommands
+from api.rest.tenants import TenantCommands
+
+
+def command_router() -> Router:
+    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, PlanCommands,
+                                                  RegistrationCommands],
+                  dependencies={"principal": Provide(provide_principal)},
+                  security=[{"BearerToken": []}])

@@ -1,0 +1,46 @@
+"""Tenant provisioning (platform administrators only)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import msgspec
+from litestar import Controller, Request, Response, post
+from litestar.datastructures import State
+from litestar.status_codes import HTTP_201_CREATED
+
+from api.auth.errors import Forbidden
+from api.auth.principal import Principal, Role
+from api.rest.commanding import Body, command_context
+from tenants.ids import root_unit_id
+from tenants.provisioning import provision_tenant
+
+
+class ProvisionTenant(Body):
+    tenant_id: str
+    name: str
+    kind: str
+    effective: date
+    code: str | None = None
+
+
+class TenantReply(msgspec.Struct):
+    tenant_id: str
+    name: str
+    kind: str
+    root_unit_id: str
+
+
+class TenantCommands(Controller):
+    path = "/tenants"
+    tags = ["tenants"]
+
+    @post("/", summary="Provision a tenant with its root unit under the national body")
+    async def provision(self, request: Request, state: State, principal: Principal,
+                        data: ProvisionTenant) -> Response[TenantReply]:
+        if not principal.has(Role.PLATFORM_ADMIN):
+            raise Forbidden("only a platform administrator provisions tenants")
+        info = await provision_tenant(state.platform, command_context(request, principal), tenant_id=data.tenant_id,
+                                      name=data.name, kind=data.kind, effective=data.effective, code=data.code)
+        return Response(TenantReply(info.tenant_id, info.name, info.kind, str(root_unit_id(info.tenant_id))),
+                        status_code=HTTP_201_CREATED)

@@ -12,12 +12,13 @@ from api.graphql.errors import ERROR_EXTENSIONS
 from api.graphql.limits import LIMIT_EXTENSIONS
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
+from api.graphql.queries.read_models import ReadModelQueries
 from api.rest.problems import render
 from infra.telemetry.graphql import GraphQLTelemetry
 
 
 @strawberry.type
-class Query(IdentityQueries, HistoryQueries):
+class Query(IdentityQueries, HistoryQueries, ReadModelQueries):
     pass
 
 

@@ -6,10 +6,12 @@ from typing import TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import StoredEvent
 
 from domain.errors import BadInput
 from infra.errors import ConcurrencyError, NotFoundError
 from infra.platform import Platform
+from infra.repository import plain_uuid
 from services.context import CommandContext, CommandResult
 
 A = TypeVar("A", bound=Aggregate)
@@ -61,3 +63,30 @@ def require(value: object, name: str, rule: str) -> None:
     """Missing required input is BAD_INPUT (a clear code), never a TypeError deep inside."""
     if value is None or value == "":
         raise BadInput(f"{name} is required", rule=rule)
+
+
+async def load_many(platform: Platform, tenant: str, ids: list[UUID], cls: type[A]) -> list[A]:
+    """The aggregates among `ids` that exist (one query; for small deterministic-id sets
+    such as one unit's reports or a plan's registrations)."""
+    if not ids:
+        return []
+    async with platform.db.tenant_transaction(tenant) as conn:
+        rows = await conn.fetch(
+            "SELECT stream_id, version, topic, body FROM events WHERE tenant_id = $1"
+            " AND stream_id = ANY($2::uuid[]) ORDER BY stream_id, version", tenant, ids)
+    found: dict[UUID, Aggregate] = {}
+    for r in rows:
+        stored = StoredEvent(plain_uuid(r["stream_id"]), r["version"], r["topic"], r["body"].encode())
+        sid = stored.originator_id
+        found[sid] = platform.repository.mapper.to_domain_event(stored).mutate(found.get(sid))
+    return [a for a in found.values() if isinstance(a, cls)]
+
+
+async def existing_streams(platform: Platform, tenant: str, ids: list[UUID]) -> set[UUID]:
+    """Which of `ids` have at least one event."""
+    if not ids:
+        return set()
+    async with platform.db.tenant_transaction(tenant) as conn:
+        rows = await conn.fetch("SELECT stream_id FROM events WHERE tenant_id = $1 AND version = 1"
+                                " AND stream_id = ANY($2::uuid[])", tenant, ids)
+    return {plain_uuid(r["stream_id"]) for r in rows}

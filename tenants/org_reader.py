@@ -6,6 +6,8 @@ through the events table's (tenant_id, topic, position) index.
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.utils import get_topic
 
@@ -28,3 +30,11 @@ async def load_timeline(platform: Platform, tenant: str) -> OrgTimeline:
     events = [mapper.to_domain_event(StoredEvent(plain_uuid(r["stream_id"]), r["version"], r["topic"], r["body"].encode()))
               for r in rows]
     return OrgTimeline(change_from_event(e) for e in events)
+
+
+async def unit_ids(platform: Platform, tenant: str) -> list[UUID]:
+    """Every unit ever created in the tenant, ended ones included."""
+    async with platform.db.tenant_transaction(tenant) as conn:
+        rows = await conn.fetch("SELECT stream_id FROM events WHERE tenant_id = $1 AND topic = $2",
+                                tenant, ORG_TOPICS[0])
+    return [plain_uuid(r["stream_id"]) for r in rows]

@@ -90,3 +90,10 @@ async def test_seed_002_phases_have_their_own_registration_deadlines(platform, o
     with pytest.raises(DomainError) as err:  # "trước ngày 01/7/2021"
         await register(platform, org, plan_id, org.unions[1], date(2021, 7, 1), phase=seed_002.PHASE_2)
     assert err.value.code == "DEADLINE_PASSED"
+
+
+async def test_another_tenant_cannot_see_the_plan(platform, org, plan_001, other_tenant_id):
+    from infra.errors import NotFoundError
+    with pytest.raises(NotFoundError):
+        await registrations.register_unit(platform, other_tenant_id, CTX, plan_id=plan_001, unit_id=org.unions[0],
+                                          phase=seed_001.PHASE, targets=TARGETS, on=date(2021, 10, 2))

@@ -105,3 +105,23 @@ async def test_a_graphql_request_nests_operation_resolver_and_queries_under_the_
     assert resolver.parent.span_id == operation.context.span_id
     queries = [s for s in spans if s.attributes.get("db.system") == "postgresql"]
     assert queries and all(descends_from(q, resolver, spans) for q in queries)
+
+
+async def test_a_rest_command_stores_its_events_with_the_request_trace_id(sink, admin_url, platform, admin, tenant_id):
+    story = pytest.importorskip("tests.api.story")
+    from api.auth.tokens import mint_token
+
+    await story.ensure_national_platform(platform)
+    settings = Settings()
+    token = mint_token(settings.auth.jwt_secret, tenant=tenant_id, roles=["platform_admin"])
+    async with AsyncTestClient(app=create_app(settings, admin_url)) as client:
+        sink.spans.clear()
+        await story.provision(client, token, tenant_id)
+
+    request = server_span(sink, "/api/v1/tenants")
+    trace_id = format_trace_id(request.context.trace_id)
+    stored = await admin.fetch("SELECT tenant_id, metadata FROM events WHERE metadata->>'trace_id' = $1", trace_id)
+    appends = sink.finished("eventstore.append")
+    assert stored and tenant_id in {row["tenant_id"] for row in stored}
+    assert sum(a.attributes["thidua.event_count"] for a in appends) == len(stored)
+    assert all(descends_from(a, request, sink.finished()) for a in appends)

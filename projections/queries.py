@@ -44,6 +44,10 @@ async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | 
                                    root_plan.tenant_id, root_plan.plan_id, relations)
         grouped = group(rows)
         children = [c for c in grouped if c is not None]
+        if as_of is None:  # every current child, with or without figures
+            children += [r["unit_id"] for r in await conn.fetch(
+                "SELECT unit_id FROM rollup_units WHERE path[2] = $1 AND path[1] = unit_id", node)
+                if r["unit_id"] not in grouped]
         names = dict(await conn.fetch("SELECT DISTINCT ON (unit_id) unit_id, name FROM org_units"
                                       " WHERE unit_id = ANY($1::uuid[])", children))
     due = {(r["tenant_id"], r["plan_id"]): due_days(r, as_of or today or date.today()) for r in cascade}

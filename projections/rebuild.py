@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 
 from infra.database import Database, apply_tenant
@@ -61,6 +63,7 @@ async def _swap(admin: asyncpg.Connection, fresh: Projection, name: str, tables:
             while (done := await apply_batch_in(admin, fresh, tenant, batch_size))[0] == batch_size:
                 pass
             reached[tenant] = done[1]
+        await _lock_live_tables(admin, tables)
         for table in tables:
             await admin.execute(f"ALTER TABLE {table} RENAME TO {table}__old")
             await admin.execute(f"ALTER TABLE {table}{SUFFIX} RENAME TO {table}")
@@ -69,3 +72,16 @@ async def _swap(admin: asyncpg.Connection, fresh: Projection, name: str, tables:
         await admin.execute("UPDATE projection_checkpoints SET projection = $1 WHERE projection = $2",
                             name, fresh.checkpoint_name)
     return reached
+
+
+async def _lock_live_tables(admin: asyncpg.Connection, tables: tuple[str, ...], tries: int = 600) -> None:
+    """All live tables at once, NOWAIT, retried: a reader holding one table while waiting
+    for another would otherwise deadlock with renames taken one by one."""
+    for _ in range(tries):
+        try:
+            async with admin.transaction():  # a savepoint: a refused lock keeps the swap alive
+                await admin.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE NOWAIT")
+            return
+        except asyncpg.LockNotAvailableError:
+            await asyncio.sleep(0.05)
+    raise TimeoutError(f"could not lock {', '.join(tables)} for the swap; readers kept them busy")

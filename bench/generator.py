@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
+from datetime import date
 from dataclasses import dataclass, field
 from uuid import UUID, uuid5
 
@@ -25,9 +26,13 @@ from domain.quota import open_quota
 from domain.rules import default_rulebook
 from infra.platform import Platform
 from infra.serialization import create_mapper
-from datetime import date
+from services.context import CommandContext
+from tenants.ids import root_unit_id
+from tenants.provisioning import provision_platform, provision_tenant
 
 CONCURRENT_TENANTS = 16
+FOUNDED = date(2020, 1, 1)
+_CTX = CommandContext(actor="bench-generator")
 _UPPER_KINDS = ("commune_union", "commune_union", "commune_union", "industrial_zone_union")
 
 
@@ -36,6 +41,7 @@ class Generated:
     scale: Scale
     national_tenant: str
     national_plan_id: UUID
+    national_unit_id: UUID
     tenants: list[str]
     plan_ids: dict[str, UUID] = field(default_factory=dict)
     events: int = 0
@@ -47,14 +53,14 @@ async def generate(platform: Platform, scale: Scale, prefix: str = "") -> Genera
     mapper = create_mapper()
     shapes = shape(scale, prefix)
     national = national_tenant(prefix)
-    await _register_tenants(platform, national, shapes)
-    body = OrgUnit.create(tenant_id=national, kind="national_body", name="Tổng Liên đoàn Lao động Việt Nam",
-                          parent=None, effective=date(2020, 1, 1), id=uuid5(ORG_NS, f"{national}/root"))
+    await provision_platform(platform, _CTX, effective=FOUNDED, tenant_id=national)
+    body = await platform.repository.get(national, root_unit_id(national))
     plan = launched_plan(national, uuid5(ORG_NS, f"{national}/plan"), body.id, "130/KH-TLĐ")
     writer = StreamWriter(platform.store, national, mapper)
-    await writer.add(body, plan)
+    await writer.add(plan)
     await writer.flush()
-    result = Generated(scale, national, plan.id, [s.tenant_id for s in shapes], events=writer.events)
+    result = Generated(scale, national, plan.id, body.id, [s.tenant_id for s in shapes],
+                       events=writer.events + 1)
     gate = asyncio.Semaphore(CONCURRENT_TENANTS)
 
     async def one(tenant: TenantShape) -> None:
@@ -73,16 +79,18 @@ async def _tenant(platform: Platform, scale: Scale, tenant: TenantShape, body: O
     rng = random.Random(f"{scale.seed}/{tenant.tenant_id}")
     rulebook = default_rulebook()
     t = tenant.tenant_id
-    root = OrgUnit.create(tenant_id=t, kind=tenant.kind, name=tenant.name, parent=body,
-                          effective=date(2020, 1, 1), id=uuid5(ORG_NS, f"{t}/root"))
+    # Provisioned as the product does it: registry row, root unit under the national body.
+    await provision_tenant(platform, _CTX, tenant_id=t, name=tenant.name, kind=tenant.kind,
+                           effective=FOUNDED, national_tenant=body.tenant_id)
+    root = await platform.repository.get(t, root_unit_id(t))
     plan = launched_plan(t, uuid5(ORG_NS, f"{t}/plan"), root.id, f"{t.upper()}/KH", parent=national_plan)
     days = reporting_days(plan, scale.report_days)
     writer = StreamWriter(platform.store, t, mapper)
-    await writer.add(root, plan)
+    await writer.add(plan)
     decisions = 0
     for j, size in enumerate(tenant.grassroots_per_upper):
         upper = OrgUnit.create(tenant_id=t, kind=_UPPER_KINDS[j % 4], name=f"Công đoàn cấp trên {t}-{j:04d}",
-                               parent=root, effective=date(2020, 1, 1), id=uuid5(ORG_NS, f"{t}/upper/{j}"))
+                               parent=root, effective=FOUNDED, id=uuid5(ORG_NS, f"{t}/upper/{j}"))
         quota = open_quota(plan, "de_nghi_bang_khen", upper.id, registered_collectives=size)
         await writer.add(upper)
         for i in range(size):
@@ -95,11 +103,4 @@ async def _tenant(platform: Platform, scale: Scale, tenant: TenantShape, body: O
                 await writer.add(nominate(plan, rulebook, unit, registration, quota, upper, decisions))
         await writer.add(quota)
     await writer.flush()
-    return plan.id, writer.events
-
-
-async def _register_tenants(platform: Platform, national: str, shapes: list[TenantShape]) -> None:
-    rows = [(national, "Tổng Liên đoàn Lao động Việt Nam", "national_body")]
-    rows += [(s.tenant_id, s.name, s.kind) for s in shapes]
-    await platform.db.pool.executemany(
-        "INSERT INTO tenants (tenant_id, name, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", rows)
+    return plan.id, writer.events + 1

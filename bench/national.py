@@ -38,7 +38,7 @@ class TenantShape:
 
 
 def national_tenant(prefix: str) -> str:
-    return f"{prefix}tld"
+    return f"{prefix}national"
 
 
 def shape(scale: Scale, prefix: str = "") -> list[TenantShape]:

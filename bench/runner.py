@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from contextlib import AsyncExitStack
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -37,8 +38,9 @@ async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[
     results: dict[str, object] = {}
     skipped: dict[str, str] = {}
     machine = await describe(admin_url)
-    async with open_platform(replace(settings, database=db_settings), admin_url) as platform:
-        ctx = parts.Context(platform, quick, append_config=append_config)
+    async with open_platform(replace(settings, database=db_settings), admin_url) as platform, \
+            AsyncExitStack() as stack:
+        ctx = parts.Context(platform, quick, stack, append_config=append_config)
         for name, part in PARTS.items():
             if name not in only:
                 skipped[name] = "not selected (--only)"

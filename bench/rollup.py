@@ -1,0 +1,51 @@
+"""The national rollup: through GraphQL over HTTP against a running server, and its raw-SQL
+floor (the same counters query on a pooled connection with the national scope)."""
+
+from __future__ import annotations
+
+import httpx
+
+from bench.generator import Generated
+from bench.latency import percentile, sample_ms
+from infra.platform import Platform
+
+QUERY = """query Rollup($planTenant: String!, $planId: UUID!, $node: UUID!) {
+  rollup(planTenant: $planTenant, planId: $planId, node: $node) {
+    nodeId metrics children { nodeId name metrics } } }"""
+
+
+class RollupFailed(RuntimeError):
+    """The server answered the rollup with an error: no latency is reported for it."""
+
+
+async def http_rollup_ms(base: str, token: str, data: Generated, count: int, warmup: int) -> list[float]:
+    variables = {"planTenant": data.national_tenant, "planId": str(data.national_plan_id),
+                 "node": str(data.national_unit_id)}
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
+        async def call() -> None:
+            reply = await client.post("/graphql", json={"query": QUERY, "variables": variables}, timeout=30)
+            body = reply.json()
+            if reply.status_code != 200 or body.get("errors"):
+                raise RollupFailed(f"HTTP {reply.status_code}: {str(body)[:300]}")
+        await call()
+        return await sample_ms(call, count, warmup)
+
+
+async def sql_floor_ms(platform: Platform, data: Generated, count: int, warmup: int) -> list[float]:
+    from projections.rollup_queries import rollup_rows
+    from projections.rollups import GRASSROOTS_LEVEL
+    from projections.scope import IMPLEMENTS, read_scope
+
+    async def call() -> None:
+        async with read_scope(platform.db, None) as conn:
+            await rollup_rows(conn, data.national_tenant, data.national_plan_id, data.national_unit_id,
+                              IMPLEMENTS, None, GRASSROOTS_LEVEL)
+
+    return await sample_ms(call, count, warmup)
+
+
+def summary(http_ms: list[float], floor_ms: list[float]) -> dict[str, float]:
+    p99, floor_p99 = percentile(http_ms, 99), percentile(floor_ms, 99)
+    return {"rollup.p50_ms": round(percentile(http_ms, 50), 2), "rollup.p99_ms": round(p99, 2),
+            "rollup.sql_floor_p99_ms": round(floor_p99, 2),
+            "rollup.ratio_p99_vs_floor": round(p99 / floor_p99, 2)}

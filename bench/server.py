@@ -1,0 +1,53 @@
+"""A real `thidua serve` in a child process, on a free port, against the bench database."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@asynccontextmanager
+async def running_server(admin_url: str, jwt_secret: str, start_timeout_s: float = 60) -> AsyncIterator[str]:
+    """Yields the base URL once /health answers; stops the server afterwards."""
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": admin_url, "THIDUA_PORT": str(port), "THIDUA_HOST": "127.0.0.1",
+           "THIDUA_DEMO": "0", "THIDUA_DEV": "0", "THIDUA_JWT_SECRET": jwt_secret}
+    child = subprocess.Popen([sys.executable, "-m", "api.cli", "serve"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        await _wait_healthy(base, child, start_timeout_s)
+        yield base
+    finally:
+        child.terminate()
+        try:
+            await asyncio.to_thread(child.wait, 15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+async def _wait_healthy(base: str, child: subprocess.Popen, timeout_s: float) -> None:
+    async with httpx.AsyncClient() as client:
+        for _ in range(int(timeout_s * 10)):
+            if child.poll() is not None:
+                raise RuntimeError(f"thidua serve exited: {child.stderr.read().decode()[-2000:]}")
+            try:
+                if (await client.get(f"{base}/health", timeout=1)).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            await asyncio.sleep(0.1)
+    raise TimeoutError(f"thidua serve did not answer /health within {timeout_s} s")

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from litestar import Litestar, Response, get
 from litestar.datastructures import State
 
+from api.background import background
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rest.openapi import openapi_config
@@ -32,7 +33,7 @@ def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        async with open_platform(settings, admin_url) as platform:
+        async with open_platform(settings, admin_url) as platform, background(platform, settings):
             app.state.platform = platform
             yield
 

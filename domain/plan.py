@@ -22,9 +22,11 @@ class Plan(PlanQueries, Aggregate):
     """State is plain data (JSON-shaped); PlanQueries exposes it as value objects."""
 
     @classmethod
-    def draft(cls, **kwargs) -> Plan:
-        """Validate value objects (see plan_draft.prepare_draft) and record PlanDrafted."""
-        return cls(**prepare_draft(**kwargs))
+    def draft(cls, *, id: UUID | None = None, **kwargs) -> Plan:  # noqa: A002
+        """Validate value objects (see plan_draft.prepare_draft) and record PlanDrafted.
+        `id`: a caller-chosen id (fixed demo data); default a new random one."""
+        fields = prepare_draft(**kwargs)
+        return cls(**fields) if id is None else cls._create(cls.PlanDrafted, id=id, **fields)
 
     @event("PlanDrafted")
     def __init__(self, tenant: str, issuing_unit_id: UUID, theme: str, slogan: str, kind: str,

@@ -30,8 +30,13 @@ class ServerSettings:
     """THIDUA_PORT: port `thidua serve` listens on."""
     dev_mode: bool = True
     """THIDUA_DEV: GraphiQL and development conveniences (1/0)."""
-    load_demo: bool = True
-    """THIDUA_DEMO: load demo data into an empty database on start (1/0)."""
+    # The two below are on for `thidua serve` (read from the environment, default 1) and off in
+    # a `Settings()` built in code, so tests opt in to background work on their database.
+    load_demo: bool = False
+    """THIDUA_DEMO: load demo data into an empty database on start (1/0, default 1)."""
+    run_projections: bool = False
+    """THIDUA_RUNNER: run the projection runner in the server process (1/0, default 1);
+    0 when `thidua projections run` runs it apart."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,8 @@ class Settings:
                 host=env.get("THIDUA_HOST", s.host),
                 port=int(env.get("THIDUA_PORT", s.port)),
                 dev_mode=_flag(env.get("THIDUA_DEV"), s.dev_mode),
-                load_demo=_flag(env.get("THIDUA_DEMO"), s.load_demo),
+                load_demo=_flag(env.get("THIDUA_DEMO"), True),
+                run_projections=_flag(env.get("THIDUA_RUNNER"), True),
             ),
             auth=AuthSettings(
                 jwt_secret=env.get("THIDUA_JWT_SECRET", a.jwt_secret),

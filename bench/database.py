@@ -44,3 +44,22 @@ async def bench_database(settings: Settings) -> AsyncIterator[str]:
             await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await conn.close()
+
+
+@asynccontextmanager
+async def sibling_database(admin_url: str, label: str) -> AsyncIterator[str]:
+    """Another empty database on the same server (e.g. a second, smaller country)."""
+    name = f"thidua_bench_{label}_{uuid4().hex[:6]}"
+    conn = await asyncpg.connect(admin_url)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    try:
+        yield with_database(admin_url, name)
+    finally:
+        conn = await asyncpg.connect(admin_url)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()

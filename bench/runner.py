@@ -11,26 +11,31 @@ from bench import parts
 from bench.append import AppendConfig
 from bench.database import bench_database
 from bench.machine import describe
+from bench.national import Scale
 from bench.targets import PART_KEYS
 from infra.platform import open_platform
 from infra.settings import Settings
 
+# Append runs last: the projections then see only the generated country, and the store
+# appends into a database that already holds it.
 PARTS = {
-    "append": parts.append_part,
     "projection": parts.projection_part,
     "rollup": parts.rollup_part,
     "commands": parts.commands_part,
+    "append": parts.append_part,
 }
 
 
-async def run_bench(settings: Settings, *, quick: bool, only: list[str], conditions: str = "") -> dict:
+async def run_bench(settings: Settings, *, quick: bool, only: list[str], conditions: str = "",
+                    scale: Scale | None = None) -> dict:
     """A whole run on its own server (or fresh database): see bench.database."""
     async with bench_database(settings) as admin_url:
-        return await run_on(admin_url, settings, quick=quick, only=only, conditions=conditions)
+        return await run_on(admin_url, settings, quick=quick, only=only, conditions=conditions, scale=scale)
 
 
 async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[str],
-                 conditions: str = "", append_config: AppendConfig | None = None) -> dict:
+                 conditions: str = "", append_config: AppendConfig | None = None,
+                 scale: Scale | None = None) -> dict:
     """The selected parts against the database at `admin_url`; the run's full result."""
     started = time.perf_counter()
     # 16 concurrent writers need 16 pooled connections, plus a few for everything else.
@@ -40,7 +45,7 @@ async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[
     machine = await describe(admin_url)
     async with open_platform(replace(settings, database=db_settings), admin_url) as platform, \
             AsyncExitStack() as stack:
-        ctx = parts.Context(platform, quick, stack, append_config=append_config)
+        ctx = parts.Context(platform, quick, stack, append_config=append_config, main_scale=scale)
         for name, part in PARTS.items():
             if name not in only:
                 skipped[name] = "not selected (--only)"

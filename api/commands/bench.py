@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help="comma-separated parts: " + ",".join(PART_NAMES))
     bench.add_argument("--results", type=Path, help="JSON output (default bench/results/latest.json)")
     bench.add_argument("--docs", type=Path, help="Markdown output (default docs/benchmarks.md)")
+    bench.add_argument("--grassroots", type=int, help="grassroots units of the generated country"
+                       " (default 100,000; --quick 1,000); upper-level unions = 1 per 100")
     bench.add_argument("--conditions", default="", help="a note on the conditions, put in the outputs")
     bench.set_defaults(handler=run)
 
@@ -35,7 +37,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from bench import report
     from bench.runner import run_bench
 
-    result = asyncio.run(run_bench(settings, quick=args.quick, only=args.only, conditions=args.conditions))
+    from bench.national import Scale
+
+    scale = None if args.grassroots is None else Scale(
+        grassroots=args.grassroots, upper_unions=max(49, args.grassroots // 100))
+    result = asyncio.run(run_bench(settings, quick=args.quick, only=args.only, conditions=args.conditions,
+                                   scale=scale))
     report.write_json(result, args.results or report.RESULTS_PATH)
     report.write_markdown(result, args.docs or report.DOCS_PATH)
     print(report.markdown_table(result))

@@ -79,8 +79,22 @@ class Projection:
         return sorted(self.handlers)
 
     async def apply(self, conn: asyncpg.Connection, tenant_id: str, events: Sequence[Event]) -> None:
+        target = await self.begin(conn, tenant_id, events)
         for event in events:
             try:
-                await self.handlers[event.topic](self, conn, event)
+                await self.handlers[event.topic](self, target, event)
             except Exception as exc:  # any handler failure stops here, named by position
                 raise ProjectionError(self.name, tenant_id, event.position, exc) from exc
+        if events:
+            try:
+                await self.finish(target)
+            except Exception as exc:  # a deferred write failed: named by the batch's last event
+                raise ProjectionError(self.name, tenant_id, events[-1].position, exc) from exc
+
+    async def begin(self, conn: asyncpg.Connection, tenant_id: str, events: Sequence[Event]) -> Any:
+        """What the handlers of this batch write to: the connection itself unless overridden
+        (a projection may hand them an in-memory view whose writes `finish` sends at once)."""
+        return conn
+
+    async def finish(self, target: Any) -> None:
+        """Send the batch's deferred writes, in the same transaction as the checkpoint."""

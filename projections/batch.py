@@ -9,6 +9,10 @@ from infra.telemetry import projection_batch_span
 from projections import checkpoints
 from projections.base import Event, Projection, ProjectionError
 
+BATCH_SIZE = 2000
+"""Events per transaction: a batch costs a few statements whatever its size (measured:
+500 -> 2,000 roughly halves the per-batch overhead; larger gains little)."""
+
 _EVENTS = ("SELECT tenant_id, position, stream_id, version, topic, body, recorded_at, metadata FROM events"
            " WHERE tenant_id = $1 AND position > $2 AND position <= $3 AND topic = ANY($4::text[])"
            " ORDER BY position LIMIT $5")
@@ -38,7 +42,7 @@ async def apply_batch_in(conn: asyncpg.Connection, projection: Projection, tenan
 
 
 async def apply_batch(db: Database, projection: Projection, tenant_id: str,
-                      batch_size: int = 500) -> tuple[int, int]:
+                      batch_size: int = BATCH_SIZE) -> tuple[int, int]:
     async with db.pool.acquire() as conn:
         async with conn.transaction():
             await apply_tenant(conn, tenant_id)
@@ -56,7 +60,7 @@ async def apply_batch(db: Database, projection: Projection, tenant_id: str,
 
 
 async def catch_up(db: Database, projection: Projection, tenant_id: str,
-                   batch_size: int = 500) -> int:
+                   batch_size: int = BATCH_SIZE) -> int:
     """Apply batches until the tenant's head; returns the position reached."""
     while True:
         applied, position = await apply_batch(db, projection, tenant_id, batch_size)

@@ -8,6 +8,7 @@ import asyncpg
 
 from domain.nomination import Nomination
 from projections.base import Event, Projection, handles
+from projections.writes import DeferredWrites
 
 N = Nomination
 # event class name -> state after it (None: the state does not change)
@@ -25,7 +26,7 @@ def state_after(e: Event) -> str:
     return STATES[e.topic.rsplit(".", 1)[-1]]
 
 
-class NominationsProjection(Projection):
+class NominationsProjection(DeferredWrites, Projection):
     name = "nominations"
     tables = ("nominations",)
 

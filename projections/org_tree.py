@@ -1,12 +1,19 @@
-"""org_tree: units as they are now, and their effective-dated versions for "as of D"."""
+"""org_tree: units as they are now, and their effective-dated versions for "as of D".
+
+A batch keeps each touched unit's changes in memory and writes the unit's row and versions
+once, at the end, as of its last change in the batch (what row-by-row writes left behind).
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
 
 import asyncpg
 
-from domain.organisation import ChangeType, OrgTimeline
+from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.base import Event, Projection, handles
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
 
@@ -15,35 +22,61 @@ class OrgTreeProjection(Projection):
     name = "org_tree"
     tables = ("org_units", "org_unit_versions", "org_unit_changes")
 
-    @handles(*ORG_EVENTS)
-    async def on_change(self, conn: asyncpg.Connection, e: Event) -> None:
-        t, change = self.t, change_from(e)
-        await conn.execute(
-            f"INSERT INTO {t['org_unit_changes']} VALUES ($1, $2, $3, $4)",
-            e.tenant_id, e.stream_id, change.seq, json.dumps(to_json(change)))
+    async def begin(self, conn: asyncpg.Connection, tenant_id: str, events: Any) -> OrgBatch:
+        """The stored changes of the batch's units, read once; the batch's rows written at the end."""
         rows = await conn.fetch(
-            f"SELECT change FROM {t['org_unit_changes']} WHERE tenant_id = $1 AND unit_id = $2",
-            e.tenant_id, e.stream_id)
-        changes = [from_json(e.stream_id, json.loads(r["change"])) for r in rows]
+            f"SELECT unit_id, change FROM {self.t['org_unit_changes']} WHERE tenant_id = $1"
+            " AND unit_id = ANY($2::uuid[])", tenant_id, list({e.stream_id for e in events}))
+        batch = OrgBatch(conn, tenant_id)
+        for r in rows:
+            batch.changes.setdefault(r["unit_id"], []).append(from_json(r["unit_id"], json.loads(r["change"])))
+        return batch
+
+    @handles(*ORG_EVENTS)
+    async def on_change(self, b: OrgBatch, e: Event) -> None:
+        change = change_from(e)
+        b.new_changes.append((e.tenant_id, e.stream_id, change.seq, json.dumps(to_json(change))))
+        changes = b.changes.setdefault(e.stream_id, [])
+        changes.append(change)
         if not any(c.change is ChangeType.CREATED for c in changes):
             return  # a change recorded before the creation: kept, applied once created
-        await self._write_unit(conn, e.tenant_id, OrgTimeline(changes).history(e.stream_id))
+        b.histories[e.stream_id] = OrgTimeline(changes).history(e.stream_id)
 
-    async def _write_unit(self, conn: asyncpg.Connection, tenant: str, h) -> None:
-        t, day = self.t, h.last_day()
-        await conn.execute(
+    async def finish(self, b: OrgBatch) -> None:
+        t, conn, tenant = self.t, b.conn, b.tenant
+        await conn.executemany(f"INSERT INTO {t['org_unit_changes']} VALUES ($1, $2, $3, $4)", b.new_changes)
+        if not b.histories:
+            return
+        await conn.executemany(
             f"INSERT INTO {t['org_units']} (tenant_id, unit_id, kind, level, name, code, enterprise,"
             " parent_id, active_from, ended_on, end_kind, successor_ids)"
             " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
             " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
             " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
-            tenant, h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
-            h.parents.on(day), h.active_from, h.ended_on, h.end.value if h.end else None,
-            list(h.successor_ids))
-        await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = $2",
-                           tenant, h.unit_id)
+            [_unit_row(tenant, h) for h in b.histories.values()])
+        await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
+                           tenant, list(b.histories))
         await conn.executemany(
             f"INSERT INTO {t['org_unit_versions']} VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             [(tenant, h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
-             for start, end, name, parent in versions(h)])
+             for h in b.histories.values() for start, end, name, parent in versions(h)])
+
+
+@dataclass
+class OrgBatch:
+    """One batch: every change seen per unit, the changes to insert, each touched unit's
+    history as of the batch's last change (its row and versions are written once)."""
+
+    conn: asyncpg.Connection
+    tenant: str
+    changes: dict[UUID, list[UnitChange]] = field(default_factory=dict)
+    new_changes: list[tuple] = field(default_factory=list)
+    histories: dict[UUID, Any] = field(default_factory=dict)
+
+
+def _unit_row(tenant: str, h: Any) -> tuple:
+    day = h.last_day()
+    return (tenant, h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
+            h.parents.on(day), h.active_from, h.ended_on, h.end.value if h.end else None,
+            list(h.successor_ids))

@@ -8,6 +8,7 @@ import asyncpg
 
 from domain.plan import Plan
 from projections.base import Event, Projection, handles
+from projections.writes import DeferredWrites
 
 _STATUS_DATE = {  # event -> (status, column set to the event's `on`)
     "PlanLaunched": ("launched", "launched_on"),
@@ -17,7 +18,7 @@ _STATUS_DATE = {  # event -> (status, column set to the event's `on`)
 }
 
 
-class PlansProjection(Projection):
+class PlansProjection(DeferredWrites, Projection):
     name = "plans"
     tables = ("plans", "plan_links")
 

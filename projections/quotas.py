@@ -6,9 +6,10 @@ import asyncpg
 
 from domain.quota import AwardQuota
 from projections.base import Event, Projection, handles
+from projections.writes import DeferredWrites
 
 
-class QuotasProjection(Projection):
+class QuotasProjection(DeferredWrites, Projection):
     name = "quotas"
     tables = ("quotas",)
 

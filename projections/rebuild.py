@@ -18,12 +18,12 @@ import asyncpg
 
 from infra.database import Database, apply_tenant
 from projections.base import Projection
-from projections.batch import apply_batch_in, catch_up
+from projections.batch import BATCH_SIZE, apply_batch_in, catch_up
 
 SUFFIX = "__rebuild"
 
 
-async def rebuild(db: Database, projection_cls: type[Projection], batch_size: int = 500) -> dict[str, int]:
+async def rebuild(db: Database, projection_cls: type[Projection], batch_size: int = BATCH_SIZE) -> dict[str, int]:
     """Returns the position reached per tenant."""
     fresh, name = projection_cls(SUFFIX), projection_cls.name
     admin = await asyncpg.connect(db.admin_url)

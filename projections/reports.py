@@ -8,9 +8,10 @@ import asyncpg
 
 from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
+from projections.writes import DeferredWrites
 
 
-class ReportsProjection(Projection):
+class ReportsProjection(DeferredWrites, Projection):
     name = "reports"
     tables = ("reports",)
 

@@ -1,13 +1,14 @@
-"""Counter arithmetic of the rollup projection.
+"""The rollup projection's SQL: what a batch loads once, and its effects written set-based.
 
 counters(plan, node, metric) = Σ leaf(plan, u, metric) over units u whose attribution path
-now contains node. Every leaf change is added along the unit's path; a path change moves the
-unit's leaves from the nodes it left to the nodes it joined. Rows are keyed by tenant, so two
-tenants never touch the same counter row.
+now contains node. Rows are keyed by tenant, so two tenants never touch the same counter row.
+Every write here is one statement for the whole batch (unnest of parallel arrays).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from uuid import UUID
 
 import asyncpg
@@ -15,53 +16,96 @@ import asyncpg
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 
 
+def _uuid_array(ids: list[UUID]) -> str:
+    """A uuid[] literal: paths differ in length, so they travel as text (unnest flattens 2-D)."""
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
 class RollupStore:
     def __init__(self, t: dict[str, str]):
         self.t = t
 
-    async def path(self, conn: asyncpg.Connection, tenant: str, unit: UUID) -> list[UUID]:
-        """The unit's attribution path; a unit not (yet) created stands alone."""
-        path = await conn.fetchval(
-            f"SELECT path FROM {self.t['rollup_units']} WHERE tenant_id = $1 AND unit_id = $2", tenant, unit)
-        if path is None:
-            await conn.execute(
-                f"INSERT INTO {self.t['rollup_units']} (tenant_id, unit_id, path) VALUES ($1, $2, $3)",
-                tenant, unit, [unit])
-            return [unit]
-        return path
+    async def load_paths(self, conn: asyncpg.Connection, tenant: str) -> dict[UUID, list[UUID]]:
+        rows = await conn.fetch(f"SELECT unit_id, path FROM {self.t['rollup_units']} WHERE tenant_id = $1", tenant)
+        return {r["unit_id"]: r["path"] for r in rows}
 
-    async def add(self, conn: asyncpg.Connection, tenant: str, plan: UUID, unit: UUID,
-                  deltas: dict[str, int]) -> None:
-        deltas = {m: v for m, v in deltas.items() if v}
-        if not deltas:
-            return
-        metrics, values = list(deltas), list(deltas.values())
-        await conn.execute(
-            f"INSERT INTO {self.t['rollup_leaf']} AS l SELECT $1, $2, $3, m, v"
-            " FROM unnest($4::text[], $5::bigint[]) AS d(m, v)"
-            " ON CONFLICT (tenant_id, plan_id, unit_id, metric) DO UPDATE SET value = l.value + excluded.value",
-            tenant, plan, unit, metrics, values)
-        await self._bump(conn, tenant, plan, await self.path(conn, tenant, unit), metrics, values)
+    async def load_changes(self, conn: asyncpg.Connection, tenant: str) -> list[tuple[UUID, list[dict]]]:
+        rows = await conn.fetch(f"SELECT unit_id, changes FROM {self.t['rollup_units']} WHERE tenant_id = $1",
+                                tenant)
+        return [(r["unit_id"], json.loads(r["changes"])) for r in rows]
 
-    async def _bump(self, conn: asyncpg.Connection, tenant: str, plan: UUID, nodes: list[UUID],
-                    metrics: list[str], values: list[int]) -> None:
-        await conn.execute(
-            f"INSERT INTO {self.t['rollup_counters']} AS c SELECT $1, $2, n, m, v"
-            " FROM unnest($3::uuid[]) AS n, unnest($4::text[], $5::bigint[]) AS d(m, v)"
-            " ON CONFLICT (tenant_id, plan_id, node_id, metric) DO UPDATE SET value = c.value + excluded.value",
-            tenant, plan, nodes, metrics, values)
+    async def load_registrations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
+        rows = await conn.fetch(
+            f"SELECT registration_id, plan_id, unit_id, targets, results, targets_met"
+            f" FROM {self.t['rollup_registrations']} WHERE tenant_id = $1 AND registration_id = ANY($2::uuid[])",
+            tenant, ids)
+        return {r["registration_id"]: {"plan_id": r["plan_id"], "unit_id": r["unit_id"],
+                                       "targets": json.loads(r["targets"]), "results": json.loads(r["results"]),
+                                       "targets_met": r["targets_met"]} for r in rows}
 
-    async def repath(self, conn: asyncpg.Connection, tenant: str, unit: UUID,
-                     old: list[UUID], new: list[UUID]) -> None:
-        """Move the unit's leaf facts from the nodes it left to the nodes it joined."""
-        if old == new:
-            return
+    async def load_registered(self, conn: asyncpg.Connection, tenant: str,
+                              pairs: set[tuple[UUID, UUID]]) -> set[tuple[UUID, UUID]]:
+        plans, units = [p for p, _ in pairs], [u for _, u in pairs]
+        rows = await conn.fetch(
+            f"SELECT DISTINCT plan_id, unit_id FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
+            " AND (plan_id, unit_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))", tenant, plans, units)
+        return {(r["plan_id"], r["unit_id"]) for r in rows}
+
+    async def load_nominations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
+        rows = await conn.fetch(
+            f"SELECT nomination_id, plan_id, unit_id, award_form, status FROM {self.t['rollup_nominations']}"
+            " WHERE tenant_id = $1 AND nomination_id = ANY($2::uuid[])", tenant, ids)
+        return {r["nomination_id"]: dict(r) for r in rows}
+
+    async def leaf_values(self, conn: asyncpg.Connection, tenant: str, plan: UUID, unit: UUID,
+                          metrics: Iterable[str]) -> dict[str, int]:
+        return dict(await conn.fetch(
+            f"SELECT metric, value FROM {self.t['rollup_leaf']} WHERE tenant_id = $1 AND plan_id = $2"
+            " AND unit_id = $3 AND metric = ANY($4::text[])", tenant, plan, unit, list(metrics)))
+
+    async def write_units(self, conn: asyncpg.Connection, tenant: str,
+                          rows: list[tuple[UUID, list[UUID], list[dict]]]) -> None:
+        """Set each unit's path and append its new changes (created if absent)."""
         await conn.execute(
-            f"UPDATE {self.t['rollup_units']} SET path = $3 WHERE tenant_id = $1 AND unit_id = $2",
-            tenant, unit, new)
-        left, joined = [n for n in old if n not in new], [n for n in new if n not in old]
-        if not left and not joined:
-            return
+            f"INSERT INTO {self.t['rollup_units']} AS u (tenant_id, unit_id, path, changes)"
+            " SELECT $1, i, p::uuid[], c::jsonb FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(i, p, c)"
+            " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET path = excluded.path,"
+            " changes = u.changes || excluded.changes",
+            tenant, [r[0] for r in rows], [_uuid_array(r[1]) for r in rows], [json.dumps(r[2]) for r in rows])
+
+    async def write_registrations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
+        await conn.execute(
+            f"INSERT INTO {self.t['rollup_registrations']} AS r"
+            " (tenant_id, registration_id, plan_id, unit_id, targets, results, targets_met)"
+            " SELECT $1, i, p, u, t::jsonb, s::jsonb, m"
+            " FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[]) AS x(i, p, u, t, s, m)"
+            " ON CONFLICT (tenant_id, registration_id) DO UPDATE SET results = excluded.results,"
+            " targets_met = excluded.targets_met",
+            tenant, list(rows), [r["plan_id"] for r in rows.values()], [r["unit_id"] for r in rows.values()],
+            [json.dumps(r["targets"], default=str, ensure_ascii=False) for r in rows.values()],
+            [json.dumps(r["results"], ensure_ascii=False) for r in rows.values()],
+            [r["targets_met"] for r in rows.values()])
+
+    async def write_nominations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
+        await conn.execute(
+            f"INSERT INTO {self.t['rollup_nominations']} AS n"
+            " SELECT $1, i, p, u, f, s FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])"
+            " AS x(i, p, u, f, s) ON CONFLICT (tenant_id, nomination_id) DO UPDATE SET status = excluded.status",
+            tenant, list(rows), *([r[k] for r in rows.values()] for k in ("plan_id", "unit_id", "award_form", "status")))
+
+    async def add(self, conn: asyncpg.Connection, tenant: str, table: str,
+                  deltas: dict[tuple[UUID, UUID, str], int]) -> None:
+        """Add deltas to rollup_leaf (key: plan, unit, metric) or rollup_counters (plan, node, metric)."""
+        key = "unit_id" if table == "rollup_leaf" else "node_id"
+        await conn.execute(
+            f"INSERT INTO {self.t[table]} AS c SELECT $1, p, k, m, v"
+            " FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS d(p, k, m, v)"
+            f" ON CONFLICT (tenant_id, plan_id, {key}, metric) DO UPDATE SET value = c.value + excluded.value",
+            tenant, *([k[i] for k in deltas] for i in range(3)), list(deltas.values()))
+
+    async def move_leaves(self, conn: asyncpg.Connection, tenant: str, unit: UUID,
+                          left: list[UUID], joined: list[UUID]) -> None:
+        """Move the unit's stored leaf facts from the nodes it left to the nodes it joined."""
         await conn.execute(
             f"INSERT INTO {self.t['rollup_counters']} AS c"
             " SELECT $1, l.plan_id, n.node, l.metric, sum(l.value * n.sign)"

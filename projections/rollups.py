@@ -4,15 +4,16 @@ Facts are kept per (plan, unit) in rollup_leaf and added along the unit's attrib
 (domain Succession.path_now: a merged unit's history counts in its successor). Org changes
 recompute the path of every unit whose path contains the changed unit, and move their leaves.
 A fact's unit: the registering / reporting unit; a nomination's is the nominee for a
-collective, else the proposing unit.
+collective, else the proposing unit. Handlers change a RollupBatch in memory; its writes go
+out at the end of the batch, a few set-based statements in the batch's transaction.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import asyncpg
+from eventsourcing.utils import get_topic
 
 from domain.nomination import Nomination
 from domain.organisation import ChangeType, OrgTimeline
@@ -21,10 +22,12 @@ from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
 from projections.nominations import STEP_EVENTS, state_after
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json
+from projections.rollup_batch import RollupBatch
 from projections.rollup_store import NIL_PLAN, RollupStore
 from projections.values import targets_met
 
 GRASSROOTS_LEVEL = 3  # grassroots unions and a department's divisions: the collectives in scope
+_REGISTERED = get_topic(Registration.UnitRegistered)
 
 
 class RollupsProjection(Projection):
@@ -35,108 +38,98 @@ class RollupsProjection(Projection):
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
         self.store = RollupStore(self.t)
-        self._cached: OrgTimeline | None = None  # the tenant's org timeline within one batch
 
-    async def apply(self, conn: asyncpg.Connection, tenant_id: str, events: Any) -> None:
-        self._cached = None  # never trust a timeline across transactions (or tenants)
-        await super().apply(conn, tenant_id, events)
+    async def begin(self, conn: asyncpg.Connection, tenant_id: str, events: Any) -> RollupBatch:
+        # A new batch every transaction: nothing is trusted across transactions (or tenants).
+        registered = {(e.data["plan_id"], e.data["unit_id"]) for e in events if e.topic == _REGISTERED}
+        return await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}), registered)
+
+    async def finish(self, batch: RollupBatch) -> None:
+        await batch.flush()
 
     # --- the org tree ---------------------------------------------------------------------
 
     @handles(*ORG_EVENTS)
-    async def on_org_change(self, conn: asyncpg.Connection, e: Event) -> None:
-        change, units = change_from(e), self.t["rollup_units"]
-        await self.store.path(conn, e.tenant_id, e.stream_id)
-        await conn.execute(f"UPDATE {units} SET changes = changes || $3::jsonb WHERE tenant_id = $1 AND unit_id = $2",
-                           e.tenant_id, e.stream_id, json.dumps([to_json(change)]))
+    async def on_org_change(self, b: RollupBatch, e: Event) -> None:
+        change = change_from(e)
+        b.append_change(e.stream_id, to_json(change))
         if change.change is ChangeType.RENAMED:
             return
-        timeline = await self._timeline(conn, e.tenant_id, change)
-        affected = await conn.fetch(f"SELECT unit_id, path FROM {units} WHERE tenant_id = $1 AND path @> $2",
-                                    e.tenant_id, [e.stream_id])
-        for row in affected:
-            await self.store.repath(conn, e.tenant_id, row["unit_id"], row["path"],
-                                    timeline.path_now(row["unit_id"]))
+        timeline = await self._timeline(b, change)
+        for unit, _ in b.containing(e.stream_id):
+            await b.repath(unit, timeline.path_now(unit))
         if e.stream_id in timeline:
-            await self._count_unit(conn, e.tenant_id, e.stream_id, timeline)
+            await self._count_unit(b, e.stream_id, timeline)
 
-    async def _count_unit(self, conn: asyncpg.Connection, tenant: str, unit: Any,
-                          timeline: OrgTimeline) -> None:
+    async def _count_unit(self, b: RollupBatch, unit: Any, timeline: OrgTimeline) -> None:
         """Set the unit's `units` leaf to 1 while it is an active grassroots unit, else 0."""
         h = timeline.history(unit)
         active = int(h.kind.level == GRASSROOTS_LEVEL and h.ended_on is None)
-        current = dict(await conn.fetch(
-            f"SELECT metric, value FROM {self.t['rollup_leaf']} WHERE tenant_id = $1 AND plan_id = $2"
-            " AND unit_id = $3 AND metric IN ('units', 'units_enterprise')", tenant, NIL_PLAN, unit))
-        await self.store.add(conn, tenant, NIL_PLAN, unit, {
-            "units": active - current.get("units", 0),
-            "units_enterprise": active * h.enterprise - current.get("units_enterprise", 0)})
+        current = await b.leaf_values(NIL_PLAN, unit, ("units", "units_enterprise"))
+        b.add(NIL_PLAN, unit, {"units": active - current["units"],
+                               "units_enterprise": active * h.enterprise - current["units_enterprise"]})
 
-    async def _timeline(self, conn: asyncpg.Connection, tenant: str, change: Any) -> OrgTimeline:
-        """Loaded once per batch, then kept current change by change."""
-        if self._cached is not None and (change.change is ChangeType.CREATED or change.unit_id in self._cached):
-            self._cached.add(change)
-            return self._cached
-        rows = await conn.fetch(f"SELECT unit_id, changes FROM {self.t['rollup_units']} WHERE tenant_id = $1",
-                                tenant)
-        self._cached = OrgTimeline(from_json(r["unit_id"], c) for r in rows for c in json.loads(r["changes"]))
-        return self._cached
+    async def _timeline(self, b: RollupBatch, change: Any) -> OrgTimeline:
+        """Loaded once per batch (after writing what the batch changed), then kept current."""
+        if b.timeline is not None and (change.change is ChangeType.CREATED or change.unit_id in b.timeline):
+            b.timeline.add(change)
+            return b.timeline
+        await b.flush()
+        b.timeline = OrgTimeline(from_json(unit, c) for unit, changes in
+                                 await self.store.load_changes(b.conn, b.tenant) for c in changes)
+        return b.timeline
 
     # --- registrations and reports ----------------------------------------------------------
 
     @handles(Registration.UnitRegistered)
-    async def on_registered(self, conn: asyncpg.Connection, e: Event) -> None:
-        d, table = e.data, self.t["rollup_registrations"]
-        first = not await conn.fetchval(
-            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE tenant_id = $1 AND plan_id = $2 AND unit_id = $3)",
-            e.tenant_id, d["plan_id"], d["unit_id"])
-        await conn.execute(f"INSERT INTO {table} (tenant_id, registration_id, plan_id, unit_id, targets)"
-                           " VALUES ($1, $2, $3, $4, $5::jsonb)", e.tenant_id, e.stream_id, d["plan_id"],
-                           d["unit_id"], json.dumps(d["targets"], default=str, ensure_ascii=False))
-        await self.store.add(conn, e.tenant_id, d["plan_id"], d["unit_id"], {
+    async def on_registered(self, b: RollupBatch, e: Event) -> None:
+        d = e.data
+        if e.stream_id in b.registrations:
+            raise ValueError(f"registration {e.stream_id} is already in the rollup")
+        first = (d["plan_id"], d["unit_id"]) not in b.registered
+        b.registered.add((d["plan_id"], d["unit_id"]))
+        b.registrations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": d["unit_id"],
+                                        "targets": d["targets"], "results": {}, "targets_met": 0}
+        b.dirty_registrations.add(e.stream_id)
+        b.add(d["plan_id"], d["unit_id"], {
             "registrations": 1, "units_registered": int(first), "registrations_late": int(d["late"]),
             "targets_registered": len(d["targets"]), "initiatives_registered": len(d["initiatives"]),
             "work_items_registered": len(d["work_items"])})
 
     @handles(Registration.TargetResultRecorded)
-    async def on_result(self, conn: asyncpg.Connection, e: Event) -> None:
-        table = self.t["rollup_registrations"]
-        row = await conn.fetchrow(f"SELECT * FROM {table} WHERE tenant_id = $1 AND registration_id = $2",
-                                  e.tenant_id, e.stream_id)
-        results = {**json.loads(row["results"]), e.data["indicator"]: str(e.data["achieved"])}
-        met = targets_met(json.loads(row["targets"]), results)
-        await conn.execute(f"UPDATE {table} SET results = $3::jsonb, targets_met = $4"
-                           " WHERE tenant_id = $1 AND registration_id = $2",
-                           e.tenant_id, e.stream_id, json.dumps(results, ensure_ascii=False), met)
-        await self.store.add(conn, e.tenant_id, row["plan_id"], row["unit_id"],
-                             {"targets_met": met - row["targets_met"]})
+    async def on_result(self, b: RollupBatch, e: Event) -> None:
+        row = b.registrations[e.stream_id]
+        results = {**row["results"], e.data["indicator"]: str(e.data["achieved"])}
+        met = targets_met(row["targets"], results)
+        b.add(row["plan_id"], row["unit_id"], {"targets_met": met - row["targets_met"]})
+        row["results"], row["targets_met"] = results, met
+        b.dirty_registrations.add(e.stream_id)
 
     @handles(ProgressReport.ReportSubmitted)
-    async def on_report(self, conn: asyncpg.Connection, e: Event) -> None:
+    async def on_report(self, b: RollupBatch, e: Event) -> None:
         d = e.data
         deltas = {"reports": 1, "reports_late": int(d["late"]), "reports_on_time": int(not d["late"]),
                   "members_supported": d["members_supported"], "funds_mobilised": d["funds_mobilised"],
                   "initiatives": d["initiatives"], "work_items_completed": d["work_items_completed"]}
         deltas |= {f"models:{kind}": n for kind, n in d["models_started"].items()}
-        await self.store.add(conn, e.tenant_id, d["plan_id"], d["unit_id"], deltas)
+        b.add(d["plan_id"], d["unit_id"], deltas)
 
     # --- nominations and awards -------------------------------------------------------------
 
     @handles(Nomination.NominationDrafted)
-    async def on_nomination(self, conn: asyncpg.Connection, e: Event) -> None:
+    async def on_nomination(self, b: RollupBatch, e: Event) -> None:
         d = e.data
+        if e.stream_id in b.nominations:
+            raise ValueError(f"nomination {e.stream_id} is already in the rollup")
         unit = d["nominee_id"] if d["nominee_kind"] == "collective" else d["proposing_unit_id"]
-        await conn.execute(f"INSERT INTO {self.t['rollup_nominations']} VALUES ($1, $2, $3, $4, $5, 'drafted')",
-                           e.tenant_id, e.stream_id, d["plan_id"], unit, d["award_form"])
-        await self.store.add(conn, e.tenant_id, d["plan_id"], unit, {"nominations:drafted": 1})
+        b.nominations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": unit,
+                                      "award_form": d["award_form"], "status": "drafted"}
+        b.dirty_nominations.add(e.stream_id)
+        b.add(d["plan_id"], unit, {"nominations:drafted": 1})
 
     @handles(*STEP_EVENTS)
-    async def on_nomination_step(self, conn: asyncpg.Connection, e: Event) -> None:
-        table, state = self.t["rollup_nominations"], state_after(e)
-        row = await conn.fetchrow(f"SELECT * FROM {table} WHERE tenant_id = $1 AND nomination_id = $2",
-                                  e.tenant_id, e.stream_id)
-        await conn.execute(f"UPDATE {table} SET status = $3 WHERE tenant_id = $1 AND nomination_id = $2",
-                           e.tenant_id, e.stream_id, state)
+    async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:
+        row, state = b.nominations[e.stream_id], state_after(e)
         deltas = {f"nominations:{row['status']}": -1, f"nominations:{state}": 1}
         if state == "decided":
             deltas[f"awards:{row['award_form']}"] = 1
@@ -144,5 +137,6 @@ class RollupsProjection(Projection):
             deltas[f"awards:{row['award_form']}"] = -1
         if row["status"] == state:
             deltas = {}
-        await self.store.add(conn, e.tenant_id, row["plan_id"], row["unit_id"], deltas)
-
+        row["status"] = state
+        b.dirty_nominations.add(e.stream_id)
+        b.add(row["plan_id"], row["unit_id"], deltas)

@@ -15,7 +15,7 @@ import asyncpg
 from infra.database import Database
 from infra.telemetry import quiet, report_projection_progress
 from projections.base import Projection, ProjectionError
-from projections.batch import apply_batch
+from projections.batch import BATCH_SIZE, apply_batch
 from projections.leases import Leases
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ CHANNEL = "thidua_events"
 
 class ProjectionRunner:
     def __init__(self, db: Database, projections: Sequence[Projection] | None = None, *,
-                 batch_size: int = 500, poll_interval: float = 1.0, session_url: str | None = None):
+                 batch_size: int = BATCH_SIZE, poll_interval: float = 1.0, session_url: str | None = None):
         from projections.registry import all_projections
 
         self.db = db

@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sub.add_parser("status", help="position, head and lag per projection and tenant").set_defaults(
         handler=lambda args, settings: asyncio.run(_status(settings)))
     run = sub.add_parser("run", help="run the projection runner alone (until interrupted)")
-    run.add_argument("--batch-size", type=int, default=500)
+    run.add_argument("--batch-size", type=int, default=2000)
     run.set_defaults(handler=lambda args, settings: asyncio.run(_run(settings, args.batch_size)))
     rebuild = sub.add_parser("rebuild", help="replay one projection from 0 into fresh tables, then swap")
     rebuild.add_argument("name")

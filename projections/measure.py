@@ -1,0 +1,79 @@
+"""Catch-up speed per projection, reproducibly: `python -m projections.measure [--grassroots N]`.
+
+Generates a seeded national-shaped log (bench.generator: domain aggregates through the
+store) once into a kept data directory, then for each projection empties its read models
+and checkpoints and times `catch_up` over every tenant from position 0. Prints events/s
+per projection and for all of them together. Not a test; the benchmark (bench/) owns the
+reported figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from pathlib import Path
+
+import asyncpg
+
+from infra.embedded import start_embedded
+from infra.platform import open_platform
+from infra.settings import Settings
+
+
+async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -> None:
+    if await admin.fetchval("SELECT count(*) FROM tenant_heads"):
+        return
+    from bench.generator import generate
+    from bench.national import Scale
+
+    scale = Scale(grassroots=grassroots, upper_unions=max(4, grassroots // 100), provinces=3, sectors=1)
+    done = await generate(platform, scale, "m-")
+    print(f"generated {done.events} events in {done.seconds:.1f} s")
+
+
+async def _reset(admin: asyncpg.Connection, projection) -> None:
+    await admin.execute(f"TRUNCATE {', '.join(projection.tables)}")
+    await admin.execute("DELETE FROM projection_checkpoints WHERE projection = $1", projection.checkpoint_name)
+
+
+async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
+    from projections.batch import catch_up
+    from projections.registry import all_projections
+
+    async with open_platform(Settings.from_env(), admin_url) as platform:
+        admin = await asyncpg.connect(admin_url)
+        try:
+            await _generate_once(platform, admin, grassroots)
+            tenants = [r[0] for r in await admin.fetch("SELECT tenant_id FROM tenant_heads ORDER BY 1")]
+            events = await admin.fetchval("SELECT sum(position)::bigint FROM tenant_heads")
+            total = 0.0
+            for projection in all_projections():
+                if only and projection.name not in only:
+                    continue
+                await _reset(admin, projection)
+                started = time.perf_counter()
+                for tenant in tenants:
+                    await catch_up(platform.db, projection, tenant, batch_size)
+                seconds = time.perf_counter() - started
+                total += seconds
+                print(f"{projection.name:14s} {seconds:7.2f} s {events / seconds:10.0f} events/s")
+            print(f"{'all':14s} {total:7.2f} s {events / total:10.0f} events/s"
+                  f"  ({events} events, {len(tenants)} tenants, batch {batch_size})")
+        finally:
+            await admin.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grassroots", type=int, default=2000)
+    parser.add_argument("--batch", type=int, default=2000)
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/thidua-measure"))
+    parser.add_argument("--only", nargs="*", default=[])
+    args = parser.parse_args()
+    url = start_embedded(args.data_dir / f"g{args.grassroots}")
+    asyncio.run(measure(url, args.grassroots, args.batch, args.only))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""One batch of the rollup projection, in memory: loaded once, changed event by event,
+written at the end with a few set-based statements (RollupStore), in the batch transaction.
+
+Every read a handler makes sees the stored rows plus this batch's own changes, so the
+handlers behave as if each event had been written before the next one was read. Leaf and
+counter changes are kept as summed leaf deltas per unit and spread along the units' paths
+only when written (a unit's pending facts always lie along its current path); a key any
+non-zero delta touched is written even if the sum is zero (as row-by-row writes did).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from uuid import UUID
+
+import asyncpg
+
+from projections.rollup_store import RollupStore
+
+Key = tuple[UUID, UUID, str]
+Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta
+
+
+class RollupBatch:
+    def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore,
+                 paths: dict[UUID, list[UUID]]):
+        self.conn, self.tenant, self.store = conn, tenant, store
+        self.paths, self.stored = paths, set(paths)  # stored: units whose facts may be in the tables
+        self.registrations: dict[UUID, dict] = {}
+        self.registered: set[tuple[UUID, UUID]] = set()
+        self.nominations: dict[UUID, dict] = {}
+        self.timeline = None  # the tenant's OrgTimeline, loaded at the batch's first org change
+        self._by_node: dict[UUID, set[UUID]] | None = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
+        self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
+        self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
+        self.dirty_units: set[UUID] = set()
+        self.dirty_registrations: set[UUID] = set()
+        self.dirty_nominations: set[UUID] = set()
+
+    @classmethod
+    async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
+                   registered: set[tuple[UUID, UUID]]) -> RollupBatch:
+        """Loads the tenant's paths, and the lookup rows the batch's events will need."""
+        batch = cls(conn, tenant, store, await store.load_paths(conn, tenant))
+        batch.registrations = await store.load_registrations(conn, tenant, stream_ids)
+        batch.nominations = await store.load_nominations(conn, tenant, stream_ids)
+        batch.registered = await store.load_registered(conn, tenant, registered) if registered else set()
+        return batch
+
+    # --- units and paths ----------------------------------------------------------------------
+
+    def path(self, unit: UUID) -> list[UUID]:
+        """The unit's attribution path; a unit not (yet) created stands alone."""
+        if unit not in self.paths:
+            self.paths[unit] = [unit]
+            self.dirty_units.add(unit)
+            if self._by_node is not None:
+                self._by_node[unit].add(unit)
+        return self.paths[unit]
+
+    def append_change(self, unit: UUID, change: dict) -> None:
+        self.path(unit)
+        self.new_changes[unit].append(change)
+        self.dirty_units.add(unit)
+
+    def containing(self, node: UUID) -> list[tuple[UUID, list[UUID]]]:
+        """Units whose path contains `node`, with their paths."""
+        if self._by_node is None:
+            self._by_node = defaultdict(set)
+            for unit, path in self.paths.items():
+                for n in path:
+                    self._by_node[n].add(unit)
+        return [(u, self.paths[u]) for u in self._by_node.get(node, ())]
+
+    async def repath(self, unit: UUID, new: list[UUID]) -> None:
+        """Move the unit's leaf facts from the nodes it left to the nodes it joined."""
+        old = self.paths[unit]
+        if old == new:
+            return
+        if unit in self.stored:  # its pending facts go out along the old path first
+            await self.flush()
+        self.paths[unit] = new
+        self.dirty_units.add(unit)
+        if self._by_node is not None:
+            for n in old:
+                self._by_node[n].discard(unit)
+            for n in new:
+                self._by_node[n].add(unit)
+        left, joined = [n for n in old if n not in new], [n for n in new if n not in old]
+        if not left and not joined:
+            return
+        if unit in self.stored:  # all its facts are in the tables: move them there
+            await self.store.move_leaves(self.conn, self.tenant, unit, left, joined)
+            return
+        # Not stored: its facts are all in self.leaf and will be spread along the new path.
+        for plan, metrics in self.leaf.get(unit, {}).items():
+            self.left_nodes.update((plan, n, m) for n in left for m in metrics)
+
+    # --- facts --------------------------------------------------------------------------------
+
+    def add(self, plan: UUID, unit: UUID, deltas: dict[str, int]) -> None:
+        deltas = {m: v for m, v in deltas.items() if v}
+        if not deltas:
+            return
+        self.path(unit)
+        facts = self.leaf.setdefault(unit, {}).setdefault(plan, {})
+        for metric, value in deltas.items():
+            facts[metric] = facts.get(metric, 0) + value
+
+    async def leaf_values(self, plan: UUID, unit: UUID, metrics: Iterable[str]) -> dict[str, int]:
+        metrics = list(metrics)
+        stored = (await self.store.leaf_values(self.conn, self.tenant, plan, unit, metrics)
+                  if unit in self.stored else {})
+        pending = self.leaf.get(unit, {}).get(plan, {})
+        return {m: stored.get(m, 0) + pending.get(m, 0) for m in metrics}
+
+    # --- writing ------------------------------------------------------------------------------
+
+    async def flush(self) -> None:
+        """Write everything changed so far; the tables then hold all the batch has seen."""
+        s, conn, tenant = self.store, self.conn, self.tenant
+        if self.dirty_units:
+            await s.write_units(conn, tenant, [(u, self.paths[u], self.new_changes.get(u, []))
+                                               for u in self.dirty_units])
+        if self.dirty_registrations:
+            await s.write_registrations(conn, tenant, {i: self.registrations[i] for i in self.dirty_registrations})
+        if self.dirty_nominations:
+            await s.write_nominations(conn, tenant, {i: self.nominations[i] for i in self.dirty_nominations})
+        if self.leaf:
+            leaf, counters = self._spread()
+            await s.add(conn, tenant, "rollup_leaf", leaf)
+            await s.add(conn, tenant, "rollup_counters", counters)
+        self.stored = set(self.paths)
+        self._reset()
+
+    def _spread(self) -> tuple[dict[Key, int], dict[Key, int]]:
+        """Leaf rows, and counter rows: each unit's facts added at every node of its path."""
+        leaf: dict[Key, int] = {}
+        counters: dict[Key, int] = dict.fromkeys(self.left_nodes, 0)
+        for unit, plans in self.leaf.items():
+            path = self.paths[unit]
+            for plan, metrics in plans.items():
+                for metric, value in metrics.items():
+                    leaf[(plan, unit, metric)] = value
+                    for node in path:
+                        key = (plan, node, metric)
+                        counters[key] = counters.get(key, 0) + value
+        return leaf, counters

@@ -30,13 +30,43 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
 
+## Where the time goes (profiled while building the benchmark, 23 Nov 2026)
+
+- **append**: `thidua_append` calls `pg_notify` inside the append transaction. PostgreSQL
+  holds one cluster-wide lock on the notify queue from pre-commit until the commit record
+  is flushed, so every notifying commit (every tenant's) queues behind the one before it
+  and group commit cannot help. That is why we sit near the eventsourcing recorder, which
+  also serialises (table lock + NOTIFY), instead of 3 × above it. Measured on this machine
+  with 16 tenants at 1 event per command: as is ~1,100 events/s; the same function without
+  the two `pg_notify` calls ~2,500/s; notify as its own autocommit statement after the
+  append commits ~3,300/s (floor ~5,400/s in the same minute). What is left after that is the
+  function body: the canonical jsonb text + sha256 of the hash chain, the version check, and
+  row-level security.
+- **projection**: the `rollups` projection takes about two thirds of catch-up time. Each
+  event costs 3 to 5 SQL round trips (leaf upsert, path lookup, counter upsert along the
+  ancestor path); py-spy shows the Python side at under a fifth of the wall time, the rest
+  is waiting on PostgreSQL. Summing the deltas of a batch in memory and writing each
+  (node, metric) counter once per batch would remove most round trips.
+- **rollup**: the counters query filters `node_id = $node OR node_id IN (children)`;
+  `rollup_counters` has no index that leads with `node_id`, so PostgreSQL scans the whole
+  table, whose size grows with the country (~15 counter rows per unit). So the query is not
+  flat. An index on `rollup_counters (node_id, plan_id)` with the filter written as
+  `node_id = ANY(ARRAY(SELECT $node UNION ALL SELECT unit_id FROM kids))` turns it into an
+  index scan: 14.1 ms → 3.2 ms median at 5,000 units, same rows (measured).
+
 ## How to run
 
 ```sh
 .venv/bin/thidua bench --quick      # small data (1,000 grassroots units), under 2 minutes; CI runs it
 .venv/bin/thidua bench              # the full run: 100,000 grassroots units, >= 1,000,000 events
 .venv/bin/thidua bench --only append,projection
+.venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
+
+The full run takes about 30 minutes on an idle 2-core machine (20 to 45, depending mostly
+on the projection speed): generating ~1.1 million events ~3 min, projection catch-up and
+the full rebuild ~5 to 15 min each at the speeds above, the rollup samples ~4 min, the
+append comparison ~4 min. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,
 a fresh database is created on that server and dropped afterwards. The machine is shared

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Awaitable, Callable
 
@@ -9,7 +10,7 @@ from collections.abc import Awaitable, Callable
 def percentile(samples: list[float], q: float) -> float:
     """Nearest-rank percentile (q in 0..100) of samples in any order."""
     ordered = sorted(samples)
-    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
     return ordered[rank - 1]
 
 

@@ -24,11 +24,13 @@ class Access(StrEnum):
 
 _ROLES: dict[Access, frozenset[Role]] = {
     Access.TENANT_DATA: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER}),
-    Access.METADATA: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL}),
-    Access.ROLLUP: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL}),
+    Access.METADATA: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL, Role.AUDITOR}),
+    Access.ROLLUP: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL, Role.AUDITOR}),
     Access.HISTORY: frozenset({Role.PLATFORM_ADMIN, Role.AUDITOR}),
     Access.WRITE: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER}),
 }
+# Kinds of access an auditor's grant (`audit_tenants`) opens.
+_AUDITABLE = frozenset({Access.HISTORY, Access.METADATA, Access.ROLLUP})
 # Roles that reach beyond the token's own tenant, per kind of access.
 _CROSS_TENANT: dict[Access, frozenset[Role]] = {
     Access.METADATA: frozenset({Role.PLATFORM_ADMIN, Role.NATIONAL}),
@@ -46,21 +48,25 @@ def require(principal: Principal, access: Access) -> None:
 
 
 def scope_tenant(principal: Principal, access: Access, tenant: str | None = None) -> str:
-    """The tenant a request runs in: the token's own unless the role reaches further."""
+    """The tenant a request runs in: the token's own unless the role reaches further.
+
+    An auditor reaches exactly the tenants of its `audit_tenants` claim (its own included
+    only when granted), for history and for the org tree and rollups (as of a date).
+    """
     require(principal, access)
-    if tenant is None or tenant == principal.tenant:
-        if access is Access.HISTORY and not _own_history_allowed(principal):
-            raise NotFoundError(f"tenant {tenant or principal.tenant} not found")
-        return principal.tenant
-    if principal.roles & _CROSS_TENANT[access]:
-        return tenant
-    if access is Access.HISTORY and tenant in principal.audit_tenants:
-        return tenant
-    raise NotFoundError(f"tenant {tenant} not found")
+    target = principal.tenant if tenant is None else tenant
+    if target == principal.tenant and principal.roles & (_ROLES[access] - {Role.AUDITOR}):
+        return target
+    if target != principal.tenant and principal.roles & _CROSS_TENANT[access]:
+        return target
+    if reads_as_auditor(principal, access, target):
+        return target
+    raise NotFoundError(f"tenant {target} not found")
 
 
-def _own_history_allowed(principal: Principal) -> bool:
-    return principal.has(Role.PLATFORM_ADMIN) or principal.tenant in principal.audit_tenants
+def reads_as_auditor(principal: Principal, access: Access, tenant: str) -> bool:
+    """True when the caller's audit grant covers `tenant` (the API records such reads)."""
+    return access in _AUDITABLE and principal.has(Role.AUDITOR) and tenant in principal.audit_tenants
 
 
 def sees_personal_data(principal: Principal) -> bool:

@@ -1,5 +1,5 @@
 """`thidua audit ...`: the auditor's command line (verify, export, verify-export, history, state,
-replay)."""
+reads, replay)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     at.add_argument("--as-of", type=moment, help="ISO timestamp (UTC if no zone)")
     at.add_argument("--version", type=int)
     p.set_defaults(handler=_run(_state))
+
+    p = sub.add_parser("reads", help="recorded auditor reads of a tenant, newest first")
+    p.add_argument("--tenant", required=True)
+    p.add_argument("--limit", type=int, default=100)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(handler=_run(_reads))
 
     p = sub.add_parser("replay", help="rebuild projections into scratch tables, compare with live")
     p.add_argument("--tenant", help="one tenant (default: every tenant)")
@@ -164,6 +170,21 @@ async def _state(args: argparse.Namespace, platform: Platform) -> int:
     print(json.dumps({"tenant_id": result.tenant_id, "aggregate_type": result.aggregate_type,
                       "version": result.version, "state": result.state},
                      ensure_ascii=False, indent=2))
+    return 0
+
+
+async def _reads(args: argparse.Namespace, platform: Platform) -> int:
+    from audit.reads import list_reads
+
+    if not 1 <= args.limit <= 10_000:
+        print("error BAD_INPUT: --limit must be within 1..10000", file=sys.stderr)
+        return 2
+    for r in await list_reads(platform.db, args.tenant, args.limit):
+        if args.json:
+            print(json.dumps({"read_id": str(r.read_id), "auditor": r.auditor, "read_at": r.read_at.isoformat(),
+                              "what": r.what, "detail": r.detail}, ensure_ascii=False))
+        else:
+            print(f"{r.read_at.isoformat()} {r.auditor} {r.what} {json.dumps(r.detail, ensure_ascii=False)}")
     return 0
 
 

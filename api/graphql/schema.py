@@ -10,6 +10,7 @@ from api.errors import public
 from api.graphql.context import context_getter
 from api.graphql.errors import ERROR_EXTENSIONS
 from api.graphql.limits import LIMIT_EXTENSIONS
+from api.graphql.queries.auditor import AuditorQueries
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
@@ -18,7 +19,7 @@ from infra.telemetry.graphql import GraphQLTelemetry
 
 
 @strawberry.type
-class Query(IdentityQueries, HistoryQueries, ReadModelQueries):
+class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries):
     pass
 
 

@@ -17,6 +17,7 @@ from strawberry.scalars import JSON
 
 from api.auth.policy import Access, scope_tenant
 from api.auth.principal import Principal, Role
+from api.graphql.audit_trail import record_audit_read
 from api.graphql.context import Info
 from api.graphql.types.org_unit import OrgUnit
 from api.graphql.types.rollup import LeaderboardEntry, Rollup
@@ -42,7 +43,10 @@ class ReadModelQueries:
     @strawberry.field(description="Units under `unit` (that unit first), now or as of a date.")
     async def org_tree(self, info: Info, unit: UUID, as_of: date | None = None,
                        tenant: str | None = None) -> list[OrgUnit]:
-        scope = read_scope(info.context.principal(), Access.METADATA, tenant)
+        principal = info.context.principal()
+        scope = read_scope(principal, Access.METADATA, tenant)
+        await record_audit_read(info.context.platform.db, principal, Access.METADATA, scope, "org_tree",
+                                {"unit": str(unit), "as_of": as_of})
         rows = await queries.org_tree(info.context.platform.db, unit, as_of=as_of, tenant=scope)
         return [OrgUnit.from_row(r) for r in rows]
 
@@ -55,7 +59,10 @@ class ReadModelQueries:
     @strawberry.field(description="Metrics of a node under a root plan's cascade, with the breakdown by child.")
     async def rollup(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID, as_of: date | None = None,
                      tenant: str | None = None) -> Rollup:
-        scope = read_scope(info.context.principal(), Access.ROLLUP, tenant)
+        principal = info.context.principal()
+        scope = read_scope(principal, Access.ROLLUP, tenant)
+        await record_audit_read(info.context.platform.db, principal, Access.ROLLUP, scope, "rollup",
+                                {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
         row = await queries.rollup(info.context.platform.db, PlanRef(plan_tenant, plan_id), node, as_of=as_of,
                                    tenant=scope)
         return Rollup.from_row(row, jsonable)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import strawberry
 from strawberry.scalars import JSON
 
-from infra.event_store import RecordedEvent
+from audit.history import HistoryEntry
 
 
 @strawberry.type(description="One recorded event, exactly as stored (hash-chained).")
@@ -22,9 +21,13 @@ class EventRecord:
     metadata: JSON
     recorded_at: datetime
     hash: str
+    actor: str | None
+    trace_id: str | None
+    idempotency_key: str | None
 
     @classmethod
-    def from_row(cls, e: RecordedEvent) -> EventRecord:
+    def from_entry(cls, e: HistoryEntry) -> EventRecord:
         return cls(position=e.position, stream_id=strawberry.ID(str(e.stream_id)), version=e.version,
-                   topic=e.topic, class_version=e.class_version, body=json.loads(e.body),
-                   metadata=e.metadata, recorded_at=e.recorded_at, hash=e.hash.hex())
+                   topic=e.topic, class_version=e.class_version, body=e.body, metadata=e.metadata,
+                   recorded_at=e.recorded_at, hash=e.hash, actor=e.actor, trace_id=e.trace_id,
+                   idempotency_key=e.idempotency_key)

@@ -6,14 +6,19 @@ from litestar import Router
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
+from api.rest.awards import AwardCommands, QuotaCommands
+from api.rest.nominations import NominationCommands
+from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
 from api.rest.plans import PlanCommands
 from api.rest.registrations import RegistrationCommands
+from api.rest.reports import ReportCommands
 from api.rest.tenants import TenantCommands
 
 
 def command_router() -> Router:
-    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, PlanCommands,
-                                                  RegistrationCommands],
+    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
+                                                  RegistrationCommands, ReportCommands, NominationCommands,
+                                                  AwardCommands, QuotaCommands],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

@@ -1,0 +1,108 @@
+"""Org unit changes that reshape the tree: move, merge, split, dissolve (each from a date).
+
+The caller's subtree must hold the unit AND where it goes (new parent, successor, the
+parents of the new units), so an officer cannot move a unit out of, or into, another's branch.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import msgspec
+from litestar import Controller, Request, Response, post
+from litestar.datastructures import State
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from api.auth.principal import Principal
+from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
+from tenants import org_units
+
+
+class MoveUnit(Body):
+    parent_id: UUID
+    effective: date
+    expected_version: int | None = None
+
+
+class MergeUnit(Body):
+    successor_id: UUID
+    effective: date
+    expected_version: int | None = None
+
+
+class NewUnit(Body):
+    kind: str
+    name: str
+    parent_id: UUID | None = None  # default: the split unit's parent that day
+    code: str | None = None
+    enterprise: bool = False
+
+
+class SplitUnit(Body):
+    into: list[NewUnit]
+    effective: date
+    expected_version: int | None = None
+
+
+class Dissolve(Body):
+    effective: date
+    expected_version: int | None = None
+
+
+class SplitReply(msgspec.Struct):
+    id: UUID
+    version: int
+    position: int
+    replayed: bool
+    created: list[UUID]
+
+
+class OrgUnitChanges(Controller):
+    path = "/org-units"
+    tags = ["org units"]
+
+    @post("/{unit_id:uuid}/move", summary="Move a unit under another parent from an effective date")
+    async def move(self, request: Request, state: State, principal: Principal, unit_id: UUID,
+                   data: MoveUnit) -> Response[CommandReply]:
+        tenant = await _authorize(state, principal, data.effective, unit_id, data.parent_id)
+        return reply(await org_units.move_unit(state.platform, tenant, command_context(request, principal), unit_id,
+                                               parent_id=data.parent_id, effective=data.effective,
+                                               expected_version=data.expected_version))
+
+    @post("/{unit_id:uuid}/merge", summary="Merge a unit into a successor (the unit ends that day)")
+    async def merge(self, request: Request, state: State, principal: Principal, unit_id: UUID,
+                    data: MergeUnit) -> Response[CommandReply]:
+        tenant = await _authorize(state, principal, data.effective, unit_id, data.successor_id)
+        return reply(await org_units.merge_unit(state.platform, tenant, command_context(request, principal),
+                                                unit_id, successor_id=data.successor_id, effective=data.effective,
+                                                expected_version=data.expected_version))
+
+    @post("/{unit_id:uuid}/split", summary="Split a unit into new units (the first listed inherits)")
+    async def split(self, request: Request, state: State, principal: Principal, unit_id: UUID,
+                    data: SplitUnit) -> Response[SplitReply]:
+        parents = [n.parent_id for n in data.into if n.parent_id is not None]
+        tenant = await _authorize(state, principal, data.effective, unit_id, *parents)
+        into = [org_units.NewUnit(kind=n.kind, name=n.name, parent_id=n.parent_id, code=n.code,
+                                  enterprise=n.enterprise) for n in data.into]
+        result = await org_units.split_unit(state.platform, tenant, command_context(request, principal), unit_id,
+                                            into=into, effective=data.effective,
+                                            expected_version=data.expected_version)
+        return Response(SplitReply(result.id, result.version, result.position, result.replayed,
+                                   list(result.created)),
+                        status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
+
+    @post("/{unit_id:uuid}/dissolve", summary="Dissolve a unit (no active units may be left under it)")
+    async def dissolve(self, request: Request, state: State, principal: Principal, unit_id: UUID,
+                       data: Dissolve) -> Response[CommandReply]:
+        tenant = await _authorize(state, principal, data.effective, unit_id)
+        return reply(await org_units.dissolve_unit(state.platform, tenant, command_context(request, principal),
+                                                   unit_id, effective=data.effective,
+                                                   expected_version=data.expected_version))
+
+
+async def _authorize(state: State, principal: Principal, day: date, *unit_ids: UUID) -> str:
+    tenant = write_tenant(principal)
+    for unit_id in unit_ids:
+        await authorize_unit(state.platform, principal, unit_id, day)
+    return tenant

@@ -6,32 +6,19 @@ from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
-from eventsourcing.persistence import (DatetimeAsISO, DecimalAsStr, JSONTranscoder, Mapper,
-                                       Transcoding, UUIDAsHex)
+from eventsourcing.persistence import Mapper
 
 from domain.plan import Plan
 from domain.rules import RuleBook, default_rulebook
+from infra.serialization import create_mapper
 
 TENANT = "tay-ninh"
 
 
-class DateAsISO(Transcoding):
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
-
-
 @pytest.fixture
 def mapper() -> Mapper:
-    transcoder = JSONTranscoder()
-    for t in (UUIDAsHex(), DecimalAsStr(), DatetimeAsISO(), DateAsISO()):
-        transcoder.register(t)
-    return Mapper(transcoder=transcoder)
+    """The store's own mapper (pure: no I/O), so the round-trip tests check what is stored."""
+    return create_mapper()
 
 
 @pytest.fixture

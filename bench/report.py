@@ -40,7 +40,7 @@ def write_markdown(run: dict, path: Path = DOCS_PATH) -> None:
         cores=machine["cores"],
         memory=machine["memory_gib"],
         pg=machine["postgresql_version"],
-        scale=", ".join(f"{k} {_fmt(v)}" for k, v in run["scale"].items()) or "n/a",
+        scale=", ".join(f"{k} {v}" for k, v in run["scale"].items()) or "n/a",
         conditions=run.get("conditions", ""),
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -85,10 +85,12 @@ class EventStore:
         metadata: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
     ) -> AppendResult:
-        """Append to one stream in one transaction (one round trip)."""
+        """Append to one stream in one transaction (one round trip), then notify."""
         append = StreamAppend(stream_id, expected_version, events)
         async with self.db.pool.acquire() as conn:
-            return await _append(conn, tenant_id, append, metadata, idempotency_key)
+            result = await _append(conn, tenant_id, append, metadata, idempotency_key)
+            await _notify(conn, tenant_id, result)
+            return result
 
     async def append_streams(
         self,
@@ -98,12 +100,12 @@ class EventStore:
         idempotency_key: str | None = None,
     ) -> AppendResult:
         """Append to several streams of one tenant atomically: all or nothing."""
-        async with self.db.pool.acquire() as conn, conn.transaction():
-            result = await _append(conn, tenant_id, appends[0], metadata, idempotency_key)
-            if result.replayed:
-                return result
-            for append in appends[1:]:
-                result = await _append(conn, tenant_id, append, metadata, None)
+        async with self.db.pool.acquire() as conn:
+            async with conn.transaction():
+                result = await _append(conn, tenant_id, appends[0], metadata, idempotency_key)
+                for append in appends[1:] if not result.replayed else ():
+                    result = await _append(conn, tenant_id, append, metadata, None)
+            await _notify(conn, tenant_id, result)
             return result
 
     async def read_stream(
@@ -198,6 +200,16 @@ async def _call_append(
         row["first_position"], row["last_position"], row["last_version"],
         row["recorded_at"], row["replayed"],
     )
+
+
+async def _notify(conn: asyncpg.Connection, tenant_id: str, result: AppendResult) -> None:
+    """Tell listeners after the commit, as a statement of its own: a NOTIFY inside the append
+    transaction would serialise every commit of every tenant on the notification queue."""
+    if not result.replayed:
+        await conn.execute(
+            "SELECT pg_notify('thidua_events', $1 || ':' || $2), pg_notify('thidua_events.' || $1, $2)",
+            tenant_id, str(result.last_position),
+        )
 
 
 def _recorded(row: asyncpg.Record) -> RecordedEvent:

@@ -70,3 +70,18 @@ async def test_head_reports_position_and_last_hash(platform, tenant_id):
 async def test_head_of_an_empty_tenant_is_the_genesis(platform, tenant_id):
     head = await platform.store.head(tenant_id)
     assert (head.position, head.hash) == (0, bytes(32))
+
+
+async def test_listeners_are_notified_of_each_committed_append(platform, admin_url, tenant_id):
+    import asyncpg
+
+    received: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+    listener = await asyncpg.connect(admin_url)
+    await listener.add_listener("thidua_events", lambda *a: received.put_nowait((a[2], a[3])))
+    await listener.add_listener(f"thidua_events.{tenant_id}", lambda *a: received.put_nowait((a[2], a[3])))
+    try:
+        await platform.store.append(tenant_id, uuid4(), 0, events("a", "b"))
+        got = {await asyncio.wait_for(received.get(), 5) for _ in range(2)}
+    finally:
+        await listener.close()
+    assert got == {("thidua_events", f"{tenant_id}:2"), (f"thidua_events.{tenant_id}", "2")}

@@ -16,9 +16,7 @@ from uuid import UUID
 import asyncpg
 from eventsourcing.utils import get_topic
 
-from infra.serialization import create_transcoder
-
-_TRANSCODER = create_transcoder()
+from projections.decoding import decode_body
 
 
 @dataclass(frozen=True)
@@ -36,7 +34,7 @@ class Event:
     @classmethod
     def from_row(cls, row: asyncpg.Record) -> Event:
         return cls(row["tenant_id"], row["position"], row["stream_id"], row["version"],
-                   row["topic"], row["recorded_at"], _TRANSCODER.decode(row["body"].encode()))
+                   row["topic"], row["recorded_at"], decode_body(row["body"]))
 
 
 class ProjectionError(RuntimeError):

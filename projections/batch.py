@@ -33,12 +33,19 @@ async def apply_batch_in(conn: asyncpg.Connection, projection: Projection, tenan
     rows = await conn.fetch(_EVENTS, tenant_id, start, head, projection.topics, batch_size)
     events = [Event.from_row(r) for r in rows]
     end = events[-1].position if len(events) == batch_size else head
+    await apply_and_advance(conn, projection, tenant_id, events, rows, start, end)
+    return len(events), end
+
+
+async def apply_and_advance(conn: asyncpg.Connection, projection: Projection, tenant_id: str,
+                            events: list[Event], rows: list[asyncpg.Record], start: int, end: int) -> None:
+    """Apply the events (every one of the projection's between start and end) and move the
+    checkpoint to `end`, in the caller's transaction."""
     # The span links to the requests that caused these events (trace ids in their metadata).
     with projection_batch_span(projection.checkpoint_name, tenant_id, rows, start, end):
         await projection.apply(conn, tenant_id, events)
         if end != start:
             await checkpoints.advance(conn, tenant_id, projection.checkpoint_name, end)
-    return len(events), end
 
 
 async def apply_batch(db: Database, projection: Projection, tenant_id: str,
@@ -52,11 +59,16 @@ async def apply_batch(db: Database, projection: Projection, tenant_id: str,
                 await apply_tenant(conn, tenant_id)
                 return await apply_batch_in(conn, projection, tenant_id, batch_size)
         except ProjectionError as exc:
-            async with conn.transaction():
-                await apply_tenant(conn, tenant_id)
-                await checkpoints.record_error(conn, tenant_id, projection.checkpoint_name,
-                                               exc.position, str(exc))
+            await record_error(conn, projection, tenant_id, exc)
             raise
+
+
+async def record_error(conn: asyncpg.Connection, projection: Projection, tenant_id: str,
+                       exc: ProjectionError) -> None:
+    """After the failed batch rolled back: the checkpoint says where and why it stopped."""
+    async with conn.transaction():
+        await apply_tenant(conn, tenant_id)
+        await checkpoints.record_error(conn, tenant_id, projection.checkpoint_name, exc.position, str(exc))
 
 
 async def catch_up(db: Database, projection: Projection, tenant_id: str,

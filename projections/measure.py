@@ -3,8 +3,9 @@
 Generates a seeded national-shaped log (bench.generator: domain aggregates through the
 store) once into a kept data directory, then for each projection empties its read models
 and checkpoints and times `catch_up` over every tenant from position 0. Prints events/s
-per projection and for all of them together. Not a test; the benchmark (bench/) owns the
-reported figures.
+per projection and for all of them one after another, then all of them together as the
+runner applies them (one shared read per batch, projections concurrently). Not a test;
+the benchmark (bench/) owns the reported figures.
 """
 
 from __future__ import annotations
@@ -60,8 +61,25 @@ async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[s
                 print(f"{projection.name:14s} {seconds:7.2f} s {events / seconds:10.0f} events/s")
             print(f"{'all':14s} {total:7.2f} s {events / total:10.0f} events/s"
                   f"  ({events} events, {len(tenants)} tenants, batch {batch_size})")
+            await _measure_together(platform, admin, tenants, events, batch_size, only)
         finally:
             await admin.close()
+
+
+async def _measure_together(platform, admin: asyncpg.Connection, tenants: list[str], events: int,
+                            batch_size: int, only: list[str]) -> None:
+    """As the runner does it: one read per batch feeding every projection at once."""
+    from projections.registry import all_projections
+    from projections.shared_batch import catch_up_together
+
+    projections = [p for p in all_projections() if not only or p.name in only]
+    for projection in projections:
+        await _reset(admin, projection)
+    started = time.perf_counter()
+    for tenant in tenants:
+        await catch_up_together(platform.db, projections, tenant, batch_size)
+    seconds = time.perf_counter() - started
+    print(f"{'together':14s} {seconds:7.2f} s {events / seconds:10.0f} events/s  (shared read, concurrent)")
 
 
 def main() -> None:

@@ -1,46 +1,92 @@
-"""registrations: one row per registration, with targets, results and targets met."""
+"""registrations: one row per registration, with targets, results and targets met.
+
+A batch keeps its registrations in memory (the stored ones its results touch are read
+once, at the start) and writes them at the end: new rows in one INSERT, changed ones in
+one UPDATE, each set-based (unnest of parallel arrays), in the batch's transaction.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
 
 import asyncpg
+from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
 from projections.base import Event, Projection, handles
-from projections.writes import DeferredWrites, Writes
 from projections.values import targets_met
 
+_RESULT = get_topic(Registration.TargetResultRecorded)
 
-class RegistrationsProjection(DeferredWrites, Projection):
+
+@dataclass
+class RegistrationRows:
+    conn: asyncpg.Connection
+    tenant: str
+    new: dict[UUID, dict[str, Any]] = field(default_factory=dict)  # registered in this batch
+    stored: dict[UUID, dict[str, Any]] = field(default_factory=dict)  # read at the start
+    changed: set[UUID] = field(default_factory=set)  # stored rows whose results changed
+
+
+class RegistrationsProjection(Projection):
     name = "registrations"
     tables = ("registrations",)
 
+    async def begin(self, conn: asyncpg.Connection, tenant_id: str, events: Any) -> RegistrationRows:
+        ids = list({e.stream_id for e in events if e.topic == _RESULT})
+        rows = await conn.fetch(
+            f"SELECT registration_id, targets, results FROM {self.t['registrations']}"
+            " WHERE tenant_id = $1 AND registration_id = ANY($2::uuid[])", tenant_id, ids) if ids else []
+        return RegistrationRows(conn, tenant_id, stored={
+            r["registration_id"]: {"targets": json.loads(r["targets"]), "results": json.loads(r["results"])}
+            for r in rows})
+
     @handles(Registration.UnitRegistered)
-    async def on_registered(self, w: Writes, e: Event) -> None:
+    async def on_registered(self, b: RegistrationRows, e: Event) -> None:
+        if e.stream_id in b.new or e.stream_id in b.stored:
+            raise ValueError(f"registration {e.stream_id} is already projected")
         d = e.data
-        await w.execute(
-            f"INSERT INTO {self.t['registrations']} (tenant_id, registration_id, plan_id, phase, unit_id,"
-            " registered_on, late, targets, work_items, initiatives)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)",
-            e.tenant_id, e.stream_id, d["plan_id"], d["phase"], d["unit_id"], d["registered_on"],
-            d["late"], json.dumps(d["targets"], default=str, ensure_ascii=False),
-            len(d["work_items"]), len(d["initiatives"]))
-        w.rows[e.stream_id] = (d["targets"], {})
+        b.new[e.stream_id] = {
+            "plan_id": d["plan_id"], "phase": d["phase"], "unit_id": d["unit_id"],
+            "registered_on": d["registered_on"], "late": d["late"], "targets": d["targets"], "results": {},
+            "work_items": len(d["work_items"]), "initiatives": len(d["initiatives"])}
 
     @handles(Registration.TargetResultRecorded)
-    async def on_result(self, w: Writes, e: Event) -> None:
-        """Targets and results are kept at hand for the batch: no read per result."""
+    async def on_result(self, b: RegistrationRows, e: Event) -> None:
+        row = b.new.get(e.stream_id) or b.stored.get(e.stream_id)
+        if row is None:
+            raise LookupError(f"registration {e.stream_id} has a result but was never registered")
+        row["results"] = {**row["results"], e.data["indicator"]: str(e.data["achieved"])}
+        if e.stream_id in b.stored:
+            b.changed.add(e.stream_id)
+
+    async def finish(self, b: RegistrationRows) -> None:
         table = self.t["registrations"]
-        if e.stream_id not in w.rows:
-            row = await w.fetchrow(
-                f"SELECT targets, results FROM {table} WHERE tenant_id = $1 AND registration_id = $2",
-                e.tenant_id, e.stream_id)
-            w.rows[e.stream_id] = (json.loads(row["targets"]), json.loads(row["results"]))
-        targets, results = w.rows[e.stream_id]
-        results = {**results, e.data["indicator"]: str(e.data["achieved"])}
-        w.rows[e.stream_id] = (targets, results)
-        await w.execute(
-            f"UPDATE {table} SET results = $3::jsonb, targets_met = $4"
-            " WHERE tenant_id = $1 AND registration_id = $2", e.tenant_id, e.stream_id,
-            json.dumps(results, ensure_ascii=False), targets_met(targets, results))
+        if b.new:
+            rows = list(b.new.values())
+            await b.conn.execute(
+                f"INSERT INTO {table} (tenant_id, registration_id, plan_id, phase, unit_id, registered_on,"
+                " late, targets, results, targets_met, work_items, initiatives)"
+                " SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::date[],"
+                " $7::boolean[], $8::jsonb[], $9::jsonb[], $10::int[], $11::int[], $12::int[])",
+                b.tenant, list(b.new), *_columns(rows, "plan_id", "phase", "unit_id", "registered_on", "late"),
+                [json.dumps(r["targets"], default=str, ensure_ascii=False) for r in rows],
+                *_results(rows), *_columns(rows, "work_items", "initiatives"))
+        if b.changed:
+            rows = [b.stored[i] for i in b.changed]
+            await b.conn.execute(
+                f"UPDATE {table} AS r SET results = x.s, targets_met = x.m"
+                " FROM unnest($2::uuid[], $3::jsonb[], $4::int[]) AS x(i, s, m)"
+                " WHERE r.tenant_id = $1 AND r.registration_id = x.i", b.tenant, list(b.changed), *_results(rows))
+
+
+def _columns(rows: list[dict[str, Any]], *names: str) -> list[list[Any]]:
+    return [[r[n] for r in rows] for n in names]
+
+
+def _results(rows: list[dict[str, Any]]) -> tuple[list[str], list[int]]:
+    return ([json.dumps(r["results"], ensure_ascii=False) for r in rows],
+            [targets_met(r["targets"], r["results"]) for r in rows])

@@ -15,8 +15,9 @@ import asyncpg
 from infra.database import Database
 from infra.telemetry import quiet, report_projection_progress
 from projections.base import Projection, ProjectionError
-from projections.batch import BATCH_SIZE, apply_batch
+from projections.batch import BATCH_SIZE
 from projections.leases import Leases
+from projections.shared_batch import batches_together
 
 log = logging.getLogger(__name__)
 CHANNEL = "thidua_events"
@@ -81,29 +82,32 @@ class ProjectionRunner:
             self._heads[row["tenant_id"]] = max(self._heads.get(row["tenant_id"], 0), row["head"])
 
     async def run_pending(self) -> int:
-        """One pass: catch up every (projection, tenant) behind its head that we can lease."""
+        """One pass: catch up every (projection, tenant) behind its head that we can lease;
+        a tenant's projections together, fed by one read of its log per batch."""
         applied = 0
         for tenant, head in list(self._heads.items()):
+            due = []
             for projection in self.projections:
                 key = (projection.checkpoint_name, tenant)
                 if key in self.errors or self._done.get(key, -1) >= head:
                     continue
-                if not await self._leases.acquire(*key):
-                    continue
-                applied += await self._catch_up(projection, tenant, key)
+                if await self._leases.acquire(*key):
+                    due.append(projection)
+            if due:
+                applied += await self._catch_up(due, tenant)
         return applied
 
-    async def _catch_up(self, projection: Projection, tenant: str, key: tuple[str, str]) -> int:
+    async def _catch_up(self, projections: list[Projection], tenant: str) -> int:
         applied = 0
-        try:
-            while True:
-                n, position = await apply_batch(self.db, projection, tenant, self.batch_size)
+        async for results in batches_together(self.db, projections, tenant, self.batch_size):
+            for projection, result in results.items():
+                key = (projection.checkpoint_name, tenant)
+                if isinstance(result, ProjectionError):
+                    log.error("%s", result)
+                    self.errors[key] = result
+                    continue
+                n, position = result
                 applied += n
                 self._done[key] = position
                 report_projection_progress(key[0], tenant, position=position, head=self._heads.get(tenant, 0))
-                if n < self.batch_size:
-                    return applied
-        except ProjectionError as exc:
-            log.error("%s", exc)
-            self.errors[key] = exc
-            return applied
+        return applied

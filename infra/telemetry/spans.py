@@ -107,16 +107,26 @@ def projection_batch_span(
 def causing_links(events: Sequence[Any]) -> list[Link]:
     """Links to the distinct spans named in the events' metadata (bad or missing ids skipped)."""
     seen: dict[tuple[int, int], Link] = {}
+    looked_at: set[str] = set()  # metadata texts already parsed: a request's events share one
     for event in events:
-        ids = _parse_ids(_field(event, "metadata"))
-        if ids and ids not in seen and len(seen) < MAX_LINKS:
+        if len(seen) >= MAX_LINKS:
+            break
+        metadata = _field(event, "metadata")
+        if isinstance(metadata, str):
+            if metadata in looked_at:
+                continue
+            looked_at.add(metadata)
+        ids = _parse_ids(metadata)
+        if ids and ids not in seen:
             span_context = SpanContext(ids[0], ids[1], is_remote=True, trace_flags=TraceFlags(TraceFlags.SAMPLED))
             seen[ids] = Link(span_context, {"thidua.position": _field(event, "position")})
     return list(seen.values())
 
 
 def _field(event: Any, name: str) -> Any:
-    return event[name] if isinstance(event, Mapping | asyncpg.Record) else getattr(event, name, None)
+    if type(event) is asyncpg.Record or isinstance(event, Mapping):  # a Record first: no ABC check
+        return event[name]
+    return getattr(event, name, None)
 
 
 def _parse_ids(metadata: Any) -> tuple[int, int] | None:

@@ -66,7 +66,7 @@ class PlanCommands(Controller):
     @post("/{plan_id:uuid}/issue", summary="Issue a drafted plan (number, date, signer)")
     async def issue(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                     data: IssuePlan) -> Response[CommandReply]:
-        tenant = await _authorize_plan(state, principal, plan_id)
+        tenant = await authorize_plan(state, principal, plan_id)
         return reply(await plans.issue_plan(state.platform, tenant, command_context(request, principal), plan_id,
                                             number=data.number, issued_on=data.issued_on, signer=data.signer,
                                             capacity=data.capacity, expected_version=data.expected_version))
@@ -74,19 +74,20 @@ class PlanCommands(Controller):
     @post("/{plan_id:uuid}/launch", summary="Launch an issued plan")
     async def launch(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                      data: OnDay) -> Response[CommandReply]:
-        tenant = await _authorize_plan(state, principal, plan_id)
+        tenant = await authorize_plan(state, principal, plan_id)
         return reply(await plans.launch_plan(state.platform, tenant, command_context(request, principal), plan_id,
                                              on=data.on, expected_version=data.expected_version))
 
     @post("/{plan_id:uuid}/close", summary="Close a plan")
     async def close(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                     data: OnDay) -> Response[CommandReply]:
-        tenant = await _authorize_plan(state, principal, plan_id)
+        tenant = await authorize_plan(state, principal, plan_id)
         return reply(await plans.close_plan(state.platform, tenant, command_context(request, principal), plan_id,
                                             on=data.on, expected_version=data.expected_version))
 
 
-async def _authorize_plan(state: State, principal: Principal, plan_id: UUID) -> str:
+async def authorize_plan(state: State, principal: Principal, plan_id: UUID) -> str:
+    """The caller's tenant, once its subtree holds the issuing unit (NOT_FOUND in another tenant)."""
     tenant = write_tenant(principal)
     plan = await plans.get_plan(state.platform, tenant, plan_id)  # NOT_FOUND in another tenant
     await authorize_unit(state.platform, principal, plan.issuing_unit_id)

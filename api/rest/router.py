@@ -10,6 +10,7 @@ from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
+from api.rest.plan_lifecycle import PlanLifecycle
 from api.rest.plans import PlanCommands
 from api.rest.registrations import RegistrationCommands
 from api.rest.reports import ReportCommands
@@ -18,7 +19,7 @@ from api.rest.tenants import TenantCommands
 
 def command_router() -> Router:
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
-                                                  RegistrationCommands, ReportCommands, NominationCommands,
-                                                  AwardCommands, QuotaCommands],
+                                                  PlanLifecycle, RegistrationCommands, ReportCommands,
+                                                  NominationCommands, AwardCommands, QuotaCommands],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

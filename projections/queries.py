@@ -20,9 +20,9 @@ from uuid import UUID
 
 from infra.database import Database
 from projections.plan_schedule import due_days
-from projections.rollup_queries import group, rollup_rows
+from projections.rollup_queries import group, read_rollup
 from projections.rollups import GRASSROOTS_LEVEL
-from projections.scope import CASCADE_CTE, IMPLEMENTS, NATIONAL, PlanRef, read_scope
+from projections.scope import IMPLEMENTS, NATIONAL, PlanRef, read_scope
 
 __all__ = ["NATIONAL", "PlanRef", "leaderboard", "nominations", "org_tree", "plan_cascade",
            "quota_use", "registrations", "reports", "rollup"]
@@ -34,27 +34,16 @@ async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | 
     """{"node_id", "as_of", "plans": [{"tenant_id", "plan_id"}], "metrics": {...},
         "children": [{"node_id", "name", "metrics": {...}}]} — children sorted by name."""
     relations = relations or IMPLEMENTS
-    async with read_scope(db, tenant) as conn:
-        rows = await rollup_rows(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
+    async with read_scope(db, tenant) as conn:  # one read-only transaction, two statements
+        read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
                                  as_of, GRASSROOTS_LEVEL)
-        cascade = await conn.fetch(CASCADE_CTE + " SELECT c.tenant_id, c.plan_id, p.report_days,"
-                                   " p.grace_days, coalesce(p.period_start, p.launched_on, p.issued_on) AS start,"
-                                   " coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on"
-                                   " FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)",
-                                   root_plan.tenant_id, root_plan.plan_id, relations)
-        grouped = group(rows)
-        children = [c for c in grouped if c is not None]
-        if as_of is None:  # every current child, with or without figures
-            children += [r["unit_id"] for r in await conn.fetch(
-                "SELECT unit_id FROM rollup_units WHERE path[2] = $1 AND path[1] = unit_id", node)
-                if r["unit_id"] not in grouped]
-        names = dict(await conn.fetch("SELECT DISTINCT ON (unit_id) unit_id, name FROM org_units"
-                                      " WHERE unit_id = ANY($1::uuid[])", children))
-    due = {(r["tenant_id"], r["plan_id"]): due_days(r, as_of or today or date.today()) for r in cascade}
+    grouped = group(read.rows)
+    due = {(r["tenant_id"], r["plan_id"]): due_days(r, as_of or today or date.today()) for r in read.plans}
     node_parts = grouped.get(None, {}) if as_of is None else _merge(grouped.values())
-    out = [{"node_id": c, "name": names.get(c, ""), "metrics": derive(grouped[c], due)} for c in children]
+    out = [{"node_id": c, "name": name, "metrics": derive(grouped.get(c, {}), due)}
+           for c, name in read.children.items()]
     return {"node_id": node, "as_of": as_of,
-            "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in cascade],
+            "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in read.plans],
             "metrics": derive(node_parts, due),
             "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"])))}
 

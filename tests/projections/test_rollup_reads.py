@@ -1,0 +1,128 @@
+"""The rollup read side: index-served, flat in the number of grassroots units, consistent
+between a node's breakdown and its children's own rollups."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from uuid import uuid4
+
+import asyncpg
+
+from domain.organisation import OrgUnit
+from infra.platform import Platform
+from projections import rollup_queries
+from projections.queries import NATIONAL, PlanRef, rollup
+from projections.rollup_store import NIL_PLAN
+from projections.rollups import GRASSROOTS_LEVEL
+from projections.scope import IMPLEMENTS, read_scope
+from tests.projections import builders as b
+
+TODAY = date(2025, 1, 20)
+
+
+@dataclass
+class Country:
+    root: PlanRef
+    national: OrgUnit
+    province: OrgUnit
+    empty_commune: OrgUnit
+
+
+async def country(platform: Platform, project, nat_tenant: str, tenant: str, grassroots: int) -> Country:
+    """national → province → two communes sharing `grassroots` units (all registered, one
+    report each) and a third commune with no units at all."""
+    repo = platform.repository
+    national = b.unit(nat_tenant, "national_body", "Tổng LĐLĐ", None)
+    province = b.unit(tenant, "province_federation", "LĐLĐ tỉnh Bình Phước", national)
+    communes = [b.unit(tenant, "commune_union", f"CĐ xã {i}", province) for i in range(2)]
+    empty = b.unit(tenant, "commune_union", "CĐ xã không có đơn vị", province)
+    units = [b.unit(tenant, "grassroots_union", f"CĐCS {i}", communes[i % 2]) for i in range(grassroots)]
+    await repo.save(nat_tenant, national)
+    await repo.save(tenant, province, *communes, empty, *units)
+    root = b.plan(nat_tenant, national.id)
+    child = b.plan(tenant, province.id, parent=(nat_tenant, root.id))
+    await repo.save(nat_tenant, root)
+    await repo.save(tenant, child)
+    for i, u in enumerate(units):
+        await repo.save(tenant, b.registration(tenant, child.id, u.id, late=i % 3 == 0),
+                        b.report(tenant, child.id, u.id, date(2025, 1, 5), members=i, funds=1000 * i))
+    await project(tenant, nat_tenant)
+    return Country(PlanRef(nat_tenant, root.id), national, province, empty)
+
+
+async def _explain_now(conn: asyncpg.Connection, c: Country) -> list[dict]:
+    plans = await conn.fetch(rollup_queries.PLANS, c.root.tenant_id, c.root.plan_id, IMPLEMENTS)
+    raw = await conn.fetchval("EXPLAIN (ANALYZE, FORMAT JSON) " + rollup_queries.NOW, c.national.id, NIL_PLAN,
+                              [r["tenant_id"] for r in plans], [r["plan_id"] for r in plans])
+    nodes, todo = [], [json.loads(raw)[0]["Plan"]]
+    while todo:
+        node = todo.pop()
+        nodes.append(node)
+        todo.extend(node.get("Plans", []))
+    return nodes
+
+
+def _rows_examined(nodes: list[dict], table: str) -> int:
+    return sum(n.get("Actual Rows", 0) + n.get("Rows Removed by Filter", 0) + n.get("Rows Removed by Index Recheck", 0)
+               for n in nodes if n.get("Relation Name") == table and n["Node Type"] != "Bitmap Index Scan")
+
+
+async def test_a_national_rollup_reads_counters_children_and_names_through_indexes(
+        platform: Platform, project, tenant_id: str, other_tenant_id: str) -> None:
+    c = await country(platform, project, other_tenant_id, tenant_id, grassroots=4)
+    async with read_scope(platform.db, NATIONAL) as conn:
+        # Without seq scans allowed, a filter no index can serve still shows up as a Seq Scan.
+        await conn.execute("SET LOCAL enable_seqscan = off")
+        nodes = await _explain_now(conn, c)
+    scans = {(n["Node Type"], n.get("Relation Name")) for n in nodes if "Relation Name" in n}
+    assert {t for kind, t in scans if kind == "Seq Scan"} == set(), scans
+    assert {"rollup_counters", "rollup_units", "org_units"} <= {t for _, t in scans}
+
+
+async def test_a_national_rollup_reads_only_the_counter_rows_it_returns_whatever_the_units(
+        platform: Platform, project) -> None:
+    small = await country(platform, project, f"t-{uuid4().hex[:12]}", f"t-{uuid4().hex[:12]}", grassroots=2)
+    large = await country(platform, project, f"t-{uuid4().hex[:12]}", f"t-{uuid4().hex[:12]}", grassroots=6)
+    examined, returned = [], []
+    for c in (small, large):
+        async with read_scope(platform.db, NATIONAL) as conn:
+            await conn.execute("SET LOCAL enable_seqscan = off")
+            examined.append(_rows_examined(await _explain_now(conn, c), "rollup_counters"))
+            read = await rollup_queries.read_rollup(conn, c.root.tenant_id, c.root.plan_id, c.national.id,
+                                                    IMPLEMENTS, None, GRASSROOTS_LEVEL)
+            returned.append(len(read.rows))
+    assert examined == returned and returned[0] == returned[1] > 0
+    figures = [await rollup(platform.db, c.root, c.national.id, today=TODAY) for c in (small, large)]
+    assert [f["metrics"]["units_in_scope"] for f in figures] == [2, 6]
+
+
+async def test_each_childs_breakdown_equals_that_childs_own_rollup_now_and_as_of_a_day(
+        platform: Platform, project, tenant_id: str, other_tenant_id: str) -> None:
+    c = await country(platform, project, other_tenant_id, tenant_id, grassroots=5)
+    for as_of in (None, TODAY):
+        for node in (c.national.id, c.province.id):
+            got = await rollup(platform.db, c.root, node, as_of=as_of, today=TODAY)
+            assert got["plans"] and got["children"], (node, as_of)
+            for child in got["children"]:
+                own = await rollup(platform.db, c.root, child["node_id"], as_of=as_of, today=TODAY)
+                assert child["metrics"] == own["metrics"], (node, as_of, child["name"])
+    now = await rollup(platform.db, c.root, c.province.id, today=TODAY)
+    names = {ch["name"]: ch["metrics"]["units_in_scope"] for ch in now["children"]}
+    # every current child is listed by name, the one without any figures too (as now only)
+    assert names == {"CĐ xã 0": 3, "CĐ xã 1": 2, "CĐ xã không có đơn vị": 0}
+    as_of = await rollup(platform.db, c.root, c.province.id, as_of=TODAY, today=TODAY)
+    assert sorted(ch["name"] for ch in as_of["children"]) == ["CĐ xã 0", "CĐ xã 1"]
+    assert now["metrics"] == as_of["metrics"]
+
+
+async def test_a_tenant_scoped_rollup_reads_only_that_tenants_counters(
+        platform: Platform, project, tenant_id: str, other_tenant_id: str) -> None:
+    c = await country(platform, project, other_tenant_id, tenant_id, grassroots=3)
+    national = await rollup(platform.db, c.root, c.province.id, today=TODAY)
+    own = await rollup(platform.db, c.root, c.province.id, tenant=tenant_id, today=TODAY)
+    stranger = await rollup(platform.db, c.root, c.province.id, tenant=f"t-{uuid4().hex[:12]}", today=TODAY)
+    assert own["metrics"]["units_registered"] == national["metrics"]["units_registered"] == 3
+    assert stranger["metrics"]["units_in_scope"] == 0 and stranger["children"] == []
+

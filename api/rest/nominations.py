@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
 
@@ -69,75 +70,53 @@ class NominationCommands(Controller):
                     data: DraftNomination) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.proposing_unit_id)
-        fields = {f: getattr(data, f) for f in data.__struct_fields__}
         return reply(await nominations.draft_nomination(
-            state.platform, tenant, command_context(request, principal), **fields))
+            state.platform, tenant, command_context(request, principal), **msgspec.structs.asdict(data)))
 
     @post("/{nomination_id:uuid}/documents", summary="Attach a dossier document")
     async def attach(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                      data: AttachDocument) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.attach_document(state.platform, tenant, ctx, nomination_id, kind=data.kind,
-                                                       copies=data.copies, expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.attach_document, data)
 
     @post("/{nomination_id:uuid}/submit", summary="Submit the dossier (DOSSIER_INCOMPLETE without its documents)")
     async def submit(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                      data: OnDay) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.submit(state.platform, tenant, ctx, nomination_id, on=data.on,
-                                              expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.submit, data)
 
     @post("/{nomination_id:uuid}/resubmit", summary="Resubmit a dossier returned for correction")
     async def resubmit(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                        data: OnDay) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.resubmit(state.platform, tenant, ctx, nomination_id, on=data.on,
-                                                expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.resubmit, data)
 
     @post("/{nomination_id:uuid}/return", summary="Return the dossier for correction")
     async def return_(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                       data: WithReason) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.return_for_correction(
-            state.platform, tenant, ctx, nomination_id, reason=data.reason, on=data.on,
-            expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.return_for_correction, data)
 
     @post("/{nomination_id:uuid}/receive", summary="Receive a submitted dossier")
     async def receive(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                       data: OnDay) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.receive(state.platform, tenant, ctx, nomination_id, on=data.on,
-                                               expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.receive, data)
 
     @post("/{nomination_id:uuid}/appraise", summary="Appraise a received dossier")
     async def appraise(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                        data: Appraise) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.appraise(state.platform, tenant, ctx, nomination_id, on=data.on,
-                                                note=data.note, expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.appraise, data)
 
     @post("/{nomination_id:uuid}/council-vote", summary="Record the emulation council's vote")
     async def council_vote(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                            data: CouncilVote) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.record_council_vote(
-            state.platform, tenant, ctx, nomination_id, on=data.on, present=data.present,
-            votes_for=data.votes_for, votes_against=data.votes_against, expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.record_council_vote, data)
 
     @post("/{nomination_id:uuid}/forward", summary="Forward the nomination to a higher level")
     async def forward(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                       data: Forward) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.forward_up(state.platform, tenant, ctx, nomination_id, on=data.on,
-                                                  to_unit_id=data.to_unit_id,
-                                                  expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.forward_up, data)
 
     @post("/{nomination_id:uuid}/reject", summary="Reject the nomination")
     async def reject(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
                      data: WithReason) -> Response[CommandReply]:
-        tenant, ctx = await _authorize(request, state, principal, nomination_id)
-        return reply(await nominations.reject(state.platform, tenant, ctx, nomination_id, reason=data.reason,
-                                              on=data.on, expected_version=data.expected_version))
+        return await _step(request, state, principal, nomination_id, nominations.reject, data)
 
 
 async def authorize_nomination(state: State, principal: Principal, nomination_id: UUID) -> str:
@@ -148,6 +127,9 @@ async def authorize_nomination(state: State, principal: Principal, nomination_id
     return tenant
 
 
-async def _authorize(request: Request, state: State, principal: Principal, nomination_id: UUID):
+async def _step(request: Request, state: State, principal: Principal, nomination_id: UUID,
+                command, data: Body) -> Response[CommandReply]:
+    """Authorise on the proposing unit, then run the service step with the body's fields as keywords."""
     tenant = await authorize_nomination(state, principal, nomination_id)
-    return tenant, command_context(request, principal)
+    return reply(await command(state.platform, tenant, command_context(request, principal), nomination_id,
+                               **msgspec.structs.asdict(data)))

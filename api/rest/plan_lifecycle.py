@@ -15,7 +15,7 @@ from litestar.datastructures import State
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, command_context, reply
-from api.rest.plans import OnDay, authorize_plan
+from api.rest.plans import OnDay, authorize_plan, plan_step
 from domain.plan_values import Deadline, ParentLink, Phase, ReportSchedule
 from services import plans
 
@@ -97,24 +97,17 @@ class PlanLifecycle(Controller):
     @post("/{plan_id:uuid}/interim-review", summary="Begin the interim review (sơ kết)")
     async def interim_review(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                              data: OnDay) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.begin_interim_review(state.platform, tenant, command_context(request, principal),
-                                                      plan_id, on=data.on, expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.begin_interim_review, data)
 
     @post("/{plan_id:uuid}/final-review", summary="Begin the final review (tổng kết)")
     async def final_review(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                            data: OnDay) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.begin_final_review(state.platform, tenant, command_context(request, principal),
-                                                    plan_id, on=data.on, expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.begin_final_review, data)
 
     @post("/{plan_id:uuid}/end-condition-met", summary="Declare an open-ended plan's end condition met")
     async def end_condition_met(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                                 data: OnDay) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.declare_end_condition_met(
-            state.platform, tenant, command_context(request, principal), plan_id, on=data.on,
-            expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.declare_end_condition_met, data)
 
 
 def _deadline(body: DeadlineBody | None) -> Deadline | None:

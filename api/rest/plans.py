@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
 
@@ -59,31 +60,23 @@ class PlanCommands(Controller):
                     data: DraftPlan) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.issuing_unit_id, data.on)
-        fields = {f: getattr(data, f) for f in data.__struct_fields__ if f not in ("issuing_unit_id", "on")}
         return reply(await plans.draft_plan(state.platform, tenant, command_context(request, principal),
-                                            issuing_unit_id=data.issuing_unit_id, on=data.on, **fields))
+                                            **msgspec.structs.asdict(data)))
 
     @post("/{plan_id:uuid}/issue", summary="Issue a drafted plan (number, date, signer)")
     async def issue(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                     data: IssuePlan) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.issue_plan(state.platform, tenant, command_context(request, principal), plan_id,
-                                            number=data.number, issued_on=data.issued_on, signer=data.signer,
-                                            capacity=data.capacity, expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.issue_plan, data)
 
     @post("/{plan_id:uuid}/launch", summary="Launch an issued plan")
     async def launch(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                      data: OnDay) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.launch_plan(state.platform, tenant, command_context(request, principal), plan_id,
-                                             on=data.on, expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.launch_plan, data)
 
     @post("/{plan_id:uuid}/close", summary="Close a plan")
     async def close(self, request: Request, state: State, principal: Principal, plan_id: UUID,
                     data: OnDay) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
-        return reply(await plans.close_plan(state.platform, tenant, command_context(request, principal), plan_id,
-                                            on=data.on, expected_version=data.expected_version))
+        return await plan_step(request, state, principal, plan_id, plans.close_plan, data)
 
 
 async def authorize_plan(state: State, principal: Principal, plan_id: UUID) -> str:
@@ -92,3 +85,11 @@ async def authorize_plan(state: State, principal: Principal, plan_id: UUID) -> s
     plan = await plans.get_plan(state.platform, tenant, plan_id)  # NOT_FOUND in another tenant
     await authorize_unit(state.platform, principal, plan.issuing_unit_id)
     return tenant
+
+
+async def plan_step(request: Request, state: State, principal: Principal, plan_id: UUID,
+                    command, data: Body) -> Response[CommandReply]:
+    """Authorise on the issuing unit, then run the service step with the body's fields as keywords."""
+    tenant = await authorize_plan(state, principal, plan_id)
+    return reply(await command(state.platform, tenant, command_context(request, principal), plan_id,
+                               **msgspec.structs.asdict(data)))

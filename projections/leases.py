@@ -28,3 +28,15 @@ class Leases:
         if got:
             self.held.add((projection, tenant_id))
         return bool(got)
+
+    async def acquire_many(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """`acquire` for many (projection, tenant) pairs in one round trip; the pairs held."""
+        wanted = [k for k in keys if k not in self.held]
+        if wanted:
+            async with self._lock:
+                got = await self._conn.fetch(
+                    "SELECT p, t FROM unnest($1::text[], $2::text[]) AS k(p, t)"
+                    " WHERE pg_try_advisory_lock(hashtextextended(p || '/' || t, 0))",
+                    [p for p, _ in wanted], [t for _, t in wanted])
+            self.held.update((r["p"], r["t"]) for r in got)
+        return {k for k in keys if k in self.held}

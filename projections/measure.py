@@ -4,7 +4,8 @@ Generates a seeded national-shaped log (bench.generator: domain aggregates throu
 store) once into a kept data directory, then for each projection empties its read models
 and checkpoints and times `catch_up` over every tenant from position 0. Prints events/s
 per projection and for all of them one after another, then all of them together as the
-runner applies them (one shared read per batch, projections concurrently). Not a test;
+runner applies them (one shared read per batch, projections concurrently), and the real
+runner (several tenants at once). Not a test;
 the benchmark (bench/) owns the reported figures.
 """
 
@@ -62,6 +63,8 @@ async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[s
             print(f"{'all':14s} {total:7.2f} s {events / total:10.0f} events/s"
                   f"  ({events} events, {len(tenants)} tenants, batch {batch_size})")
             await _measure_together(platform, admin, tenants, events, batch_size, only)
+            if not only:
+                await _measure_runner(platform, admin)
         finally:
             await admin.close()
 
@@ -80,6 +83,18 @@ async def _measure_together(platform, admin: asyncpg.Connection, tenants: list[s
         await catch_up_together(platform.db, projections, tenant, batch_size)
     seconds = time.perf_counter() - started
     print(f"{'together':14s} {seconds:7.2f} s {events / seconds:10.0f} events/s  (shared read, concurrent)")
+
+
+async def _measure_runner(platform, admin: asyncpg.Connection) -> None:
+    """The real ProjectionRunner from empty read models, as `thidua bench` measures it."""
+    from bench.projection import catch_up_rate
+    from projections.registry import all_projections
+
+    for projection in all_projections():
+        await _reset(admin, projection)
+    rate = await catch_up_rate(platform)
+    print(f"{'runner':14s} {rate['projection.catch_up_s']:7.2f} s {rate['projection.events_per_s']:10.0f} events/s"
+          "  (ProjectionRunner, tenants at once)")
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
 from projections.base import Event, Projection, handles
-from projections.values import targets_met
+from projections.values import json_text, targets_met
 
 _RESULT = get_topic(Registration.TargetResultRecorded)
 
@@ -73,7 +73,7 @@ class RegistrationsProjection(Projection):
                 " SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::date[],"
                 " $7::boolean[], $8::jsonb[], $9::jsonb[], $10::int[], $11::int[], $12::int[])",
                 b.tenant, list(b.new), *_columns(rows, "plan_id", "phase", "unit_id", "registered_on", "late"),
-                [json.dumps(r["targets"], default=str, ensure_ascii=False) for r in rows],
+                [json_text(r["targets"]) for r in rows],
                 *_results(rows), *_columns(rows, "work_items", "initiatives"))
         if b.changed:
             rows = [b.stored[i] for i in b.changed]
@@ -88,5 +88,5 @@ def _columns(rows: list[dict[str, Any]], *names: str) -> list[list[Any]]:
 
 
 def _results(rows: list[dict[str, Any]]) -> tuple[list[str], list[int]]:
-    return ([json.dumps(r["results"], ensure_ascii=False) for r in rows],
+    return ([json_text(r["results"]) for r in rows],
             [targets_met(r["targets"], r["results"]) for r in rows])

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import asyncpg
 
 from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
+from projections.values import json_text
 from projections.writes import DeferredWrites
 
 
@@ -22,5 +21,5 @@ class ReportsProjection(DeferredWrites, Projection):
             f"INSERT INTO {self.t['reports']} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12)",
             e.tenant_id, e.stream_id, d["plan_id"], d["unit_id"], d["day"], d["submitted_on"],
             d["late"], d["members_supported"], d["funds_mobilised"],
-            json.dumps(d["models_started"], ensure_ascii=False), d["initiatives"],
+            json_text(d["models_started"]), d["initiatives"],
             d["work_items_completed"])

@@ -20,6 +20,7 @@ from projections.rollup_store import RollupStore
 
 Key = tuple[UUID, UUID, str]
 Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta
+Row = tuple[UUID, UUID, str, int]  # plan, unit or node, metric, delta
 
 
 class RollupBatch:
@@ -138,16 +139,26 @@ class RollupBatch:
         self.stored = set(self.paths)
         self._reset()
 
-    def _spread(self) -> tuple[dict[Key, int], dict[Key, int]]:
-        """Leaf rows, and counter rows: each unit's facts added at every node of its path."""
-        leaf: dict[Key, int] = {}
-        counters: dict[Key, int] = dict.fromkeys(self.left_nodes, 0)
+    def _spread(self) -> tuple[list[Row], list[Row]]:
+        """Leaf rows, and counter rows: each unit's facts added at every node of its path.
+
+        Summed per (plan, node) as metric dicts: one UUID hash per node, not per metric
+        (UUID hashing is Python code, and a batch adds tens of thousands of figures)."""
+        leaf: list[Row] = []
+        counters: dict[UUID, dict[UUID, dict[str, int]]] = {}
+        for plan, node, metric in self.left_nodes:
+            counters.setdefault(plan, {}).setdefault(node, {}).setdefault(metric, 0)
         for unit, plans in self.leaf.items():
             path = self.paths[unit]
             for plan, metrics in plans.items():
-                for metric, value in metrics.items():
-                    leaf[(plan, unit, metric)] = value
-                    for node in path:
-                        key = (plan, node, metric)
-                        counters[key] = counters.get(key, 0) + value
-        return leaf, counters
+                leaf.extend((plan, unit, m, v) for m, v in metrics.items())
+                by_node = counters.setdefault(plan, {})
+                for node in path:
+                    sums = by_node.get(node)
+                    if sums is None:
+                        by_node[node] = dict(metrics)
+                        continue
+                    for metric, value in metrics.items():
+                        sums[metric] = sums.get(metric, 0) + value
+        return leaf, [(plan, node, m, v) for plan, by_node in counters.items()
+                      for node, sums in by_node.items() for m, v in sums.items()]

@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from uuid import UUID
 
 import asyncpg
+import orjson
+
+from projections.values import json_text
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 
@@ -82,8 +85,8 @@ class RollupStore:
             " ON CONFLICT (tenant_id, registration_id) DO UPDATE SET results = excluded.results,"
             " targets_met = excluded.targets_met",
             tenant, list(rows), [r["plan_id"] for r in rows.values()], [r["unit_id"] for r in rows.values()],
-            [json.dumps(r["targets"], default=str, ensure_ascii=False) for r in rows.values()],
-            [json.dumps(r["results"], ensure_ascii=False) for r in rows.values()],
+            [json_text(r["targets"]) for r in rows.values()],
+            [json_text(r["results"]) for r in rows.values()],
             [r["targets_met"] for r in rows.values()])
 
     async def write_nominations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
@@ -94,14 +97,16 @@ class RollupStore:
             tenant, list(rows), *([r[k] for r in rows.values()] for k in ("plan_id", "unit_id", "award_form", "status")))
 
     async def add(self, conn: asyncpg.Connection, tenant: str, table: str,
-                  deltas: dict[tuple[UUID, UUID, str], int]) -> None:
-        """Add deltas to rollup_leaf (key: plan, unit, metric) or rollup_counters (plan, node, metric)."""
+                  rows: list[tuple[UUID, UUID, str, int]]) -> None:
+        """Add deltas to rollup_leaf (rows: plan, unit, metric, delta) or rollup_counters
+        (plan, node, metric, delta); keys unique. The rows travel as one JSON text made by
+        orjson (UUIDs natively): asyncpg's array encoding checks every element in Python."""
         key = "unit_id" if table == "rollup_leaf" else "node_id"
         await conn.execute(
-            f"INSERT INTO {self.t[table]} AS c SELECT $1, p, k, m, v"
-            " FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS d(p, k, m, v)"
+            f"INSERT INTO {self.t[table]} AS c"
+            " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::bigint FROM json_array_elements($2::json) d"
             f" ON CONFLICT (tenant_id, plan_id, {key}, metric) DO UPDATE SET value = c.value + excluded.value",
-            tenant, *([k[i] for k in deltas] for i in range(3)), list(deltas.values()))
+            tenant, orjson.dumps(rows, default=str).decode())
 
     async def move_leaves(self, conn: asyncpg.Connection, tenant: str, unit: UUID,
                           left: list[UUID], joined: list[UUID]) -> None:

@@ -21,6 +21,9 @@ from projections.shared_batch import batches_together
 
 log = logging.getLogger(__name__)
 CHANNEL = "thidua_events"
+TENANTS_AT_ONCE = 2
+"""Tenants caught up at once: each uses up to `shared_batch.CONCURRENCY` + 1 pool
+connections (default pool: 10)."""
 
 
 class ProjectionRunner:
@@ -83,19 +86,24 @@ class ProjectionRunner:
 
     async def run_pending(self) -> int:
         """One pass: catch up every (projection, tenant) behind its head that we can lease;
-        a tenant's projections together, fed by one read of its log per batch."""
-        applied = 0
-        for tenant, head in list(self._heads.items()):
-            due = []
-            for projection in self.projections:
-                key = (projection.checkpoint_name, tenant)
-                if key in self.errors or self._done.get(key, -1) >= head:
-                    continue
-                if await self._leases.acquire(*key):
-                    due.append(projection)
-            if due:
-                applied += await self._catch_up(due, tenant)
-        return applied
+        a tenant's projections together, fed by one read of its log per batch; a few tenants
+        at once, so one tenant's PostgreSQL work overlaps another's Python work."""
+        behind = [(projection, tenant) for tenant, head in list(self._heads.items())
+                  for projection in self.projections
+                  if (key := (projection.checkpoint_name, tenant)) not in self.errors
+                  and self._done.get(key, -1) < head]
+        held = await self._leases.acquire_many([(p.checkpoint_name, t) for p, t in behind])
+        due: dict[str, list[Projection]] = {}
+        for projection, tenant in behind:
+            if (projection.checkpoint_name, tenant) in held:
+                due.setdefault(tenant, []).append(projection)
+        gate = asyncio.Semaphore(TENANTS_AT_ONCE)
+
+        async def one(tenant: str, projections: list[Projection]) -> int:
+            async with gate:  # each tenant's batches still in order, inside its own task
+                return await self._catch_up(projections, tenant)
+
+        return sum(await asyncio.gather(*(one(t, ps) for t, ps in due.items())))
 
     async def _catch_up(self, projections: list[Projection], tenant: str) -> int:
         applied = 0

@@ -32,6 +32,15 @@ class SharedRead:
     rows: list[asyncpg.Record]
     events: list[Event]
     full: bool  # the limit was reached: more events may follow
+    by_topic: dict[str, list[int]]  # topic -> indexes of its events, in order
+
+    def indexes(self, projection: Projection, after: int) -> list[int]:
+        """Indexes of the projection's events after position `after`, in log order."""
+        mine = sorted(i for t in projection.handlers for i in self.by_topic.get(t, ()))
+        return mine if after <= self.start else [i for i in mine if self.events[i].position > after]
+
+    def count(self, projection: Projection) -> int:
+        return sum(len(self.by_topic.get(t, ())) for t in projection.handlers)
 
 
 async def read_shared(db: Database, projections: Sequence[Projection], tenant_id: str,
@@ -40,14 +49,19 @@ async def read_shared(db: Database, projections: Sequence[Projection], tenant_id
     topics = sorted({t for p in projections for t in p.handlers})
     async with db.pool.acquire() as conn, conn.transaction():
         await apply_tenant(conn, tenant_id)
-        start = await conn.fetchval("SELECT min(position) FROM projection_checkpoints"
-                                    " WHERE tenant_id = $1 AND projection = ANY($2::text[])", tenant_id, names)
         # The head first: every event at or below it is committed (see batch.apply_batch_in).
-        head = await conn.fetchval("SELECT position FROM tenant_heads WHERE tenant_id = $1", tenant_id) or 0
+        start, head = await conn.fetchrow(
+            "SELECT (SELECT min(position) FROM projection_checkpoints WHERE tenant_id = $1"
+            " AND projection = ANY($2::text[])), (SELECT position FROM tenant_heads WHERE tenant_id = $1)",
+            tenant_id, names)
+        head = head or 0
         rows = await conn.fetch(_EVENTS, tenant_id, start, head, topics, batch_size)
     events = [Event.from_row(r) for r in rows]
     full = len(rows) == batch_size
-    return SharedRead(start, events[-1].position if full else max(head, start), rows, events, full)
+    by_topic: dict[str, list[int]] = {}
+    for i, event in enumerate(events):
+        by_topic.setdefault(event.topic, []).append(i)
+    return SharedRead(start, events[-1].position if full else max(head, start), rows, events, full, by_topic)
 
 
 async def apply_shared(db: Database, projection: Projection, tenant_id: str, read: SharedRead) -> Result:
@@ -58,8 +72,7 @@ async def apply_shared(db: Database, projection: Projection, tenant_id: str, rea
                 start = (await checkpoints.lock(conn, tenant_id, projection.checkpoint_name))["position"]
                 if start >= read.end or start < read.start:  # done elsewhere / moved under us: not ours
                     return 0, start
-                mine = [i for i, e in enumerate(read.events)
-                        if e.position > start and e.topic in projection.handlers]
+                mine = read.indexes(projection, start)
                 events = [read.events[i] for i in mine]
                 await apply_and_advance(conn, projection, tenant_id, events, [read.rows[i] for i in mine],
                                         start, read.end)
@@ -69,6 +82,19 @@ async def apply_shared(db: Database, projection: Projection, tenant_id: str, rea
             return exc
 
 
+async def skip_idle(db: Database, idle: Sequence[Projection], tenant_id: str,
+                    read: SharedRead) -> dict[Projection, Result]:
+    """Projections with no event in this batch: their checkpoints advanced together, in one
+    short transaction, instead of one transaction each."""
+    if not idle:
+        return {}
+    async with db.pool.acquire() as conn, conn.transaction():
+        await apply_tenant(conn, tenant_id)
+        reached = await checkpoints.skip_to(conn, tenant_id, [p.checkpoint_name for p in idle],
+                                            read.start, read.end)
+    return {p: (0, reached[p.checkpoint_name]) for p in idle}
+
+
 async def batches_together(db: Database, projections: Sequence[Projection], tenant_id: str,
                            batch_size: int = BATCH_SIZE) -> AsyncIterator[dict[Projection, Result]]:
     """Yields each shared batch's result per projection until all reach the head; a
@@ -76,8 +102,7 @@ async def batches_together(db: Database, projections: Sequence[Projection], tena
     live = list(projections)
     async with db.pool.acquire() as conn, conn.transaction():
         await apply_tenant(conn, tenant_id)
-        for projection in live:
-            await checkpoints.ensure(conn, tenant_id, projection.checkpoint_name)
+        await checkpoints.ensure_all(conn, tenant_id, [p.checkpoint_name for p in live])
     gate = asyncio.Semaphore(CONCURRENCY)
 
     async def one(projection: Projection, read: SharedRead) -> Result:
@@ -87,8 +112,10 @@ async def batches_together(db: Database, projections: Sequence[Projection], tena
     while live:
         read = await read_shared(db, live, tenant_id, batch_size)
         # The busiest first: it is the long pole of the batch.
-        busiest = sorted(live, key=lambda p: -sum(e.topic in p.handlers for e in read.events))
-        results = dict(zip(busiest, await asyncio.gather(*(one(p, read) for p in busiest))))
+        busy = sorted((p for p in live if read.count(p)), key=lambda p: -read.count(p))
+        idle = [p for p in live if not read.count(p)]
+        *applied, skipped = await asyncio.gather(*(one(p, read) for p in busy), skip_idle(db, idle, tenant_id, read))
+        results = dict(zip(busy, applied)) | skipped
         yield results
         live = [p for p in live if not isinstance(results[p], ProjectionError)]
         if not read.full:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import orjson
+
 
 def exact(value: Any) -> Decimal:
     return Decimal(str(value))
@@ -14,3 +16,14 @@ def targets_met(targets: list[dict], results: dict[str, str]) -> int:
     """Targets whose recorded result reaches the registered amount (met or exceeded)."""
     return sum(1 for t in targets
                if t["indicator"] in results and exact(results[t["indicator"]]) >= exact(t["amount"]))
+
+
+_JSON_OPTIONS = (orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+                 | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS)
+
+
+def json_text(value: Any) -> str:
+    """JSON text for a jsonb column, as `json.dumps(value, default=str, ensure_ascii=False)`
+    would give it up to whitespace (which jsonb drops), at a fraction of the cost: orjson
+    writes UUIDs and dates natively and hands datetimes and decimals to `str`."""
+    return orjson.dumps(value, default=str, option=_JSON_OPTIONS).decode()

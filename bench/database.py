@@ -9,18 +9,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from urllib.parse import urlsplit, urlunsplit
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from uuid import uuid4
 
-import asyncpg
-
 from infra.embedded import start_embedded
+from infra.scratch_database import scratch_database
 from infra.settings import Settings
-
-
-def with_database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path="/" + name))
 
 
 @asynccontextmanager
@@ -30,36 +24,10 @@ async def bench_database(settings: Settings) -> AsyncIterator[str]:
     if not server_url:
         yield await asyncio.to_thread(start_embedded, None)
         return
-    name = f"thidua_bench_{uuid4().hex[:10]}"
-    conn = await asyncpg.connect(server_url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield with_database(server_url, name)
-    finally:
-        conn = await asyncpg.connect(server_url)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+    async with scratch_database(server_url, f"thidua_bench_{uuid4().hex[:10]}") as url:
+        yield url
 
 
-@asynccontextmanager
-async def sibling_database(admin_url: str, label: str) -> AsyncIterator[str]:
+def sibling_database(admin_url: str, label: str) -> AbstractAsyncContextManager[str]:
     """Another empty database on the same server (e.g. a second, smaller country)."""
-    name = f"thidua_bench_{label}_{uuid4().hex[:6]}"
-    conn = await asyncpg.connect(admin_url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    try:
-        yield with_database(admin_url, name)
-    finally:
-        conn = await asyncpg.connect(admin_url)
-        try:
-            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await conn.close()
+    return scratch_database(admin_url, f"thidua_bench_{label}_{uuid4().hex[:6]}")

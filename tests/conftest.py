@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
-from urllib.parse import urlsplit, urlunsplit
 from uuid import uuid4
 
 import asyncpg
@@ -17,6 +16,7 @@ from hypothesis import settings as hypothesis_settings
 
 from infra.embedded import start_embedded
 from infra.platform import Platform, open_platform
+from infra.scratch_database import scratch_database
 from infra.settings import Settings
 
 # CI (CI=true) runs the property tests on a fixed set of examples, so a rare case found by
@@ -26,25 +26,14 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
-def with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 @pytest.fixture(scope="session")
 async def admin_url() -> AsyncIterator[str]:
     server_url = os.environ.get("TEST_DATABASE_URL")
     if not server_url:
         yield start_embedded(None)
         return
-    name = f"thidua_test_{uuid4().hex[:10]}"
-    conn = await asyncpg.connect(server_url)
-    await conn.execute(f'CREATE DATABASE "{name}"')
-    await conn.close()
-    yield with_database(server_url, name)
-    conn = await asyncpg.connect(server_url)
-    await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    await conn.close()
+    async with scratch_database(server_url, f"thidua_test_{uuid4().hex[:10]}") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

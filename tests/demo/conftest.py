@@ -10,31 +10,21 @@ from uuid import uuid4
 import asyncpg
 import pytest
 
+import infra.scratch_database as scratch
 from demo import DemoLoad, load_demo
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from projections.registry import projection_classes
 from projections.runner import ProjectionRunner
 from projections.status import projection_status
-from tests.conftest import with_database
 
 
 async def fresh_database(admin_url: str) -> str:
-    name = f"thidua_demo_{uuid4().hex[:10]}"
-    conn = await asyncpg.connect(admin_url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return with_database(admin_url, name)
+    return await scratch.create_database(admin_url, f"thidua_demo_{uuid4().hex[:10]}")
 
 
 async def drop_database(admin_url: str, url: str) -> None:
-    conn = await asyncpg.connect(admin_url)
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-    finally:
-        await conn.close()
+    await scratch.drop_database(admin_url, url.rsplit("/", 1)[1])
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import asyncpg
 import pytest
 
 from infra.migrations import Migration, MigrationEditedError, _check_unchanged, available_migrations, migrate
-from tests.conftest import with_database
+from infra.scratch_database import with_database
 
 pytestmark = pytest.mark.store
 

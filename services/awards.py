@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Awaitable, Callable
 from datetime import date
 from uuid import UUID
 
@@ -64,10 +65,8 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
     first use). Refusals: QUOTA_EXCEEDED, PRIORITY_NOT_RESPECTED, AUTHORITY_NOT_ALLOWED,
     STANDARDS_NOT_MET, INVALID_TRANSITION; CONFLICT if `expected_version` is stale."""
     rulebook = rulebook or default_rulebook()
-    attempt = 0
-    while True:
-        if (done := await replayed(platform, tenant, ctx)) is not None:
-            return done
+
+    async def step() -> tuple[Nomination | AwardQuota, ...]:
         nomination = await load(platform, tenant, nomination_id, Nomination, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
         quota = await _ledger(platform, tenant, plan, nomination)
@@ -75,27 +74,20 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
         domain_decide(nomination, quota, plan=plan, rulebook=rulebook, record=record,
                       decision_number=decision_number, decided_on=decided_on, signer=signer,
                       authority=authority, enterprise_waiting=enterprise_waiting)
-        try:
-            return await save(platform, tenant, ctx, "decide_award", nomination, *_present(quota))
-        except ConcurrencyError as conflict:
-            attempt = await _retry_or_raise(attempt, conflict)
+        return nomination, *_present(quota)
+    return await _until_saved(platform, tenant, ctx, "decide_award", step)
 
 
 async def revoke_award(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID, *,
                        reason: str, on: date, expected_version: int | None = None) -> CommandResult:
     """Revoke a decided award; its quota slot goes back to the ledger."""
-    attempt = 0
-    while True:
-        if (done := await replayed(platform, tenant, ctx)) is not None:
-            return done
+    async def step() -> tuple[Nomination | AwardQuota, ...]:
         nomination = await load(platform, tenant, nomination_id, Nomination, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
         quota = await _existing_ledger(platform, tenant, plan, nomination)
         domain_revoke(nomination, quota, reason=reason, on=on)
-        try:
-            return await save(platform, tenant, ctx, "revoke_award", nomination, *_present(quota))
-        except ConcurrencyError as conflict:
-            attempt = await _retry_or_raise(attempt, conflict)
+        return nomination, *_present(quota)
+    return await _until_saved(platform, tenant, ctx, "revoke_award", step)
 
 
 async def get_quota(platform: Platform, tenant: str, *, plan_id: UUID, pool: str,
@@ -112,6 +104,20 @@ async def gather_record(platform: Platform, tenant: str, plan: Plan, nomination:
     reports = await reports_of(platform, tenant, plan, [nomination.nominee_id], on)
     on_time = all(not r.late for r in reports) and not missing_reports(plan, [nomination.nominee_id], reports, on)
     return nominee_record(registration, reports_on_time=on_time, under_discipline=under_discipline)
+
+
+async def _until_saved(platform: Platform, tenant: str, ctx: CommandContext, name: str,
+                       step: Callable[[], Awaitable[tuple]]) -> CommandResult:
+    """Load, decide and save; on a lost race (ConcurrencyError) reload and decide again."""
+    attempt = 0
+    while True:
+        if (done := await replayed(platform, tenant, ctx)) is not None:
+            return done
+        changed = await step()
+        try:
+            return await save(platform, tenant, ctx, name, *changed)
+        except ConcurrencyError as conflict:
+            attempt = await _retry_or_raise(attempt, conflict)
 
 
 async def _retry_or_raise(attempt: int, conflict: ConcurrencyError) -> int:

@@ -12,6 +12,8 @@ from litestar.datastructures import State
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
+from api.rest.strict import unknown_fields
+from domain.errors import BadInput
 from domain.plan_values import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule,
                                 ReportSchedule)
 from services import plans
@@ -59,6 +61,8 @@ class PlanCommands(Controller):
     async def draft(self, request: Request, state: State, principal: Principal,
                     data: DraftPlan) -> Response[CommandReply]:
         tenant = write_tenant(principal)
+        if extra := unknown_fields(await request.json(), DraftPlan):
+            raise BadInput(f"unknown fields: {', '.join(extra)}", rule="api.body.unknown_fields")
         await authorize_unit(state.platform, principal, data.issuing_unit_id, data.on)
         return reply(await plans.draft_plan(state.platform, tenant, command_context(request, principal),
                                             **msgspec.structs.asdict(data)))

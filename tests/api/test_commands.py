@@ -138,3 +138,13 @@ async def test_the_openapi_document_lists_the_commands(client):
     response = await client.get("/schema/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/registrations" in response.json()["paths"]
+
+
+async def test_an_unknown_field_nested_in_a_plan_draft_is_bad_input(client, province, admin):
+    draft = seed_001_draft(province["district"])
+    draft["phases"][0]["registration_deadlin"] = draft["phases"][0].pop("registration_deadline")
+    before = await event_count(admin)
+    response, problem = await post(client, "/plans", province["officer"], draft)
+    assert response.status_code == 400, problem
+    assert problem["code"] == "BAD_INPUT" and "phases.0.registration_deadlin" in problem["detail"]
+    assert await event_count(admin) == before

@@ -67,8 +67,3 @@ def scope_tenant(principal: Principal, access: Access, tenant: str | None = None
 def reads_as_auditor(principal: Principal, access: Access, tenant: str) -> bool:
     """True when the caller's audit grant covers `tenant` (the API records such reads)."""
     return access in _AUDITABLE and principal.has(Role.AUDITOR) and tenant in principal.audit_tenants
-
-
-def sees_personal_data(principal: Principal) -> bool:
-    """National bodies read aggregates and metadata only, never individuals' names."""
-    return bool(principal.roles & _ROLES[Access.TENANT_DATA])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import copy
 from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 

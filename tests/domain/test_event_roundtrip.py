@@ -7,7 +7,6 @@ from uuid import uuid4
 from domain.award import decide_award, revoke_award
 from domain.nomination import draft_nomination
 from domain.nomination_checks import NomineeRecord
-from domain.plan import Plan
 from domain.plan_values import ParentLink
 from domain.quota import open_quota
 from domain.registration import Target, register

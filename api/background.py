@@ -47,7 +47,7 @@ async def supervise_runner(db: Database) -> None:
         try:
             await runner.start()
             failures = 0
-            await runner._task  # the runner's loop ends only when it fails
+            await runner.wait()
         except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError,
                 DatabaseUnavailableError) as exc:
             log.warning("projection runner stopped (%s); restarting", exc)

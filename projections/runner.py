@@ -48,6 +48,11 @@ class ProjectionRunner:
         await self._conn.add_listener(CHANNEL, self._on_notify)
         self._task = asyncio.create_task(self._loop(), name="projection-runner")
 
+    async def wait(self) -> None:
+        """Until the loop ends, which it does only by failing (the failure is raised here)."""
+        if self._task is not None:
+            await self._task
+
     async def stop(self) -> None:
         if self._task is not None:
             self._task.cancel()

@@ -39,6 +39,30 @@ async def apply_national_scope(conn: asyncpg.Connection) -> None:
     await conn.execute("SET LOCAL app.scope = 'national'")
 
 
+class AppConnection(asyncpg.Connection):
+    """A pooled connection whose user may declare that it left no session state behind
+    (`Database.stateless_connection`), so its release skips asyncpg's reset query."""
+
+    __slots__ = ("_stateless",)
+
+    def __init__(self, *args: object, **kwargs: object):
+        super().__init__(*args, **kwargs)
+        self._stateless = False
+
+    def mark_stateless(self) -> None:
+        self._stateless = True
+
+
+async def _reset_session(conn: asyncpg.Connection) -> None:
+    """The pool's reset on release (after asyncpg has rolled back any open transaction):
+    asyncpg's full reset query (advisory locks, cursors, LISTEN, session settings), except
+    for a connection marked stateless — that saves a round trip on the hot append path."""
+    if getattr(conn, "_stateless", False):
+        conn._stateless = False
+        return
+    await conn.execute(conn.get_reset_query())
+
+
 class Database:
     """The application role's pool plus the superuser URL used for migrations and tooling."""
 
@@ -59,11 +83,24 @@ class Database:
             password=settings.app_password,
             min_size=settings.pool_min_size,
             max_size=settings.pool_max_size,
+            connection_class=AppConnection,
+            reset=_reset_session,
         )
         return cls(pool, admin_url)
 
     async def close(self) -> None:
         await self.pool.close()
+
+    @asynccontextmanager
+    async def stateless_connection(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection for statements that leave no session state (no SET without
+        LOCAL, LISTEN, session advisory lock or cursor outside a transaction): released
+        without the reset round trip. An open transaction is still rolled back."""
+        async with self.pool.acquire() as conn:
+            mark = getattr(conn, "mark_stateless", None)  # absent on a pool made elsewhere
+            if mark is not None:
+                mark()
+            yield conn
 
     @asynccontextmanager
     async def tenant_transaction(self, tenant_id: str) -> AsyncIterator[asyncpg.Connection]:

@@ -15,6 +15,7 @@ from uuid import UUID
 
 import asyncpg
 
+from infra.append_notifier import AppendNotifier
 from infra.database import Database, validate_tenant_id
 from infra.errors import ConcurrencyError
 from infra.telemetry import observe_append
@@ -75,6 +76,11 @@ _COLUMNS = "tenant_id, position, stream_id, version, topic, class_version, body,
 class EventStore:
     def __init__(self, db: Database):
         self.db = db
+        self.notifier = AppendNotifier(db)
+
+    async def aclose(self) -> None:
+        """Send the pending notifications; call before closing the database."""
+        await self.notifier.aclose()
 
     async def append(
         self,
@@ -85,12 +91,13 @@ class EventStore:
         metadata: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
     ) -> AppendResult:
-        """Append to one stream in one transaction (one round trip), then notify."""
+        """Append to one stream in one transaction (one round trip); listeners are notified
+        after the commit, coalesced (infra/append_notifier.py)."""
         append = StreamAppend(stream_id, expected_version, events)
-        async with self.db.pool.acquire() as conn:
+        async with self.db.stateless_connection() as conn:
             result = await _append(conn, tenant_id, append, metadata, idempotency_key)
-            await _notify(conn, tenant_id, result)
-            return result
+        self._notify(tenant_id, result)
+        return result
 
     async def append_streams(
         self,
@@ -100,13 +107,17 @@ class EventStore:
         idempotency_key: str | None = None,
     ) -> AppendResult:
         """Append to several streams of one tenant atomically: all or nothing."""
-        async with self.db.pool.acquire() as conn:
+        async with self.db.stateless_connection() as conn:
             async with conn.transaction():
                 result = await _append(conn, tenant_id, appends[0], metadata, idempotency_key)
                 for append in appends[1:] if not result.replayed else ():
                     result = await _append(conn, tenant_id, append, metadata, None)
-            await _notify(conn, tenant_id, result)
-            return result
+        self._notify(tenant_id, result)
+        return result
+
+    def _notify(self, tenant_id: str, result: AppendResult) -> None:
+        if not result.replayed:
+            self.notifier.committed(tenant_id, result.last_position)
 
     async def read_stream(
         self,
@@ -200,16 +211,6 @@ async def _call_append(
         row["first_position"], row["last_position"], row["last_version"],
         row["recorded_at"], row["replayed"],
     )
-
-
-async def _notify(conn: asyncpg.Connection, tenant_id: str, result: AppendResult) -> None:
-    """Tell listeners after the commit, as a statement of its own: a NOTIFY inside the append
-    transaction would serialise every commit of every tenant on the notification queue."""
-    if not result.replayed:
-        await conn.execute(
-            "SELECT pg_notify('thidua_events', $1 || ':' || $2), pg_notify('thidua_events.' || $1, $2)",
-            tenant_id, str(result.last_position),
-        )
 
 
 def _recorded(row: asyncpg.Record) -> RecordedEvent:

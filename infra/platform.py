@@ -36,4 +36,5 @@ async def open_platform(settings: Settings, admin_url: str | None = None) -> Asy
     try:
         yield Platform(settings, db, store, AggregateRepository(store, snapshot_every=50))
     finally:
+        await store.aclose()  # the last coalesced notifications, while the pool is open
         await db.close()

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any, ClassVar
+
+import orjson
 import strawberry
 from litestar import Request, Response
+from litestar.background_tasks import BackgroundTasks
+from litestar.di import Provide
 from strawberry.litestar import make_graphql_controller
 
 from api.errors import public
 from api.graphql.context import context_getter
+from api.graphql.document_cache import DocumentCache
 from api.graphql.errors import ERROR_EXTENSIONS
 from api.graphql.limits import LIMIT_EXTENSIONS
 from api.graphql.queries.auditor import AuditorQueries
@@ -24,8 +31,23 @@ class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries):
 
 
 def build_schema() -> strawberry.Schema:
-    # GraphQLTelemetry first: its operation span wraps the other extensions' work.
-    return strawberry.Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS])
+    # GraphQLTelemetry first: its operation span wraps the other extensions' work. The
+    # document cache after the limits: it parses with the token limit they set.
+    return strawberry.Schema(query=Query,
+                             extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, DocumentCache])
+
+
+def _sub_response() -> Response:
+    # Strawberry's own getter is run in a worker thread (sync_to_thread=True): a thread
+    # hop per request to build an empty object.
+    return Response({}, background=BackgroundTasks([]))
+
+
+def _encode(data: object) -> bytes:
+    try:
+        return orjson.dumps(data)
+    except TypeError:  # e.g. an integer beyond 64 bits: the standard encoder takes it
+        return json.dumps(data, separators=(",", ":")).encode()
 
 
 def graphql_controller(dev_mode: bool) -> type:
@@ -33,6 +55,12 @@ def graphql_controller(dev_mode: bool) -> type:
                                    graphql_ide="graphiql" if dev_mode else None, context_getter=context_getter)
 
     class GraphQLController(base):  # type: ignore[misc, valid-type]
+        dependencies: ClassVar[dict[str, Provide]] = {
+            **base.dependencies, "response": Provide(_sub_response, sync_to_thread=False)}
+
+        def encode_json(self, data: Any) -> bytes:
+            return _encode(data)
+
         async def execute_request(self, request: Request, context, root_value) -> Response:
             response = await super().execute_request(request, context, root_value)
             if response.status_code == 400 and response.media_type == "text/plain":

@@ -6,9 +6,12 @@ Add to the schema: `strawberry.Schema(query=..., extensions=[GraphQLTelemetry])`
 from __future__ import annotations
 
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
+from typing import Any
 
+from graphql import GraphQLResolveInfo
 from strawberry.extensions.tracing import OpenTelemetryExtension
+from strawberry.extensions.tracing.utils import should_skip_tracing
 
 from infra.telemetry.instruments import instruments
 
@@ -21,6 +24,14 @@ class GraphQLTelemetry(OpenTelemetryExtension):
         started = time.perf_counter()
         yield from super().on_operation()
         instruments().graphql_duration.record(time.perf_counter() - started, self._operation_attributes())
+
+    def resolve(self, _next: Callable, root: Any, info: GraphQLResolveInfo, *args: Any, **kwargs: Any) -> Any:
+        # Plain fields (default resolvers, untraced anyway) pass straight through: the
+        # parent's `async def resolve` made a coroutine, and graphql-core a task, per field
+        # (a national rollup has ~150). Resolvers get their span exactly as before.
+        if should_skip_tracing(_next, info):
+            return _next(root, info, *args, **kwargs)
+        return super().resolve(_next, root, info, *args, **kwargs)
 
     def _operation_attributes(self) -> dict[str, str]:
         context = self.execution_context

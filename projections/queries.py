@@ -19,8 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from infra.database import Database
-from projections.plan_schedule import due_days
-from projections.rollup_queries import group, read_rollup
+from projections.rollup_queries import Figures, read_rollup
 from projections.rollups import GRASSROOTS_LEVEL
 from projections.scope import IMPLEMENTS, NATIONAL, PlanRef, read_scope
 
@@ -36,26 +35,24 @@ async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | 
     relations = relations or IMPLEMENTS
     async with read_scope(db, tenant) as conn:  # one read-only transaction, two statements
         read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
-                                 as_of, GRASSROOTS_LEVEL)
-    grouped = group(read.rows)
-    due = {(r["tenant_id"], r["plan_id"]): due_days(r, as_of or today or date.today()) for r in read.plans}
-    node_parts = grouped.get(None, {}) if as_of is None else _merge(grouped.values())
-    out = [{"node_id": c, "name": name, "metrics": derive(grouped.get(c, {}), due)}
+                                 as_of, GRASSROOTS_LEVEL, today)
+    figures = read.figures
+    # As of D the node's own row holds only the node; its figures are everything under it.
+    node_figures = figures.get(None, _NONE) if as_of is None else _merge(figures.values())
+    out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE))}
            for c, name in read.children.items()]
     return {"node_id": node, "as_of": as_of,
             "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in read.plans],
-            "metrics": derive(node_parts, due),
+            "metrics": derive(*node_figures),
             "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"])))}
 
 
-def derive(parts: dict[tuple[str, UUID], dict[str, int]], due: dict[tuple[str, UUID], int]) -> dict[str, Any]:
-    """Sum the per-(tenant, plan) counters and add the derived figures."""
-    total: dict[str, Any] = defaultdict(int)
-    reports_due = 0
-    for key, metrics in parts.items():
-        for metric, value in metrics.items():
-            total[metric] += value
-        reports_due += due.get(key, 0) * metrics.get("units_registered", 0)
+_NONE: Figures = ({}, 0)
+
+
+def derive(sums: dict[str, int], reports_due: int) -> dict[str, Any]:
+    """Add the derived figures to counters already summed over the cascade's plans."""
+    total: dict[str, Any] = defaultdict(int, sums)
     in_scope = total.pop("units", 0)
     total["units_in_scope"] = in_scope
     total["enterprise_units"] = total.pop("units_enterprise", 0)
@@ -79,13 +76,14 @@ def _structured(flat: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _merge(groups: Any) -> dict[tuple[str, UUID], dict[str, int]]:
-    merged: dict = defaultdict(lambda: defaultdict(int))
-    for by_plan in groups:
-        for key, metrics in by_plan.items():
-            for metric, value in metrics.items():
-                merged[key][metric] += value
-    return merged
+def _merge(figures: Any) -> Figures:
+    merged: dict[str, int] = defaultdict(int)
+    due = 0
+    for sums, reports_due in figures:
+        for metric, value in sums.items():
+            merged[metric] += value
+        due += reports_due
+    return merged, due
 
 
 async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,

@@ -1,8 +1,11 @@
 """Rollup reads: every SQL statement a rollup needs, two per read, in the caller's transaction.
 
-1. PLANS: the plans of the cascade (root included) with what `reports_due` needs.
-2. NOW or AS_OF: the figures per (child, tenant, plan, metric), plus one row per child
-   carrying its name (metric NULL).
+1. PLANS: the plans of the cascade (root included) with what `reports_due` needs; the caller
+   turns them into reporting days due per plan (domain schedule rules, in Python).
+2. NOW or AS_OF: one row per child (NULL = the node itself) with its name and its figures
+   summed in SQL over the cascade's plans: parallel arrays of metric names and values, and
+   `reports_due` = sum over plans of (days due of the plan x units registered to it). Summing
+   here, not in Python, returns ~children rows instead of children x plans x metrics.
 
 "As now" reads only the rollup_counters rows of the node and its children, through
 rollup_counters_by_node (node_id, plan_id): `node_id = ANY(node + children) AND plan_id =
@@ -15,17 +18,15 @@ the node and sums leaf facts: cost proportional to the units under the node (see
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
 import asyncpg
 
+from projections.plan_schedule import due_days
 from projections.rollup_store import NIL_PLAN
 from projections.scope import CASCADE_CTE
-
-Rows = list[tuple[UUID | None, str, UUID, str, int]]  # child (None = node), tenant, plan, metric, value
 
 PLANS = CASCADE_CTE + """
 SELECT c.tenant_id, c.plan_id, p.report_days, p.grace_days,
@@ -33,74 +34,89 @@ SELECT c.tenant_id, c.plan_id, p.report_days, p.grace_days,
        coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on
   FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)"""
 
-# $1 node, $2 nil plan, $3 cascade tenants, $4 cascade plans (pairwise).
+# Both statements: $1 node, $2 nil plan, $3 cascade tenants, $4 cascade plans, $5 days due per
+# plan (pairwise, no duplicates). `figures(child, tenant_id, plan_id, metric, value)` is theirs.
+# The days due are looked up only for units_registered rows (one per child and plan): a join
+# with the unnest was planned as a nested loop over every counter row.
+_SUMS = """,
+per_metric AS (
+    SELECT f.child, f.metric, sum(f.value)::bigint AS value,
+           sum(f.value * (SELECT d.days FROM unnest($3::text[], $4::uuid[], $5::int[]) d(tenant_id, plan_id, days)
+                           WHERE d.tenant_id = f.tenant_id AND d.plan_id = f.plan_id))
+               FILTER (WHERE f.metric = 'units_registered') AS due
+      FROM figures f GROUP BY 1, 2),
+per_child AS (
+    SELECT child, array_agg(metric) AS metrics, array_agg(value) AS vals,
+           coalesce(sum(due), 0)::bigint AS due
+      FROM per_metric GROUP BY 1)
+"""
 _NAME = "coalesce((SELECT o.name FROM org_units o WHERE o.unit_id = {0} LIMIT 1), '')"
 
 NOW = """WITH kids AS MATERIALIZED (
-    SELECT u.unit_id FROM rollup_units u WHERE u.path[2] = $1 AND u.path[1] = u.unit_id)
-SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
-       c.tenant_id, c.plan_id, c.metric, c.value, NULL::text AS name
-  FROM rollup_counters c
- WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
-   AND c.plan_id = ANY ($4::uuid[] || $2::uuid)
-   AND (c.plan_id = $2 OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
+    SELECT u.unit_id FROM rollup_units u WHERE u.path[2] = $1 AND u.path[1] = u.unit_id),
+figures AS (
+    SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
+           c.tenant_id, c.plan_id, c.metric, c.value
+      FROM rollup_counters c
+     WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
+       AND c.plan_id = ANY ($4::uuid[] || $2::uuid)
+       AND (c.plan_id = $2 OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
+SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
 UNION ALL
-SELECT k.unit_id, NULL, NULL, NULL, NULL, """ + _NAME.format("k.unit_id") + " FROM kids k"
+SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
+  FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
 
-# $5 day D, $6 the grassroots level: a unit that is the node, or sits below it, on day D.
+# $6 day D, $7 the grassroots level: a unit that is the node, or sits below it, on day D.
 AS_OF = """WITH RECURSIVE sub(tenant_id, unit_id, child, level) AS (
     SELECT v.tenant_id, v.unit_id, NULL::uuid, v.level FROM org_unit_versions v
-     WHERE v.unit_id = $1 AND v.valid_from <= $5 AND (v.valid_to IS NULL OR v.valid_to > $5)
+     WHERE v.unit_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
     UNION ALL
     SELECT v.tenant_id, v.unit_id, v.unit_id, v.level FROM org_unit_versions v
-     WHERE v.parent_id = $1 AND v.valid_from <= $5 AND (v.valid_to IS NULL OR v.valid_to > $5)
+     WHERE v.parent_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
     UNION ALL
     SELECT v.tenant_id, v.unit_id, s.child, v.level FROM org_unit_versions v JOIN sub s
         ON v.parent_id = s.unit_id AND s.child IS NOT NULL
-     WHERE v.valid_from <= $5 AND (v.valid_to IS NULL OR v.valid_to > $5)),
-facts AS (
-    SELECT s.child, l.tenant_id, l.plan_id, l.metric, sum(l.value)::bigint AS value
+     WHERE v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)),
+figures AS (
+    SELECT s.child, l.tenant_id, l.plan_id, l.metric, l.value
       FROM sub s JOIN rollup_leaf l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
      WHERE l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
-     GROUP BY 1, 2, 3, 4
     UNION ALL
-    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s WHERE s.level = $6 GROUP BY 1, 2)
-SELECT child, tenant_id, plan_id, metric, value, NULL::text AS name FROM facts
-UNION ALL
-SELECT k.child, NULL, NULL, NULL, NULL, """ + _NAME.format("k.child") + """
-  FROM (SELECT DISTINCT child FROM facts WHERE child IS NOT NULL) k"""
+    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s WHERE s.level = $7 GROUP BY 1, 2)""" + _SUMS + """
+SELECT p.child, CASE WHEN p.child IS NULL THEN NULL ELSE """ + _NAME.format("p.child") + """ END,
+       p.metrics, p.vals, p.due
+  FROM per_child p"""
+
+Figures = tuple[dict[str, int], int]
+"""Metric -> value summed over the cascade's plans, and reports due."""
 
 
 @dataclass(frozen=True)
 class RollupRead:
     plans: list[asyncpg.Record]
     """The cascade: tenant_id, plan_id, report_days, grace_days, start, end_on, closed_on."""
-    rows: Rows
+    figures: dict[UUID | None, Figures]
+    """Child node (None = the node itself) -> its figures; a child without counters is absent."""
     children: dict[UUID, str]
     """Child node -> name: every current child (as now), or every child with figures (as of D)."""
 
 
 async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
-                      relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
+                      relations: list[str], as_of: date | None, grassroots_level: int,
+                      today: date | None = None) -> RollupRead:
     plans = await conn.fetch(PLANS, root_tenant, root_plan, relations)
-    cascade = ([r["tenant_id"] for r in plans], [r["plan_id"] for r in plans])
+    day = as_of or today or date.today()
+    due = {(r["tenant_id"], r["plan_id"]): due_days(r, day) for r in plans}
+    args = ([t for t, _ in due], [p for _, p in due], list(due.values()))
     if as_of is None:
-        fetched = await conn.fetch(NOW, node, NIL_PLAN, *cascade)
+        fetched = await conn.fetch(NOW, node, NIL_PLAN, *args)
     else:
-        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *cascade, as_of, grassroots_level)
-    rows = [(r[0], r[1], r[2], r[3], r[4]) for r in fetched if r[3] is not None]
-    return RollupRead(plans, rows, {r[0]: r[5] for r in fetched if r[3] is None})
+        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of, grassroots_level)
+    figures = {r[0]: (dict(zip(r[2], r[3])), r[4]) for r in fetched if r[2] is not None}
+    return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None})
 
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
                       relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
     """The raw-SQL floor of queries.rollup (bench/rollup.py): the same statements, nothing else."""
     return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of, grassroots_level)
-
-
-def group(rows: Rows) -> dict[UUID | None, dict[tuple[str, UUID], dict[str, int]]]:
-    """child (None = the node) -> (tenant, plan) -> metric -> value."""
-    out: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for child, tenant, plan, metric, value in rows:
-        out[child][(tenant, plan)][metric] += value
-    return out

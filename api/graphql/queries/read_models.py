@@ -20,6 +20,7 @@ from api.auth.principal import Principal, Role
 from api.graphql.audit_trail import record_audit_read
 from api.graphql.context import Info
 from api.graphql.types.org_unit import OrgUnit
+from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.rollup import LeaderboardEntry, Rollup
 from projections import queries
 from projections.scope import NATIONAL, PlanRef
@@ -62,21 +63,23 @@ class ReadModelQueries:
         rows = await queries.org_tree(info.context.platform.db, unit, as_of=as_of, tenant=scope)
         return [OrgUnit.from_row(r) for r in rows]
 
-    @strawberry.field(description="Every plan implementing the root plan, with days each level took.")
-    async def plan_cascade(self, info: Info, plan_tenant: str, plan_id: UUID, tenant: str | None = None) -> JSON:
+    @strawberry.field(description="Every plan implementing the root plan (or linked by `relations`), "
+                                  "with days each level took.")
+    async def plan_cascade(self, info: Info, plan_tenant: str, plan_id: UUID, tenant: str | None = None,
+                           relations: list[ParentRelation] | None = None) -> JSON:
         scope = read_scope(info.context.principal(), Access.METADATA, tenant)
         return jsonable(await queries.plan_cascade(info.context.platform.db, PlanRef(plan_tenant, plan_id),
-                                                   tenant=scope))
+                                                   tenant=scope, relations=relation_names(relations)))
 
     @strawberry.field(description="Metrics of a node under a root plan's cascade, with the breakdown by child.")
     async def rollup(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID, as_of: date | None = None,
-                     tenant: str | None = None) -> Rollup:
+                     tenant: str | None = None, relations: list[ParentRelation] | None = None) -> Rollup:
         principal = info.context.principal()
         scope = read_scope(principal, Access.ROLLUP, tenant)
         await record_audit_read(info.context.platform.db, principal, Access.ROLLUP, scope, "rollup",
                                 {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
         row = await queries.rollup(info.context.platform.db, PlanRef(plan_tenant, plan_id), node, as_of=as_of,
-                                   tenant=scope)
+                                   tenant=scope, relations=relation_names(relations))
         return Rollup.from_row(row, jsonable)
 
     @strawberry.field(description="The node's children ranked by one metric.")

@@ -96,3 +96,8 @@ class Projection:
 
     async def finish(self, target: Any) -> None:
         """Send the batch's deferred writes, in the same transaction as the checkpoint."""
+
+    def advanced(self, tenant_id: str, position: int) -> None:
+        """The batch just applied moves the tenant's checkpoint to `position` when its
+        transaction commits: a projection may keep what it knows of the tenant for the next
+        batch, trusting it only if that batch starts exactly there."""

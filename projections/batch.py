@@ -46,6 +46,7 @@ async def apply_and_advance(conn: asyncpg.Connection, projection: Projection, te
         await projection.apply(conn, tenant_id, events)
         if end != start:
             await checkpoints.advance(conn, tenant_id, projection.checkpoint_name, end)
+        projection.advanced(tenant_id, end)
 
 
 async def apply_batch(db: Database, projection: Projection, tenant_id: str,

@@ -6,12 +6,17 @@ handlers behave as if each event had been written before the next one was read. 
 counter changes are kept as summed leaf deltas per unit and spread along the units' paths
 only when written (a unit's pending facts always lie along its current path); a key any
 non-zero delta touched is written even if the sum is zero (as row-by-row writes did).
+
+The tenant's tree (every unit's path, the org timeline, the node index) is the one part
+loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 import asyncpg
@@ -23,31 +28,48 @@ Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta
 Row = tuple[UUID, UUID, str, int]  # plan, unit or node, metric, delta
 
 
+@dataclass
+class Known:
+    """The tenant's tree as the stored rows hold it after a batch (all written)."""
+
+    paths: dict[UUID, list[UUID]]
+    timeline: Any = None  # OrgTimeline, once a batch needed it
+    by_node: dict[UUID, set[UUID]] | None = None  # node -> units whose path contains it
+
+
 class RollupBatch:
-    def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore,
-                 paths: dict[UUID, list[UUID]]):
+    def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore, known: Known):
         self.conn, self.tenant, self.store = conn, tenant, store
-        self.paths, self.stored = paths, set(paths)  # stored: units whose facts may be in the tables
+        self.paths = known.paths
         self.registrations: dict[UUID, dict] = {}
         self.registered: set[tuple[UUID, UUID]] = set()
         self.nominations: dict[UUID, dict] = {}
-        self.timeline = None  # the tenant's OrgTimeline, loaded at the batch's first org change
-        self._by_node: dict[UUID, set[UUID]] | None = None
+        self.timeline = known.timeline  # the tenant's OrgTimeline, loaded at the first org change
+        self._by_node = known.by_node
         self._reset()
+
+    def known(self) -> Known:
+        return Known(self.paths, self.timeline, self._by_node)
+
+    def stored(self, unit: UUID) -> bool:
+        """The unit's row, and so maybe facts, are in the tables (not only in this batch)."""
+        return unit in self.paths and unit not in self.unstored
 
     def _reset(self) -> None:
         self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
         self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
+        self.unstored: set[UUID] = set()  # units first seen since the last flush
         self.dirty_registrations: set[UUID] = set()
         self.dirty_nominations: set[UUID] = set()
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
-                   registered: set[tuple[UUID, UUID]]) -> RollupBatch:
-        """Loads the tenant's paths, and the lookup rows the batch's events will need."""
-        batch = cls(conn, tenant, store, await store.load_paths(conn, tenant))
+                   registered: set[tuple[UUID, UUID]], known: Known | None = None) -> RollupBatch:
+        """Loads the tenant's paths unless `known` (trusted by the caller), and the lookup
+        rows the batch's events will need."""
+        batch = cls(conn, tenant, store, known or Known(await store.load_paths(conn, tenant)))
         batch.registrations = await store.load_registrations(conn, tenant, stream_ids)
         batch.nominations = await store.load_nominations(conn, tenant, stream_ids)
         batch.registered = await store.load_registered(conn, tenant, registered) if registered else set()
@@ -60,6 +82,7 @@ class RollupBatch:
         if unit not in self.paths:
             self.paths[unit] = [unit]
             self.dirty_units.add(unit)
+            self.unstored.add(unit)
             if self._by_node is not None:
                 self._by_node[unit].add(unit)
         return self.paths[unit]
@@ -83,7 +106,8 @@ class RollupBatch:
         old = self.paths[unit]
         if old == new:
             return
-        if unit in self.stored:  # its pending facts go out along the old path first
+        stored = self.stored(unit)
+        if stored:  # its pending facts go out along the old path first
             await self.flush()
         self.paths[unit] = new
         self.dirty_units.add(unit)
@@ -95,7 +119,7 @@ class RollupBatch:
         left, joined = [n for n in old if n not in new], [n for n in new if n not in old]
         if not left and not joined:
             return
-        if unit in self.stored:  # all its facts are in the tables: move them there
+        if stored:  # all its facts are in the tables: move them there
             await self.store.move_leaves(self.conn, self.tenant, unit, left, joined)
             return
         # Not stored: its facts are all in self.leaf and will be spread along the new path.
@@ -116,7 +140,7 @@ class RollupBatch:
     async def leaf_values(self, plan: UUID, unit: UUID, metrics: Iterable[str]) -> dict[str, int]:
         metrics = list(metrics)
         stored = (await self.store.leaf_values(self.conn, self.tenant, plan, unit, metrics)
-                  if unit in self.stored else {})
+                  if self.stored(unit) else {})
         pending = self.leaf.get(unit, {}).get(plan, {})
         return {m: stored.get(m, 0) + pending.get(m, 0) for m in metrics}
 
@@ -136,7 +160,6 @@ class RollupBatch:
             leaf, counters = self._spread()
             await s.add(conn, tenant, "rollup_leaf", leaf)
             await s.add(conn, tenant, "rollup_counters", counters)
-        self.stored = set(self.paths)
         self._reset()
 
     def _spread(self) -> tuple[list[Row], list[Row]]:

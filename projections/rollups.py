@@ -6,6 +6,11 @@ recompute the path of every unit whose path contains the changed unit, and move 
 A fact's unit: the registering / reporting unit; a nomination's is the nominee for a
 collective, else the proposing unit. Handlers change a RollupBatch in memory; its writes go
 out at the end of the batch, a few set-based statements in the batch's transaction.
+
+The tenant's tree (paths, timeline) is kept from one batch to the next in this instance,
+trusted only when the batch starts exactly where this process's last batch moved the
+checkpoint; anything else (another runner, a rebuild, a failed or rolled-back batch)
+reloads it. Loading it whole each batch cost O(tenant units) per batch.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
 from projections.nominations import STEP_EVENTS, state_after
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json
-from projections.rollup_batch import RollupBatch
+from projections.rollup_batch import Known, RollupBatch
 from projections.rollup_store import NIL_PLAN, RollupStore
 from projections.values import targets_met
 
@@ -38,11 +43,33 @@ class RollupsProjection(Projection):
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
         self.store = RollupStore(self.t)
+        self._kept: dict[str, tuple[int, Known]] = {}  # tenant -> (checkpoint it is valid at, tree)
+        self._open: dict[str, RollupBatch] = {}  # tenant -> the batch being applied
 
     async def begin(self, conn: asyncpg.Connection, tenant_id: str, events: Any) -> RollupBatch:
-        # A new batch every transaction: nothing is trusted across transactions (or tenants).
+        # Taken out, not copied: a batch that fails leaves nothing behind to trust.
+        self._open.pop(tenant_id, None)
+        known = await self._trusted(conn, tenant_id, self._kept.pop(tenant_id, None))
         registered = {(e.data["plan_id"], e.data["unit_id"]) for e in events if e.topic == _REGISTERED}
-        return await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}), registered)
+        batch = await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}),
+                                       registered, known)
+        self._open[tenant_id] = batch
+        return batch
+
+    async def _trusted(self, conn: asyncpg.Connection, tenant_id: str,
+                       kept: tuple[int, Known] | None) -> Known | None:
+        """The kept tree if the checkpoint (locked by this batch) is where we left it."""
+        if kept is None:
+            return None
+        position = await conn.fetchval("SELECT position FROM projection_checkpoints"
+                                       " WHERE tenant_id = $1 AND projection = $2", tenant_id, self.checkpoint_name)
+        return kept[1] if position == kept[0] else None
+
+    def advanced(self, tenant_id: str, position: int) -> None:
+        # Only after finish (flushed): the tables hold exactly this tree once the batch commits.
+        batch = self._open.pop(tenant_id, None)
+        if batch is not None:
+            self._kept[tenant_id] = (position, batch.known())
 
     async def finish(self, batch: RollupBatch) -> None:
         await batch.flush()

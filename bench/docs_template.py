@@ -30,29 +30,37 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
 
-## Where the time goes (profiled while building the benchmark, 23 Nov 2026)
+## Where the time goes (profiled 23 Nov 2026, after that day's fixes)
 
-- **append**: `thidua_append` calls `pg_notify` inside the append transaction. PostgreSQL
-  holds one cluster-wide lock on the notify queue from pre-commit until the commit record
-  is flushed, so every notifying commit (every tenant's) queues behind the one before it
-  and group commit cannot help. That is why we sit near the eventsourcing recorder, which
-  also serialises (table lock + NOTIFY), instead of 3 × above it. Measured on this machine
-  with 16 tenants at 1 event per command: as is ~1,100 events/s; the same function without
-  the two `pg_notify` calls ~2,500/s; notify as its own autocommit statement after the
-  append commits ~3,300/s (floor ~5,400/s in the same minute). What is left after that is the
-  function body: the canonical jsonb text + sha256 of the hash chain, the version check, and
-  row-level security.
-- **projection**: the `rollups` projection takes about two thirds of catch-up time. Each
-  event costs 3 to 5 SQL round trips (leaf upsert, path lookup, counter upsert along the
-  ancestor path); py-spy shows the Python side at under a fifth of the wall time, the rest
-  is waiting on PostgreSQL. Summing the deltas of a batch in memory and writing each
-  (node, metric) counter once per batch would remove most round trips.
-- **rollup**: the counters query filters `node_id = $node OR node_id IN (children)`;
-  `rollup_counters` has no index that leads with `node_id`, so PostgreSQL scans the whole
-  table, whose size grows with the country (~15 counter rows per unit). So the query is not
-  flat. An index on `rollup_counters (node_id, plan_id)` with the filter written as
-  `node_id = ANY(ARRAY(SELECT $node UNION ALL SELECT unit_id FROM kids))` turns it into an
-  index scan: 14.1 ms → 3.2 ms median at 5,000 units, same rows (measured).
+- **append**: the store's append is one round trip: `thidua_append` locks the tenant's head
+  row, checks the idempotency key and the expected version, inserts, advances the hash chain.
+  Fixed on the way: NOTIFY inside the append transaction serialised every commit of the
+  cluster on the notification queue lock (~1,100 → ~2,500 events/s with 16 tenants);
+  notifications are now sent after the commit, coalesced per tenant by a background task;
+  the append connection skips asyncpg's reset query on release (+~30 % at 1 event per
+  command). Left: per event ~450 µs of server time on one connection, of which ~200 µs is the
+  events insert (heap + 4 indexes) and the rest the head lock and update, version check,
+  canonical text + sha256 and the jsonb[] parameters; on 2 cores server CPU and the commit
+  flush are the limit. The ratio depends on the load: with other work on the machine it
+  measured 0.64-0.68 of the floor (the floor's client is then the bottleneck), on the idle
+  machine of the full run 0.32 at 1 event and 0.49 at 10 events per command. Next to try:
+  fewer indexes on `events` (4 today), a composite return instead of `RETURNS TABLE`, and
+  an inlinable canonical expression.
+- **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
+  applies the projections concurrently, two tenants at once, and each projection writes its
+  batch with a few set-based statements; rollups keep the tenant's unit paths between batches
+  (reloading them per batch made catch-up slow down with tenant size). Left: decoding
+  (~30 % of rollups' time), the final writes (~10 %), handlers; Python CPU is the limit.
+- **rollup**: the read is one national read-only transaction with two index-driven
+  statements (the cascade, then the counters of the node and its children summed per child
+  and metric in SQL: one row per child). Over HTTP, GraphQL parsing/validation is cached per
+  query text and plain fields resolve without a coroutine each. Left: HTTP + GraphQL
+  work around the read (a request cost ~12 ms of server CPU, 4.7 ms of it the read, before
+  the summing moved into SQL, which brought the read to 1.4 ms); the p99 tail follows machine
+  load (the SQL floor's own p99 shows it).
+- **commands**: each command checks the officer's subtree and the unit's scope against the
+  tenant's org timeline, now cached per process and brought up to date with only the org
+  events since (before, every command re-read the whole province tree).
 
 ## How to run
 
@@ -63,10 +71,9 @@ no number is ever made up.
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run takes about 30 minutes on an idle 2-core machine (20 to 45, depending mostly
-on the projection speed): generating ~1.1 million events ~3 min, projection catch-up and
-the full rebuild ~5 to 15 min each at the speeds above, the rollup samples ~4 min, the
-append comparison ~4 min. Only `--quick` is run in CI.
+The full run took 10 minutes (584 s) on the idle 2-core machine: generating ~1.1 million
+events 2.5 min, projection catch-up 1.4 min, the full rebuild 2 min, then the rollup
+samples, the commands and the append comparison. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,
 a fresh database is created on that server and dropped afterwards. The machine is shared

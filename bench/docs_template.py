@@ -43,9 +43,10 @@ no number is ever made up.
   canonical text + sha256 and the jsonb[] parameters; on 2 cores server CPU and the commit
   flush are the limit. The ratio depends on the load: with other work on the machine it
   measured 0.64-0.68 of the floor (the floor's client is then the bottleneck), on the idle
-  machine of the full run 0.32 at 1 event and 0.49 at 10 events per command. Next to try:
-  fewer indexes on `events` (4 today), a composite return instead of `RETURNS TABLE`, and
-  an inlinable canonical expression.
+  machine of the full run 0.32 at 1 event and 0.49 at 10 events per command. Tried without
+  gain: the canonical expression inlined into the function (~310-350 µs per serial call
+  either way). Next to try: a composite return instead of `RETURNS TABLE`, and fewer indexes
+  on `events` (4 today; the floor's table mirrors them, so both would change).
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
   applies the projections concurrently, two tenants at once, and each projection writes its
   batch with a few set-based statements; rollups keep the tenant's unit paths between batches

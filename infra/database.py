@@ -104,8 +104,9 @@ class Database:
 
     @asynccontextmanager
     async def tenant_transaction(self, tenant_id: str) -> AsyncIterator[asyncpg.Connection]:
-        """A transaction in which row-level security shows only `tenant_id`'s rows."""
-        async with self.pool.acquire() as conn, conn.transaction():
+        """A transaction in which row-level security shows only `tenant_id`'s rows. Its only
+        setting is `SET LOCAL`, gone with the transaction, so the release skips the reset."""
+        async with self.stateless_connection() as conn, conn.transaction():
             await apply_tenant(conn, tenant_id)
             yield conn
 

@@ -23,7 +23,7 @@ class PlanRef:
 
 @asynccontextmanager
 async def read_scope(db: Database, tenant: str | None) -> AsyncIterator[asyncpg.Connection]:
-    async with db.pool.acquire() as conn, conn.transaction(readonly=True):
+    async with db.stateless_connection() as conn, conn.transaction(readonly=True):  # SET LOCAL only
         if tenant is None:
             await apply_national_scope(conn)
         else:

@@ -92,3 +92,18 @@ async def test_the_append_path_leaves_no_tenant_setting_or_transaction_behind(on
         assert not await conn.fetchval("SELECT current_setting('app.tenant_id', true)")
         assert await conn.fetchval("SELECT count(*) FROM events") == 0, "RLS: no tenant, no rows"
     await store.aclose()
+
+
+async def test_a_tenant_transaction_leaves_no_tenant_setting_behind(one_connection_db, tenant_id):
+    db, store = one_connection_db, EventStore(one_connection_db)
+    await store.append(tenant_id, uuid4(), 0, events("a"))
+    await store.aclose()
+    async with db.tenant_transaction(tenant_id) as conn:
+        assert await conn.fetchval("SELECT count(*) FROM events") == 1
+    with pytest.raises(ZeroDivisionError):
+        async with db.tenant_transaction(tenant_id) as conn:
+            1 / 0
+    async with db.pool.acquire() as conn:  # the pool's one connection, released without reset
+        assert not conn.is_in_transaction()
+        assert not await conn.fetchval("SELECT current_setting('app.tenant_id', true)")
+        assert await conn.fetchval("SELECT count(*) FROM events") == 0, "RLS: no tenant, no rows"

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench-quick clean
+.PHONY: run test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -72,7 +72,7 @@ async def test_head_of_an_empty_tenant_is_the_genesis(platform, tenant_id):
     assert (head.position, head.hash) == (0, bytes(32))
 
 
-async def test_listeners_are_notified_of_each_committed_append(platform, admin_url, tenant_id):
+async def test_listeners_are_notified_after_a_committed_append(platform, admin_url, tenant_id):
     import asyncpg
 
     received: asyncio.Queue[tuple[str, str]] = asyncio.Queue()

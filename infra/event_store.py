@@ -18,9 +18,9 @@ import asyncpg
 from infra.append_notifier import AppendNotifier
 from infra.database import Database, validate_tenant_id
 from infra.errors import ConcurrencyError
+from infra.group_commit import AppendUnit, GroupCommit
 from infra.telemetry import observe_append
 
-CONFLICT_SQLSTATE = "TD409"
 GENESIS_HASH = bytes(32)
 
 
@@ -58,7 +58,7 @@ class AppendResult:
     first_position: int
     last_position: int
     version: int
-    """The stream's version after the append (of the last stream, for several)."""
+    """The version after the append of the first stream (as a replay answers it too)."""
     recorded_at: datetime
     replayed: bool
     """True when the idempotency key had been seen: nothing was written this time."""
@@ -74,12 +74,15 @@ _COLUMNS = "tenant_id, position, stream_id, version, topic, class_version, body,
 
 
 class EventStore:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, append_calls: int = 2):
         self.db = db
+        self.group_commit = GroupCommit(db, append_calls)
         self.notifier = AppendNotifier(db)
 
     async def aclose(self) -> None:
-        """Send the pending notifications; call before closing the database."""
+        """Finish the appends in flight and send their notifications; call before closing
+        the database."""
+        await self.group_commit.aclose()
         await self.notifier.aclose()
 
     async def append(
@@ -91,13 +94,9 @@ class EventStore:
         metadata: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
     ) -> AppendResult:
-        """Append to one stream in one transaction (one round trip); listeners are notified
-        after the commit, coalesced (infra/append_notifier.py)."""
-        append = StreamAppend(stream_id, expected_version, events)
-        async with self.db.stateless_connection() as conn:
-            result = await _append(conn, tenant_id, append, metadata, idempotency_key)
-        self._notify(tenant_id, result)
-        return result
+        """Append to one stream in one transaction; see `append_streams`."""
+        return await self.append_streams(
+            tenant_id, [StreamAppend(stream_id, expected_version, events)], metadata, idempotency_key)
 
     async def append_streams(
         self,
@@ -106,18 +105,24 @@ class EventStore:
         metadata: Mapping[str, Any] | None = None,
         idempotency_key: str | None = None,
     ) -> AppendResult:
-        """Append to several streams of one tenant atomically: all or nothing."""
-        async with self.db.stateless_connection() as conn:
-            async with conn.transaction():
-                result = await _append(conn, tenant_id, appends[0], metadata, idempotency_key)
-                for append in appends[1:] if not result.replayed else ():
-                    result = await _append(conn, tenant_id, append, metadata, None)
-        self._notify(tenant_id, result)
-        return result
+        """Append to several streams of one tenant atomically: all or nothing.
 
-    def _notify(self, tenant_id: str, result: AppendResult) -> None:
+        Concurrent appends share transactions (infra/group_commit.py), never outcomes;
+        listeners are notified after the commit, coalesced (infra/append_notifier.py)."""
+        _check(appends)
+        meta = dict(metadata or {})
+        if idempotency_key is not None:
+            meta["idempotency_key"] = idempotency_key
+        topics = [e.topic for append in appends for e in append.events]
+        # The span fills meta's trace_id/span_id (unless given) before it is written.
+        with observe_append(tenant_id, appends[0].stream_id, topics, meta) as observed:
+            unit = AppendUnit(validate_tenant_id(tenant_id), appends,
+                              json.dumps(meta, ensure_ascii=False, default=str), idempotency_key)
+            result = _result(await self.group_commit.submit(unit), appends)
+            observed.recorded(result.first_position, result.last_position, result.replayed)
         if not result.replayed:
             self.notifier.committed(tenant_id, result.last_position)
+        return result
 
     async def read_stream(
         self,
@@ -162,55 +167,20 @@ class EventStore:
         return Head(row["position"], bytes(row["hash"])) if row else Head(0, GENESIS_HASH)
 
 
-async def _append(
-    conn: asyncpg.Connection,
-    tenant_id: str,
-    append: StreamAppend,
-    metadata: Mapping[str, Any] | None,
-    idempotency_key: str | None,
-) -> AppendResult:
-    if not append.events:
-        raise ValueError("an append needs at least one event")
-    meta = dict(metadata or {})
-    if idempotency_key is not None:
-        meta["idempotency_key"] = idempotency_key
-    topics = [e.topic for e in append.events]
-    # The span fills meta's trace_id/span_id (unless given) before it is written.
-    with observe_append(tenant_id, append.stream_id, topics, meta) as observed:
-        result = await _call_append(conn, tenant_id, append, meta, idempotency_key)
-        observed.recorded(result.first_position, result.last_position, result.replayed)
-    return result
+def _check(appends: Sequence[StreamAppend]) -> None:
+    if not appends or not all(a.events for a in appends):
+        raise ValueError("an append needs at least one event in every stream")
+    if len({a.stream_id for a in appends}) != len(appends):
+        raise ValueError("append each stream once per call")
 
 
-async def _call_append(
-    conn: asyncpg.Connection,
-    tenant_id: str,
-    append: StreamAppend,
-    meta: dict[str, Any],
-    idempotency_key: str | None,
-) -> AppendResult:
-    try:
-        row = await conn.fetchrow(
-            "SELECT * FROM thidua_append($1, $2, $3, $4, $5, $6, $7, $8)",
-            validate_tenant_id(tenant_id),
-            append.stream_id,
-            append.expected_version,
-            [e.topic for e in append.events],
-            [e.class_version for e in append.events],
-            [e.body for e in append.events],
-            json.dumps(meta, ensure_ascii=False, default=str),
-            idempotency_key,
-        )
-    except asyncpg.PostgresError as exc:
-        if exc.sqlstate == CONFLICT_SQLSTATE:
-            raise ConcurrencyError(
-                append.stream_id, append.expected_version, int(exc.detail)
-            ) from None
-        raise
-    return AppendResult(
-        row["first_position"], row["last_position"], row["last_version"],
-        row["recorded_at"], row["replayed"],
-    )
+def _result(row: asyncpg.Record, appends: Sequence[StreamAppend]) -> AppendResult:
+    if row["outcome"] == "conflict":
+        stream = row["conflict_stream"]
+        expected = next(a.expected_version for a in appends if a.stream_id == stream)
+        raise ConcurrencyError(stream, expected, row["current_version"])
+    return AppendResult(row["first_position"], row["last_position"], row["first_version"],
+                        row["recorded_at"], row["outcome"] == "replayed")
 
 
 def _recorded(row: asyncpg.Record) -> RecordedEvent:

@@ -32,7 +32,7 @@ async def resolve_admin_url(settings: Settings) -> str:
 @asynccontextmanager
 async def open_platform(settings: Settings, admin_url: str | None = None) -> AsyncIterator[Platform]:
     db = await Database.open(admin_url or await resolve_admin_url(settings), settings.database)
-    store = EventStore(db)
+    store = EventStore(db, settings.database.append_calls)
     try:
         yield Platform(settings, db, store, AggregateRepository(store, snapshot_every=50))
     finally:

@@ -20,6 +20,9 @@ class DatabaseSettings:
     """THIDUA_POOL_MIN: connections kept open."""
     pool_max_size: int = 10
     """THIDUA_POOL_MAX: connections at most."""
+    append_calls: int = 2
+    """THIDUA_APPEND_CALLS: group-commit calls in flight at once (infra/group_commit.py);
+    about the database server's cores (2 measured best on a 2-core machine)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Settings:
                 app_password=env.get("THIDUA_APP_PASSWORD", d.app_password),
                 pool_min_size=int(env.get("THIDUA_POOL_MIN", d.pool_min_size)),
                 pool_max_size=int(env.get("THIDUA_POOL_MAX", d.pool_max_size)),
+                append_calls=int(env.get("THIDUA_APPEND_CALLS", d.append_calls)),
             ),
             server=ServerSettings(
                 host=env.get("THIDUA_HOST", s.host),

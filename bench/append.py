@@ -15,7 +15,7 @@ import asyncpg
 
 from bench import sample_events
 from bench.append_eventsourcing import RecorderWriter, open_recorder
-from bench.append_floor import FloorWriter, create_floor_table
+from bench.append_floor import FloorWriter
 from bench.append_store import StoreWriter
 from bench.timing import async_throughput, median, thread_throughput
 from infra.platform import Platform
@@ -34,7 +34,6 @@ async def run_append(platform: Platform, config: AppendConfig) -> dict[str, floa
     floor_pool = await asyncpg.create_pool(admin_url, min_size=config.writers, max_size=config.writers)
     recorder = await asyncio.to_thread(open_recorder, admin_url, config.writers)
     try:
-        await create_floor_table(floor_pool)
         results: dict[str, float] = {}
         for suffix, events in (("", sample_events.one_event_command()),
                                ("_batch10", sample_events.ten_event_command())):
@@ -50,8 +49,8 @@ async def _one_shape(platform, floor_pool, recorder, events, config: AppendConfi
     tenants = [f"bench-{run}-{i:02d}" for i in range(config.writers)]
     meta = sample_events.METADATA
     store_ops = [StoreWriter(platform.store, t, events, meta).command for t in tenants]
-    # The floor's positions come from each writer's own counter and both shapes share the
-    # table, so each shape writes its own floor tenants.
+    # The floor's positions come from each writer's own counter, so it writes tenants of its
+    # own, one set per shape.
     floor_tenants = [f"{t}{suffix or '-1'}" for t in tenants]
     floor_ops = [FloorWriter(floor_pool, t, events, meta).command for t in floor_tenants]
     es_ops = [RecorderWriter(recorder, events).command for _ in tenants]

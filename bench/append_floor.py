@@ -1,7 +1,9 @@
-"""The floor: the same rows as the store writes, by plain INSERTs into a plain table.
+"""The floor: the same rows as the store writes, by plain INSERTs into the store's own table.
 
-Same columns, keys and indexes as `events`, but no function, no tenant lock, no hash chain,
-no row-level security: one autocommit INSERT (multi-row VALUES) per command.
+The rows go into `events` itself — same columns, keys, indexes and size (in a full run it
+already holds the generated country, and a fresh table's small indexes would flatter the
+floor) — under tenants of their own, but with no function, no tenant lock, no hash chain
+and no row-level security: one autocommit INSERT (multi-row VALUES) per command.
 """
 
 from __future__ import annotations
@@ -14,22 +16,8 @@ import asyncpg
 
 from infra.event_store import NewEvent
 
-TABLE = "bench_floor_events"
-_DDL = f"""
-CREATE TABLE IF NOT EXISTS {TABLE} (
-    tenant_id text NOT NULL, position bigint NOT NULL, stream_id uuid NOT NULL,
-    version integer NOT NULL, topic text NOT NULL, class_version integer NOT NULL,
-    body jsonb NOT NULL, metadata jsonb NOT NULL, recorded_at timestamptz NOT NULL,
-    hash bytea NOT NULL,
-    PRIMARY KEY (tenant_id, position), UNIQUE (tenant_id, stream_id, version));
-CREATE INDEX IF NOT EXISTS {TABLE}_by_topic ON {TABLE} (tenant_id, topic, position);
-CREATE INDEX IF NOT EXISTS {TABLE}_by_time ON {TABLE} (tenant_id, recorded_at);
-"""
+TABLE = "events"
 _HASH = bytes(32)
-
-
-async def create_floor_table(pool: asyncpg.Pool) -> None:
-    await pool.execute(_DDL)
 
 
 def _insert_sql(n: int) -> str:

@@ -15,11 +15,13 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
 
 - **append**: 16 tenants write at once, one command = one new stream, at 1 and at 10 events
   per command, three ways in the same run against the same server: our store
-  (`EventStore.append`, i.e. the `thidua_append` function: tenant head lock, version check,
-  hash chain, notify); the floor (the same rows by one plain autocommit `INSERT` per command
-  into a table with the same columns, keys and indexes, no function, lock, chain or RLS);
-  and the `eventsourcing` library's own `PostgresApplicationRecorder` (psycopg, 16 threads).
-  The three are interleaved in each repeat; medians of the repeats are reported.
+  (`EventStore.append`: tenant head lock, idempotency key, version check, hash chain; the
+  store sends the commands that arrive while earlier ones are in flight together, see
+  below); the floor (the same rows by one plain autocommit `INSERT` per command into the
+  store's own `events` table — same columns, keys, indexes and size — under tenants of its
+  own, with no function, lock, chain or RLS); and the `eventsourcing` library's own
+  `PostgresApplicationRecorder` (psycopg, 16 threads, its own fresh table). The three are
+  interleaved in each repeat; medians of the repeats are reported.
 - **projection**: catch-up of every projection over the generated log (events/s), and a
   full rebuild of every projection from position 0.
 - **rollup**: the national rollup through GraphQL over HTTP against a running server
@@ -32,21 +34,25 @@ no number is ever made up.
 
 ## Where the time goes (profiled 23 Nov 2026, after that day's fixes)
 
-- **append**: the store's append is one round trip: `thidua_append` locks the tenant's head
-  row, checks the idempotency key and the expected version, inserts, advances the hash chain.
-  Fixed on the way: NOTIFY inside the append transaction serialised every commit of the
-  cluster on the notification queue lock (~1,100 → ~2,500 events/s with 16 tenants);
-  notifications are now sent after the commit, coalesced per tenant by a background task;
-  the append connection skips asyncpg's reset query on release (+~30 % at 1 event per
-  command). Left: per event ~450 µs of server time on one connection, of which ~200 µs is the
-  events insert (heap + 4 indexes) and the rest the head lock and update, version check,
-  canonical text + sha256 and the jsonb[] parameters; on 2 cores server CPU and the commit
-  flush are the limit. The ratio depends on the load: with other work on the machine it
-  measured 0.64-0.68 of the floor (the floor's client is then the bottleneck), on the idle
-  machine of the full run 0.32 at 1 event and 0.49 at 10 events per command. Tried without
-  gain: the canonical expression inlined into the function (~310-350 µs per serial call
-  either way). Next to try: a composite return instead of `RETURNS TABLE`, and fewer indexes
-  on `events` (4 today; the floor's table mirrors them, so both would change).
+- **append**: group commit (infra/group_commit.py, migration 0006). Every append waits for
+  a slot among `THIDUA_APPEND_CALLS` (2) calls in flight; the appends that arrive meanwhile
+  go together in the next call of `thidua_append_units`: one round trip, one transaction,
+  one WAL flush for many commands, each command still checked and written on its own (a
+  conflict or replayed key answers only that command). Before it, every command paid its own
+  commit and flush, and per event the store spent ~1.6x the floor's server CPU (the head lock
+  and update, the version check, the hash chain, the function) — 0.32 of the floor at
+  1 event per command in the previous full run, though part of that was the floor writing
+  into a fresh small table while the store's held the 1.1 M generated events (the floor now
+  writes into `events` itself). The canonical text of the chain was respelled with the same
+  bytes (a property test checks them): `jsonb_build_array` is STABLE, so the IMMUTABLE
+  function was never inlined and rebuilt each body as a new jsonb only to print it
+  (~15 µs of ~30 µs hashing per event). Measured while choosing: one call at a time left
+  the client and the server idle in turn; two calls of ~8 commands ran ~1.5x faster than
+  four of ~4 on 2 cores. Earlier fixes: NOTIFY moved after the commit and coalesced (it
+  serialised every commit of the cluster on the notification queue lock), and the append
+  connection skips asyncpg's reset query on release. The eventsourcing recorder takes an
+  exclusive table lock per insert to number its notifications, so its commits, each with
+  a WAL flush, run one at a time.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
   applies the projections concurrently, two tenants at once, and each projection writes its
   batch with a few set-based statements; rollups keep the tenant's unit paths between batches

@@ -44,6 +44,10 @@ DECLARE
     v_current integer;
     v_skip boolean;
     v_prior record;
+    v_rows_stream uuid[];   -- the unit's rows, gathered for one INSERT
+    v_rows_version integer[];
+    v_rows_event integer[];
+    v_rows_hash bytea[];
 BEGIN
     FOR u IN 1..cardinality(p_tenants) LOOP
         IF v_tenant IS DISTINCT FROM p_tenants[u] THEN
@@ -110,20 +114,31 @@ BEGIN
                 v_event := v_event + p_counts[s];
             END LOOP;
         ELSE
+            -- The chain is computed event by event; the unit's rows go in one INSERT.
             first_position := v_pos + 1;
+            v_rows_stream := '{}';
+            v_rows_version := '{}';
+            v_rows_event := '{}';
+            v_rows_hash := '{}';
             FOR s IN v_stream..v_last LOOP
                 FOR i IN 1..p_counts[s] LOOP
                     v_pos := v_pos + 1;
                     v_hash := sha256(v_hash || convert_to(thidua_canonical(
                         v_tenant, v_pos, p_streams[s], p_expected[s] + i, p_topics[v_event],
                         p_class_versions[v_event], v_now, p_bodies[v_event], p_metadata[u]), 'UTF8'));
-                    INSERT INTO events (tenant_id, position, stream_id, version, topic,
-                                        class_version, body, metadata, recorded_at, hash)
-                    VALUES (v_tenant, v_pos, p_streams[s], p_expected[s] + i, p_topics[v_event],
-                            p_class_versions[v_event], p_bodies[v_event], p_metadata[u], v_now, v_hash);
+                    v_rows_stream := v_rows_stream || p_streams[s];
+                    v_rows_version := v_rows_version || (p_expected[s] + i);
+                    v_rows_event := v_rows_event || v_event;
+                    v_rows_hash := v_rows_hash || v_hash;
                     v_event := v_event + 1;
                 END LOOP;
             END LOOP;
+            INSERT INTO events (tenant_id, position, stream_id, version, topic, class_version,
+                                body, metadata, recorded_at, hash)
+            SELECT v_tenant, first_position + r.n - 1, r.stream, r.version, p_topics[r.event],
+                   p_class_versions[r.event], p_bodies[r.event], p_metadata[u], v_now, r.hash
+              FROM unnest(v_rows_stream, v_rows_version, v_rows_event, v_rows_hash)
+                   WITH ORDINALITY AS r(stream, version, event, hash, n);
             IF p_keys[u] IS NOT NULL THEN
                 INSERT INTO idempotency_keys VALUES (v_tenant, p_keys[u], p_streams[v_stream],
                     first_position, v_pos, p_expected[v_stream] + p_counts[v_stream], v_now);

@@ -41,8 +41,10 @@ async def _reset(admin: asyncpg.Connection, projection) -> None:
 
 async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
     from projections.batch import catch_up
+    from projections.gc_policy import relax_for_batches
     from projections.registry import all_projections
 
+    relax_for_batches()  # as the runner and rebuild set up their process
     async with open_platform(Settings.from_env(), admin_url) as platform:
         admin = await asyncpg.connect(admin_url)
         try:

@@ -19,12 +19,14 @@ import asyncpg
 from infra.database import Database, apply_tenant
 from projections.base import Projection
 from projections.batch import BATCH_SIZE, apply_batch_in, catch_up
+from projections.gc_policy import relax_for_batches
 
 SUFFIX = "__rebuild"
 
 
 async def rebuild(db: Database, projection_cls: type[Projection], batch_size: int = BATCH_SIZE) -> dict[str, int]:
     """Returns the position reached per tenant."""
+    relax_for_batches()
     fresh, name = projection_cls(SUFFIX), projection_cls.name
     admin = await asyncpg.connect(db.admin_url)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from litestar import Request
+from litestar.connection import ASGIConnection
 from strawberry.litestar import BaseContext
 
 from api.auth.principal import Principal
@@ -25,7 +25,8 @@ class GraphQLContext(BaseContext, kw_only=True):
         return authenticate(self.jwt_secret, self.authorization)
 
 
-async def context_getter(request: Request) -> GraphQLContext:
+async def context_getter(request: ASGIConnection) -> GraphQLContext:
+    # Strawberry runs this for HTTP requests and for WebSocket connections alike.
     state = request.app.state
     return GraphQLContext(platform=state.platform, jwt_secret=state.settings.auth.jwt_secret,
                           authorization=request.headers.get("authorization"))

@@ -11,6 +11,8 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -49,8 +51,8 @@ class AwardCommands(Controller):
 
     @post("/{nomination_id:uuid}/award",
           summary="Decide the award (QUOTA_EXCEEDED when the pool is used up; quota-safe under concurrency)")
-    async def decide(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                     data: DecideAward) -> Response[CommandReply]:
+    async def decide(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     nomination_id: FromPath[UUID], data: JSONBody[DecideAward]) -> Response[CommandReply]:
         tenant = await authorize_nomination(state, principal, nomination_id)
         return reply(await awards.decide_award(
             state.platform, tenant, command_context(request, principal), nomination_id,
@@ -59,8 +61,8 @@ class AwardCommands(Controller):
             under_discipline=data.under_discipline, expected_version=data.expected_version))
 
     @post("/{nomination_id:uuid}/revoke", summary="Revoke a decided award; its quota slot is freed")
-    async def revoke(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                     data: RevokeAward) -> Response[CommandReply]:
+    async def revoke(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     nomination_id: FromPath[UUID], data: JSONBody[RevokeAward]) -> Response[CommandReply]:
         tenant = await authorize_nomination(state, principal, nomination_id)
         return reply(await awards.revoke_award(state.platform, tenant, command_context(request, principal),
                                                nomination_id, reason=data.reason, on=data.on,
@@ -72,8 +74,8 @@ class QuotaCommands(Controller):
     tags = ["awards"]
 
     @post("/", summary="Open a quota ledger of a plan's pool for a nominating unit (DUPLICATE if open)")
-    async def open_quota(self, request: Request, state: State, principal: Principal,
-                         data: OpenQuota) -> Response[CommandReply]:
+    async def open_quota(self, request: Request, state: State, principal: NamedDependency[Principal],
+                         data: JSONBody[OpenQuota]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await get_plan(state.platform, tenant, data.plan_id)  # NOT_FOUND before any subtree check
         await authorize_unit(state.platform, principal, data.nominating_unit_id)

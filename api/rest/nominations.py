@@ -13,6 +13,8 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -66,56 +68,56 @@ class NominationCommands(Controller):
     tags = ["nominations"]
 
     @post("/", summary="Draft a nomination (Idempotency-Key header honoured)")
-    async def draft(self, request: Request, state: State, principal: Principal,
-                    data: DraftNomination) -> Response[CommandReply]:
+    async def draft(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    data: JSONBody[DraftNomination]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.proposing_unit_id)
         return reply(await nominations.draft_nomination(
             state.platform, tenant, command_context(request, principal), **msgspec.structs.asdict(data)))
 
     @post("/{nomination_id:uuid}/documents", summary="Attach a dossier document")
-    async def attach(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                     data: AttachDocument) -> Response[CommandReply]:
+    async def attach(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     nomination_id: FromPath[UUID], data: JSONBody[AttachDocument]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.attach_document, data)
 
     @post("/{nomination_id:uuid}/submit", summary="Submit the dossier (DOSSIER_INCOMPLETE without its documents)")
-    async def submit(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                     data: OnDay) -> Response[CommandReply]:
+    async def submit(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     nomination_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.submit, data)
 
     @post("/{nomination_id:uuid}/resubmit", summary="Resubmit a dossier returned for correction")
-    async def resubmit(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                       data: OnDay) -> Response[CommandReply]:
+    async def resubmit(self, request: Request, state: State, principal: NamedDependency[Principal],
+                       nomination_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.resubmit, data)
 
     @post("/{nomination_id:uuid}/return", summary="Return the dossier for correction")
-    async def return_(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                      data: WithReason) -> Response[CommandReply]:
+    async def return_(self, request: Request, state: State, principal: NamedDependency[Principal],
+                      nomination_id: FromPath[UUID], data: JSONBody[WithReason]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.return_for_correction, data)
 
     @post("/{nomination_id:uuid}/receive", summary="Receive a submitted dossier")
-    async def receive(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                      data: OnDay) -> Response[CommandReply]:
+    async def receive(self, request: Request, state: State, principal: NamedDependency[Principal],
+                      nomination_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.receive, data)
 
     @post("/{nomination_id:uuid}/appraise", summary="Appraise a received dossier")
-    async def appraise(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                       data: Appraise) -> Response[CommandReply]:
+    async def appraise(self, request: Request, state: State, principal: NamedDependency[Principal],
+                       nomination_id: FromPath[UUID], data: JSONBody[Appraise]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.appraise, data)
 
     @post("/{nomination_id:uuid}/council-vote", summary="Record the emulation council's vote")
-    async def council_vote(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                           data: CouncilVote) -> Response[CommandReply]:
+    async def council_vote(self, request: Request, state: State, principal: NamedDependency[Principal],
+                           nomination_id: FromPath[UUID], data: JSONBody[CouncilVote]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.record_council_vote, data)
 
     @post("/{nomination_id:uuid}/forward", summary="Forward the nomination to a higher level")
-    async def forward(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                      data: Forward) -> Response[CommandReply]:
+    async def forward(self, request: Request, state: State, principal: NamedDependency[Principal],
+                      nomination_id: FromPath[UUID], data: JSONBody[Forward]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.forward_up, data)
 
     @post("/{nomination_id:uuid}/reject", summary="Reject the nomination")
-    async def reject(self, request: Request, state: State, principal: Principal, nomination_id: UUID,
-                     data: WithReason) -> Response[CommandReply]:
+    async def reject(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     nomination_id: FromPath[UUID], data: JSONBody[WithReason]) -> Response[CommandReply]:
         return await _step(request, state, principal, nomination_id, nominations.reject, data)
 
 

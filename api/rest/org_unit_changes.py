@@ -12,6 +12,8 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.auth.principal import Principal
@@ -63,24 +65,24 @@ class OrgUnitChanges(Controller):
     tags = ["org units"]
 
     @post("/{unit_id:uuid}/move", summary="Move a unit under another parent from an effective date")
-    async def move(self, request: Request, state: State, principal: Principal, unit_id: UUID,
-                   data: MoveUnit) -> Response[CommandReply]:
+    async def move(self, request: Request, state: State, principal: NamedDependency[Principal],
+                   unit_id: FromPath[UUID], data: JSONBody[MoveUnit]) -> Response[CommandReply]:
         tenant = await _authorize(state, principal, data.effective, unit_id, data.parent_id)
         return reply(await org_units.move_unit(state.platform, tenant, command_context(request, principal), unit_id,
                                                parent_id=data.parent_id, effective=data.effective,
                                                expected_version=data.expected_version))
 
     @post("/{unit_id:uuid}/merge", summary="Merge a unit into a successor (the unit ends that day)")
-    async def merge(self, request: Request, state: State, principal: Principal, unit_id: UUID,
-                    data: MergeUnit) -> Response[CommandReply]:
+    async def merge(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    unit_id: FromPath[UUID], data: JSONBody[MergeUnit]) -> Response[CommandReply]:
         tenant = await _authorize(state, principal, data.effective, unit_id, data.successor_id)
         return reply(await org_units.merge_unit(state.platform, tenant, command_context(request, principal),
                                                 unit_id, successor_id=data.successor_id, effective=data.effective,
                                                 expected_version=data.expected_version))
 
     @post("/{unit_id:uuid}/split", summary="Split a unit into new units (the first listed inherits)")
-    async def split(self, request: Request, state: State, principal: Principal, unit_id: UUID,
-                    data: SplitUnit) -> Response[SplitReply]:
+    async def split(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    unit_id: FromPath[UUID], data: JSONBody[SplitUnit]) -> Response[SplitReply]:
         parents = [n.parent_id for n in data.into if n.parent_id is not None]
         tenant = await _authorize(state, principal, data.effective, unit_id, *parents)
         into = [org_units.NewUnit(kind=n.kind, name=n.name, parent_id=n.parent_id, code=n.code,
@@ -93,8 +95,8 @@ class OrgUnitChanges(Controller):
                         status_code=HTTP_200_OK if result.replayed else HTTP_201_CREATED)
 
     @post("/{unit_id:uuid}/dissolve", summary="Dissolve a unit (no active units may be left under it)")
-    async def dissolve(self, request: Request, state: State, principal: Principal, unit_id: UUID,
-                       data: Dissolve) -> Response[CommandReply]:
+    async def dissolve(self, request: Request, state: State, principal: NamedDependency[Principal],
+                       unit_id: FromPath[UUID], data: JSONBody[Dissolve]) -> Response[CommandReply]:
         tenant = await _authorize(state, principal, data.effective, unit_id)
         return reply(await org_units.dissolve_unit(state.platform, tenant, command_context(request, principal),
                                                    unit_id, effective=data.effective,

@@ -7,6 +7,8 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -33,8 +35,8 @@ class OrgUnitCommands(Controller):
     tags = ["org units"]
 
     @post("/", summary="Create a unit under a parent (Idempotency-Key header honoured)")
-    async def create(self, request: Request, state: State, principal: Principal,
-                     data: CreateUnit) -> Response[CommandReply]:
+    async def create(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     data: JSONBody[CreateUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.parent_id, data.effective)
         return reply(await org_units.create_unit(
@@ -42,8 +44,8 @@ class OrgUnitCommands(Controller):
             parent_id=data.parent_id, effective=data.effective, code=data.code, enterprise=data.enterprise))
 
     @post("/{unit_id:uuid}/rename", summary="Rename a unit from an effective date")
-    async def rename(self, request: Request, state: State, principal: Principal, unit_id: UUID,
-                     data: RenameUnit) -> Response[CommandReply]:
+    async def rename(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     unit_id: FromPath[UUID], data: JSONBody[RenameUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, unit_id, data.effective)
         return reply(await org_units.rename_unit(

@@ -12,6 +12,8 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, command_context, reply
@@ -76,8 +78,8 @@ class PlanLifecycle(Controller):
     tags = ["plans"]
 
     @post("/{plan_id:uuid}/amend", summary="Amend a launched plan (reason; optional new phases, report schedule)")
-    async def amend(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                    data: AmendPlan) -> Response[CommandReply]:
+    async def amend(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    plan_id: FromPath[UUID], data: JSONBody[AmendPlan]) -> Response[CommandReply]:
         tenant = await authorize_plan(state, principal, plan_id)
         phases = None if data.phases is None else [p.to_domain() for p in data.phases]
         schedule = None if data.report_schedule is None else data.report_schedule.to_domain()
@@ -86,8 +88,8 @@ class PlanLifecycle(Controller):
                                             expected_version=data.expected_version))
 
     @post("/{plan_id:uuid}/parents", summary="Link a parent: a platform plan or an outside document")
-    async def link_parent(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                          data: LinkParent) -> Response[CommandReply]:
+    async def link_parent(self, request: Request, state: State, principal: NamedDependency[Principal],
+                          plan_id: FromPath[UUID], data: JSONBody[LinkParent]) -> Response[CommandReply]:
         tenant = await authorize_plan(state, principal, plan_id)
         link = ParentLink(relation=data.relation, number=data.number, issued_on=data.issued_on,
                           issuer=data.issuer, title=data.title, tenant=data.tenant, plan_id=data.plan_id)
@@ -95,18 +97,18 @@ class PlanLifecycle(Controller):
                                              link, expected_version=data.expected_version))
 
     @post("/{plan_id:uuid}/interim-review", summary="Begin the interim review (sơ kết)")
-    async def interim_review(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                             data: OnDay) -> Response[CommandReply]:
+    async def interim_review(self, request: Request, state: State, principal: NamedDependency[Principal],
+                             plan_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.begin_interim_review, data)
 
     @post("/{plan_id:uuid}/final-review", summary="Begin the final review (tổng kết)")
-    async def final_review(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                           data: OnDay) -> Response[CommandReply]:
+    async def final_review(self, request: Request, state: State, principal: NamedDependency[Principal],
+                           plan_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.begin_final_review, data)
 
     @post("/{plan_id:uuid}/end-condition-met", summary="Declare an open-ended plan's end condition met")
-    async def end_condition_met(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                                data: OnDay) -> Response[CommandReply]:
+    async def end_condition_met(self, request: Request, state: State, principal: NamedDependency[Principal],
+                                plan_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.declare_end_condition_met, data)
 
 

@@ -9,6 +9,8 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -58,8 +60,8 @@ class PlanCommands(Controller):
     tags = ["plans"]
 
     @post("/", summary="Draft a plan (Idempotency-Key header honoured)")
-    async def draft(self, request: Request, state: State, principal: Principal,
-                    data: DraftPlan) -> Response[CommandReply]:
+    async def draft(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    data: JSONBody[DraftPlan]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         if extra := unknown_fields(await request.json(), DraftPlan):
             raise BadInput(f"unknown fields: {', '.join(extra)}", rule="api.body.unknown_fields")
@@ -68,18 +70,18 @@ class PlanCommands(Controller):
                                             **msgspec.structs.asdict(data)))
 
     @post("/{plan_id:uuid}/issue", summary="Issue a drafted plan (number, date, signer)")
-    async def issue(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                    data: IssuePlan) -> Response[CommandReply]:
+    async def issue(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    plan_id: FromPath[UUID], data: JSONBody[IssuePlan]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.issue_plan, data)
 
     @post("/{plan_id:uuid}/launch", summary="Launch an issued plan")
-    async def launch(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                     data: OnDay) -> Response[CommandReply]:
+    async def launch(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     plan_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.launch_plan, data)
 
     @post("/{plan_id:uuid}/close", summary="Close a plan")
-    async def close(self, request: Request, state: State, principal: Principal, plan_id: UUID,
-                    data: OnDay) -> Response[CommandReply]:
+    async def close(self, request: Request, state: State, principal: NamedDependency[Principal],
+                    plan_id: FromPath[UUID], data: JSONBody[OnDay]) -> Response[CommandReply]:
         return await plan_step(request, state, principal, plan_id, plans.close_plan, data)
 
 

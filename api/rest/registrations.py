@@ -8,6 +8,8 @@ from uuid import UUID
 
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -38,8 +40,8 @@ class RegistrationCommands(Controller):
     tags = ["registrations"]
 
     @post("/", summary="Register a unit for a plan phase (Idempotency-Key header honoured)")
-    async def register(self, request: Request, state: State, principal: Principal,
-                       data: RegisterUnit) -> Response[CommandReply]:
+    async def register(self, request: Request, state: State, principal: NamedDependency[Principal],
+                       data: JSONBody[RegisterUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.unit_id, data.on)
         return reply(await registrations.register_unit(
@@ -48,8 +50,8 @@ class RegistrationCommands(Controller):
             work_items=data.work_items, initiatives=data.initiatives))
 
     @post("/{registration_id:uuid}/results", summary="Record the achieved amount of a target")
-    async def record(self, request: Request, state: State, principal: Principal, registration_id: UUID,
-                     data: RecordResult) -> Response[CommandReply]:
+    async def record(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     registration_id: FromPath[UUID], data: JSONBody[RecordResult]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         registration = await load(state.platform, tenant, registration_id, Registration)
         await authorize_unit(state.platform, principal, registration.unit_id)

@@ -8,6 +8,8 @@ from uuid import UUID
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
@@ -43,8 +45,8 @@ class ReportCommands(Controller):
     tags = ["reports"]
 
     @post("/", summary="Submit a unit's report for a reporting day (once per day; late after its grace days)")
-    async def submit(self, request: Request, state: State, principal: Principal,
-                     data: SubmitReport) -> Response[CommandReply]:
+    async def submit(self, request: Request, state: State, principal: NamedDependency[Principal],
+                     data: JSONBody[SubmitReport]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
         await authorize_unit(state.platform, principal, data.unit_id, data.day)
         return reply(await reports.submit_report(

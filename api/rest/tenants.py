@@ -7,6 +7,8 @@ from datetime import date
 import msgspec
 from litestar import Controller, Request, Response, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.auth.errors import Forbidden
@@ -36,8 +38,8 @@ class TenantCommands(Controller):
     tags = ["tenants"]
 
     @post("/", summary="Provision a tenant with its root unit under the national body")
-    async def provision(self, request: Request, state: State, principal: Principal,
-                        data: ProvisionTenant) -> Response[TenantReply]:
+    async def provision(self, request: Request, state: State, principal: NamedDependency[Principal],
+                        data: JSONBody[ProvisionTenant]) -> Response[TenantReply]:
         if not principal.has(Role.PLATFORM_ADMIN):
             raise Forbidden("only a platform administrator provisions tenants")
         info = await provision_tenant(state.platform, command_context(request, principal), tenant_id=data.tenant_id,

@@ -6,6 +6,7 @@ from uuid import uuid4
 import pytest
 from litestar import post
 from litestar.datastructures import State
+from litestar.params import FromPath
 from litestar.testing import AsyncTestClient
 from opentelemetry.trace import SpanKind, format_trace_id
 
@@ -15,7 +16,7 @@ from infra.settings import Settings
 
 
 @post("/_test/append/{tenant_id:str}")
-async def append_under_request(tenant_id: str, state: State) -> dict[str, int]:
+async def append_under_request(tenant_id: FromPath[str], state: State) -> dict[str, int]:
     """Stands in for a command endpoint: appends while the request span is current."""
     event = NewEvent("tests.observability:Commanded", json.dumps({"ok": True}))
     result = await state.platform.store.append(tenant_id, uuid4(), 0, [event])

@@ -3,6 +3,8 @@
 -- transaction and one WAL flush for many commands. Each unit (the streams of one command,
 -- of one tenant, atomic together) is checked and written on its own: a version conflict or
 -- a known idempotency key answers that unit and writes nothing of it; the others go on.
+-- thidua_append (0001, 0005) is no longer called by the store; it stays for instances of
+-- the previous release during a rolling deploy, to be dropped by a later migration.
 
 -- The canonical text, respelled with the same bytes (tests/store/test_hash_chain.py checks
 -- them against jsonb_build_array). jsonb_build_array is STABLE, so the IMMUTABLE function

@@ -14,11 +14,13 @@ pytestmark = pytest.mark.store
 
 
 async def _slow_append(platform, tenant_id: str, index: int) -> None:
-    """An append whose transaction stays open a little after the events are written."""
+    """An append (the store's function) whose transaction stays open a little after the
+    events are written."""
     async with platform.db.pool.acquire() as conn, conn.transaction():
-        await conn.fetchrow(
-            "SELECT * FROM thidua_append($1, $2, 0, $3, $4, $5, '{}'::jsonb, NULL)",
-            tenant_id, uuid4(), [f"tests:w{index}"], [1], [json.dumps({"i": index})],
+        await conn.fetch(
+            "SELECT * FROM thidua_append_units($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            [tenant_id], ["{}"], [None], [1], [uuid4()], [0], [1],
+            [f"tests:w{index}"], [1], [json.dumps({"i": index})],
         )
         await asyncio.sleep(random.uniform(0, 0.01))
 

@@ -32,7 +32,7 @@ async def test_a_malformed_authorization_header_is_unauthenticated(client, heade
 
 
 async def test_a_token_signed_with_another_key_is_unauthenticated(client, tenant_id):
-    forged = mint_token("not-the-server-secret", tenant=tenant_id, roles=["platform_admin"])
+    forged = mint_token("not-the-server-secret-but-as-long-as-one", tenant=tenant_id, roles=["platform_admin"])
     response, body = await gql(client, ME, forged)
     assert response.status_code == 401 and codes(body) == ["UNAUTHENTICATED"]
 

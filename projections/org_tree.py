@@ -1,7 +1,8 @@
 """org_tree: units as they are now, and their effective-dated versions for "as of D".
 
 A batch keeps each touched unit's changes in memory and writes the unit's row and versions
-once, at the end, as of its last change in the batch (what row-by-row writes left behind).
+once, at the end, as of its last change in the batch (what row-by-row writes left behind),
+each table's rows in one statement of parallel arrays (unnest).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import asyncpg
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.base import Event, Projection, handles
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
+from projections.values import uuid_array
 
 
 class OrgTreeProjection(Projection):
@@ -35,7 +37,7 @@ class OrgTreeProjection(Projection):
     @handles(*ORG_EVENTS)
     async def on_change(self, b: OrgBatch, e: Event) -> None:
         change = change_from(e)
-        b.new_changes.append((e.tenant_id, e.stream_id, change.seq, json.dumps(to_json(change))))
+        b.new_changes.append((e.stream_id, change.seq, json.dumps(to_json(change))))
         changes = b.changes.setdefault(e.stream_id, [])
         changes.append(change)
         if not any(c.change is ChangeType.CREATED for c in changes):
@@ -44,23 +46,28 @@ class OrgTreeProjection(Projection):
 
     async def finish(self, b: OrgBatch) -> None:
         t, conn, tenant = self.t, b.conn, b.tenant
-        await conn.executemany(f"INSERT INTO {t['org_unit_changes']} VALUES ($1, $2, $3, $4)", b.new_changes)
+        await conn.execute(
+            f"INSERT INTO {t['org_unit_changes']} SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::jsonb[])",
+            tenant, *_columns(b.new_changes, 3))
         if not b.histories:
             return
-        await conn.executemany(
+        await conn.execute(
             f"INSERT INTO {t['org_units']} (tenant_id, unit_id, kind, level, name, code, enterprise,"
             " parent_id, active_from, ended_on, end_kind, successor_ids)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            " SELECT $1, u, k, l, n, c, e, p, f, d, x, s::uuid[] FROM unnest($2::uuid[], $3::text[], $4::int[],"
+            " $5::text[], $6::text[], $7::boolean[], $8::uuid[], $9::date[], $10::date[], $11::text[], $12::text[])"
+            " AS r(u, k, l, n, c, e, p, f, d, x, s)"
             " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
             " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
-            [_unit_row(tenant, h) for h in b.histories.values()])
+            tenant, *_columns([_unit_row(h) for h in b.histories.values()], 11))
         await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
                            tenant, list(b.histories))
-        await conn.executemany(
-            f"INSERT INTO {t['org_unit_versions']} VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            [(tenant, h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
-             for h in b.histories.values() for start, end, name, parent in versions(h)])
+        await conn.execute(
+            f"INSERT INTO {t['org_unit_versions']} SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[],"
+            " $5::text[], $6::uuid[], $7::text[], $8::int[])", tenant,
+            *_columns([(h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
+                       for h in b.histories.values() for start, end, name, parent in versions(h)], 7))
 
 
 @dataclass
@@ -75,8 +82,14 @@ class OrgBatch:
     histories: dict[UUID, Any] = field(default_factory=dict)
 
 
-def _unit_row(tenant: str, h: Any) -> tuple:
+def _unit_row(h: Any) -> tuple:
     day = h.last_day()
-    return (tenant, h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
+    return (h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
             h.parents.on(day), h.active_from, h.ended_on, h.end.value if h.end else None,
-            list(h.successor_ids))
+            uuid_array(h.successor_ids))
+
+
+def _columns(rows: list[tuple], width: int) -> list[list[Any]]:
+    """Rows as `width` parallel lists (empty lists for no rows)."""
+    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
+

@@ -14,14 +14,9 @@ from uuid import UUID
 import asyncpg
 import orjson
 
-from projections.values import json_text
+from projections.values import json_text, uuid_array
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
-
-
-def _uuid_array(ids: list[UUID]) -> str:
-    """A uuid[] literal: paths differ in length, so they travel as text (unnest flattens 2-D)."""
-    return "{" + ",".join(map(str, ids)) + "}"
 
 
 class RollupStore:
@@ -74,7 +69,7 @@ class RollupStore:
             " SELECT $1, i, p::uuid[], c::jsonb FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(i, p, c)"
             " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET path = excluded.path,"
             " changes = u.changes || excluded.changes",
-            tenant, [r[0] for r in rows], [_uuid_array(r[1]) for r in rows], [json.dumps(r[2]) for r in rows])
+            tenant, [r[0] for r in rows], [uuid_array(r[1]) for r in rows], [json.dumps(r[2]) for r in rows])
 
     async def write_registrations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
         await conn.execute(

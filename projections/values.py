@@ -1,9 +1,11 @@
-"""Small conversions shared by handlers: amounts kept exact, target outcomes."""
+"""Small conversions shared by handlers: amounts kept exact, target outcomes, SQL literals."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 import orjson
 
@@ -27,3 +29,8 @@ def json_text(value: Any) -> str:
     would give it up to whitespace (which jsonb drops), at a fraction of the cost: orjson
     writes UUIDs and dates natively and hands datetimes and decimals to `str`."""
     return orjson.dumps(value, default=str, option=_JSON_OPTIONS).decode()
+
+
+def uuid_array(ids: Iterable[UUID]) -> str:
+    """A uuid[] literal: arrays of different lengths travel as text (unnest flattens 2-D)."""
+    return "{" + ",".join(map(str, ids)) + "}"

@@ -47,8 +47,7 @@ async def read_shared(db: Database, projections: Sequence[Projection], tenant_id
                       batch_size: int) -> SharedRead:
     names = [p.checkpoint_name for p in projections]
     topics = sorted({t for p in projections for t in p.handlers})
-    async with db.pool.acquire() as conn, conn.transaction():
-        await apply_tenant(conn, tenant_id)
+    async with db.tenant_transaction(tenant_id) as conn:
         # The head first: every event at or below it is committed (see batch.apply_batch_in).
         start, head = await conn.fetchrow(
             "SELECT (SELECT min(position) FROM projection_checkpoints WHERE tenant_id = $1"
@@ -65,7 +64,7 @@ async def read_shared(db: Database, projections: Sequence[Projection], tenant_id
 
 
 async def apply_shared(db: Database, projection: Projection, tenant_id: str, read: SharedRead) -> Result:
-    async with db.pool.acquire() as conn:
+    async with db.stateless_connection() as conn:  # only SET LOCAL: no reset on release
         try:
             async with conn.transaction():
                 await apply_tenant(conn, tenant_id)
@@ -88,8 +87,7 @@ async def skip_idle(db: Database, idle: Sequence[Projection], tenant_id: str,
     short transaction, instead of one transaction each."""
     if not idle:
         return {}
-    async with db.pool.acquire() as conn, conn.transaction():
-        await apply_tenant(conn, tenant_id)
+    async with db.tenant_transaction(tenant_id) as conn:
         reached = await checkpoints.skip_to(conn, tenant_id, [p.checkpoint_name for p in idle],
                                             read.start, read.end)
     return {p: (0, reached[p.checkpoint_name]) for p in idle}
@@ -100,8 +98,7 @@ async def batches_together(db: Database, projections: Sequence[Projection], tena
     """Yields each shared batch's result per projection until all reach the head; a
     projection that failed is left out of the following batches."""
     live = list(projections)
-    async with db.pool.acquire() as conn, conn.transaction():
-        await apply_tenant(conn, tenant_id)
+    async with db.tenant_transaction(tenant_id) as conn:
         await checkpoints.ensure_all(conn, tenant_id, [p.checkpoint_name for p in live])
     gate = asyncio.Semaphore(CONCURRENCY)
 

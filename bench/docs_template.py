@@ -55,9 +55,19 @@ no number is ever made up.
   a WAL flush, run one at a time.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
   applies the projections concurrently, two tenants at once, and each projection writes its
-  batch with a few set-based statements; rollups keep the tenant's unit paths between batches
-  (reloading them per batch made catch-up slow down with tenant size). Left: decoding
-  (~30 % of rollups' time), the final writes (~10 %), handlers; Python CPU is the limit.
+  batch with a few set-based statements (reports and org_tree too: parallel arrays through
+  unnest, no longer one execution per row); rollups keep the tenant's unit paths between
+  batches (reloading them per batch made catch-up slow down with tenant size). The runner
+  and rebuild raise the garbage collector's young threshold: at CPython's default, ~20 % of
+  catch-up went to the collector, mostly full collections of the kept trees. Left (20,000
+  grassroots units): per event ~45 µs of Python CPU (decoding ~10 % of it, socket round
+  trips, rollups' handlers) and ~50 µs of PostgreSQL CPU (the rollup leaf and counter
+  upserts about half of it, then the report rows and the log read); the two together are
+  close to what 2 cores give at 20,000 events/s, so more concurrency gains little and the
+  next step is fewer rows written (rollup_leaf repeats the grassroots counters). Tried
+  without a gain beyond run-to-run noise: `synchronous_commit = off` for batch
+  transactions, three or four tenants at once (which also takes pool connections from the
+  API in `serve`).
 - **rollup**: the read is one national read-only transaction with two index-driven
   statements (the cascade, then the counters of the node and its children summed per child
   and metric in SQL: one row per child). Over HTTP, GraphQL parsing/validation is cached per

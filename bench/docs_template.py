@@ -52,7 +52,11 @@ no number is ever made up.
   serialised every commit of the cluster on the notification queue lock), and the append
   connection skips asyncpg's reset query on release. The eventsourcing recorder takes an
   exclusive table lock per insert to number its notifications, so its commits, each with
-  a WAL flush, run one at a time.
+  a WAL flush, run one at a time: its rate follows this machine's flush latency, which
+  varies from run to run (at 10 events per command it measured 3,500 to 9,200 events/s
+  on 23 Nov 2026; filling its table with the 1.1 M generated events first changed nothing).
+  The `thidua serve` child of the rollup and commands parts is stopped before the append
+  part: its projection runner was projecting the store's appends while they were timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
   applies the projections concurrently, two tenants at once, and each projection writes its
   batch with a few set-based statements (reports and org_tree too: parallel arrays through
@@ -88,8 +92,8 @@ no number is ever made up.
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run took 10 minutes (584 s) on the idle 2-core machine: generating ~1.1 million
-events 2.5 min, projection catch-up 1.4 min, the full rebuild 2 min, then the rollup
+The full run took 9 minutes (519 s) on the idle 2-core machine: generating ~1.1 million
+events 1.7 min, projection catch-up 1.2 min, the full rebuild 2 min, then the rollup
 samples, the commands and the append comparison. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,

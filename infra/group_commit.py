@@ -56,9 +56,12 @@ class GroupCommit:
         return await future
 
     async def aclose(self) -> None:
-        """Wait for the calls in flight (and what they pick up after them)."""
-        while self._calls:
-            await asyncio.gather(*self._calls, return_exceptions=True)
+        """Wait for the calls in flight and for the appends still waiting to be sent."""
+        while self._calls or self._start_pending:
+            if self._calls:
+                await asyncio.gather(*self._calls, return_exceptions=True)
+            else:
+                await asyncio.sleep(0)  # let the scheduled start run
 
     def _schedule_start(self) -> None:
         # Start calls on the next turn of the event loop, not at once: the appends of every

@@ -169,3 +169,12 @@ def _moment(seed: int):
     from datetime import datetime, timedelta, timezone
 
     return datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(microseconds=seed * 7919)
+
+
+async def test_closing_waits_for_appends_not_yet_sent(platform, tenant_id):
+    pending = [asyncio.ensure_future(platform.store.append(tenant_id, uuid4(), 0, events(f"e{i}")))
+               for i in range(3)]
+    await asyncio.sleep(0)  # submitted; their call starts on the next turn
+    await platform.store.group_commit.aclose()
+    assert all(task.done() for task in pending)
+    assert (await platform.store.head(tenant_id)).position == 3

@@ -17,7 +17,7 @@ import asyncpg
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.base import Event, Projection, handles
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
-from projections.values import uuid_array
+from projections.values import columns, uuid_array
 
 
 class OrgTreeProjection(Projection):
@@ -48,7 +48,7 @@ class OrgTreeProjection(Projection):
         t, conn, tenant = self.t, b.conn, b.tenant
         await conn.execute(
             f"INSERT INTO {t['org_unit_changes']} SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::jsonb[])",
-            tenant, *_columns(b.new_changes, 3))
+            tenant, *columns(b.new_changes, 3))
         if not b.histories:
             return
         await conn.execute(
@@ -60,13 +60,13 @@ class OrgTreeProjection(Projection):
             " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
             " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
-            tenant, *_columns([_unit_row(h) for h in b.histories.values()], 11))
+            tenant, *columns([_unit_row(h) for h in b.histories.values()], 11))
         await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
                            tenant, list(b.histories))
         await conn.execute(
             f"INSERT INTO {t['org_unit_versions']} SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[],"
             " $5::text[], $6::uuid[], $7::text[], $8::int[])", tenant,
-            *_columns([(h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
+            *columns([(h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
                        for h in b.histories.values() for start, end, name, parent in versions(h)], 7))
 
 
@@ -87,9 +87,3 @@ def _unit_row(h: Any) -> tuple:
     return (h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
             h.parents.on(day), h.active_from, h.ended_on, h.end.value if h.end else None,
             uuid_array(h.successor_ids))
-
-
-def _columns(rows: list[tuple], width: int) -> list[list[Any]]:
-    """Rows as `width` parallel lists (empty lists for no rows)."""
-    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
-

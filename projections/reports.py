@@ -13,7 +13,7 @@ import asyncpg
 
 from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
-from projections.values import json_text
+from projections.values import columns, json_text
 
 _COLUMNS = ("report_id", "plan_id", "unit_id", "day", "submitted_on", "late", "members_supported",
             "funds_mobilised", "models", "initiatives", "work_items_completed")
@@ -46,4 +46,4 @@ class ReportsProjection(Projection):
         if b.rows:
             await b.conn.execute(
                 f"INSERT INTO {self.t['reports']} (tenant_id, {', '.join(_COLUMNS)})"
-                f" SELECT $1, * FROM unnest({_UNNEST})", b.tenant, *map(list, zip(*b.rows)))
+                f" SELECT $1, * FROM unnest({_UNNEST})", b.tenant, *columns(b.rows, len(_COLUMNS)))

@@ -1,4 +1,5 @@
-"""Small conversions shared by handlers: amounts kept exact, target outcomes, SQL literals."""
+"""Small conversions shared by handlers: amounts kept exact, target outcomes, SQL literals
+and parameters."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def json_text(value: Any) -> str:
 def uuid_array(ids: Iterable[UUID]) -> str:
     """A uuid[] literal: arrays of different lengths travel as text (unnest flattens 2-D)."""
     return "{" + ",".join(map(str, ids)) + "}"
+
+
+def columns(rows: list[tuple], width: int) -> list[list[Any]]:
+    """Rows as `width` parallel lists, the parameters of an INSERT … SELECT FROM unnest
+    (empty lists for no rows)."""
+    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]

@@ -19,6 +19,7 @@ from infra.append_notifier import AppendNotifier
 from infra.database import Database, validate_tenant_id
 from infra.errors import ConcurrencyError
 from infra.group_commit import AppendUnit, GroupCommit
+from infra.settings import DatabaseSettings
 from infra.telemetry import observe_append
 
 GENESIS_HASH = bytes(32)
@@ -74,7 +75,7 @@ _COLUMNS = "tenant_id, position, stream_id, version, topic, class_version, body,
 
 
 class EventStore:
-    def __init__(self, db: Database, append_calls: int = 2):
+    def __init__(self, db: Database, append_calls: int = DatabaseSettings.append_calls):
         self.db = db
         self.group_commit = GroupCommit(db, append_calls)
         self.notifier = AppendNotifier(db)

@@ -6,6 +6,8 @@ handlers behave as if each event had been written before the next one was read. 
 counter changes are kept as summed leaf deltas per unit and spread along the units' paths
 only when written (a unit's pending facts always lie along its current path); a key any
 non-zero delta touched is written even if the sum is zero (as row-by-row writes did).
+A unit's facts are counted at every node of its path but its own (`counted_at`): a node's
+own facts are its leaf rows, which the rollup read adds (migration 0007).
 
 The tenant's tree (every unit's path, the org timeline, the node index) is the one part
 loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
@@ -26,6 +28,12 @@ from projections.rollup_store import RollupStore
 Key = tuple[UUID, UUID, str]
 Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta
 Row = tuple[UUID, UUID, str, int]  # plan, unit or node, metric, delta
+
+
+def counted_at(unit: UUID, path: list[UUID]) -> list[UUID]:
+    """The nodes whose counters hold the unit's facts: its path, less the unit itself
+    (first in its path unless merged into a successor)."""
+    return path[1:] if path[0] == unit else path
 
 
 @dataclass
@@ -116,7 +124,8 @@ class RollupBatch:
                 self._by_node[n].discard(unit)
             for n in new:
                 self._by_node[n].add(unit)
-        left, joined = [n for n in old if n not in new], [n for n in new if n not in old]
+        was, now = counted_at(unit, old), counted_at(unit, new)
+        left, joined = [n for n in was if n not in now], [n for n in now if n not in was]
         if not left and not joined:
             return
         if stored:  # all its facts are in the tables: move them there
@@ -163,7 +172,7 @@ class RollupBatch:
         self._reset()
 
     def _spread(self) -> tuple[list[Row], list[Row]]:
-        """Leaf rows, and counter rows: each unit's facts added at every node of its path.
+        """Leaf rows, and counter rows: each unit's facts added at every node it is counted at.
 
         Summed per (plan, node) as metric dicts: one UUID hash per node, not per metric
         (UUID hashing is Python code, and a batch adds tens of thousands of figures)."""
@@ -172,7 +181,7 @@ class RollupBatch:
         for plan, node, metric in self.left_nodes:
             counters.setdefault(plan, {}).setdefault(node, {}).setdefault(metric, 0)
         for unit, plans in self.leaf.items():
-            path = self.paths[unit]
+            path = counted_at(unit, self.paths[unit])
             for plan, metrics in plans.items():
                 leaf.extend((plan, unit, m, v) for m, v in metrics.items())
                 by_node = counters.setdefault(plan, {})

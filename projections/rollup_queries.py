@@ -7,12 +7,14 @@
    `reports_due` = sum over plans of (days due of the plan x units registered to it). Summing
    here, not in Python, returns ~children rows instead of children x plans x metrics.
 
-"As now" reads only the rollup_counters rows of the node and its children, through
-rollup_counters_by_node (node_id, plan_id): `node_id = ANY(node + children) AND plan_id =
-ANY(cascade plans + nil)`. Rows read = (1 + children) x plans x metrics, whatever the number
-of grassroots units. The sets are given as arrays, not as `OR x IN (subquery)`: an OR over a
-sub-select can only be a filter, and it made PostgreSQL scan every counter row. Children come
-from rollup_units by its path[2] expression index. "As of D" walks the org tree of day D below
+"As now" reads only the rows of the node and its children: their rollup_counters (the
+facts of the units below them) through rollup_counters_by_node (node_id, plan_id):
+`node_id = ANY(node + children) AND plan_id = ANY(cascade plans + nil)`, and the rollup_leaf
+rows of those that hold their own facts (migration 0007). Rows read = (1 + children) x plans x
+metrics, whatever the number of grassroots units. The sets are given as arrays, not as
+`OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
+scan every counter row. Children come from rollup_units by its path[2] expression index, the
+node's own row by its path[1] one. "As of D" walks the org tree of day D below
 the node and sums leaf facts: cost proportional to the units under the node (see queries.py).
 """
 
@@ -53,14 +55,22 @@ per_child AS (
 _NAME = "coalesce((SELECT o.name FROM org_units o WHERE o.unit_id = {0} LIMIT 1), '')"
 
 NOW = """WITH kids AS MATERIALIZED (
-    SELECT u.unit_id FROM rollup_units u WHERE u.path[2] = $1 AND u.path[1] = u.unit_id),
+    SELECT u.tenant_id, u.unit_id FROM rollup_units u WHERE u.path[2] = $1 AND u.path[1] = u.unit_id),
+holders AS (
+    SELECT tenant_id, unit_id FROM kids
+    UNION ALL
+    SELECT u.tenant_id, u.unit_id FROM rollup_units u WHERE u.path[1] = $1 AND u.unit_id = $1),
 figures AS (
     SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
            c.tenant_id, c.plan_id, c.metric, c.value
       FROM rollup_counters c
      WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
        AND c.plan_id = ANY ($4::uuid[] || $2::uuid)
-       AND (c.plan_id = $2 OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
+       AND (c.plan_id = $2 OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
+    UNION ALL
+    SELECT CASE WHEN l.unit_id = $1 THEN NULL ELSE l.unit_id END, l.tenant_id, l.plan_id, l.metric, l.value
+      FROM holders h JOIN rollup_leaf l ON l.tenant_id = h.tenant_id AND l.unit_id = h.unit_id
+     WHERE l.plan_id = $2 OR (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))""" + _SUMS + """
 SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due

@@ -23,8 +23,8 @@ from projections.shared_batch import batches_together
 log = logging.getLogger(__name__)
 CHANNEL = "thidua_events"
 TENANTS_AT_ONCE = 2
-"""Tenants caught up at once: each uses up to `shared_batch.CONCURRENCY` + 1 pool
-connections (default pool: 10)."""
+"""Tenants caught up at once: each uses up to `shared_batch.CONCURRENCY` + 2 pool
+connections (its projections, the idle ones' checkpoints, the read ahead; default pool: 10)."""
 
 
 class ProjectionRunner:

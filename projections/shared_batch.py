@@ -44,15 +44,17 @@ class SharedRead:
 
 
 async def read_shared(db: Database, projections: Sequence[Projection], tenant_id: str,
-                      batch_size: int) -> SharedRead:
+                      batch_size: int, after: int | None = None) -> SharedRead:
+    """The events after the lowest checkpoint, or after `after` (a read ahead: where the
+    batch being applied will leave every checkpoint)."""
     names = [p.checkpoint_name for p in projections]
     topics = sorted({t for p in projections for t in p.handlers})
     async with db.tenant_transaction(tenant_id) as conn:
         # The head first: every event at or below it is committed (see batch.apply_batch_in).
         start, head = await conn.fetchrow(
-            "SELECT (SELECT min(position) FROM projection_checkpoints WHERE tenant_id = $1"
-            " AND projection = ANY($2::text[])), (SELECT position FROM tenant_heads WHERE tenant_id = $1)",
-            tenant_id, names)
+            "SELECT coalesce($3, (SELECT min(position) FROM projection_checkpoints WHERE tenant_id = $1"
+            " AND projection = ANY($2::text[]))), (SELECT position FROM tenant_heads WHERE tenant_id = $1)",
+            tenant_id, names, after)
         head = head or 0
         rows = await conn.fetch(_EVENTS, tenant_id, start, head, topics, batch_size)
     events = [Event.from_row(r) for r in rows]
@@ -106,17 +108,35 @@ async def batches_together(db: Database, projections: Sequence[Projection], tena
         async with gate:
             return await apply_shared(db, projection, tenant_id, read)
 
-    while live:
-        read = await read_shared(db, live, tenant_id, batch_size)
-        # The busiest first: it is the long pole of the batch.
-        busy = sorted((p for p in live if read.count(p)), key=lambda p: -read.count(p))
-        idle = [p for p in live if not read.count(p)]
-        *applied, skipped = await asyncio.gather(*(one(p, read) for p in busy), skip_idle(db, idle, tenant_id, read))
-        results = dict(zip(busy, applied)) | skipped
-        yield results
-        live = [p for p in live if not isinstance(results[p], ProjectionError)]
-        if not read.full:
-            return
+    read, ahead = await read_shared(db, live, tenant_id, batch_size), None
+    try:
+        while True:
+            # The next batch is read and decoded while this one is applied (Python and
+            # PostgreSQL work overlap); it is used only if every projection reached this end.
+            ahead = asyncio.ensure_future(read_shared(db, live, tenant_id, batch_size, read.end)) if read.full else None
+            # The busiest first: it is the long pole of the batch.
+            busy = sorted((p for p in live if read.count(p)), key=lambda p: -read.count(p))
+            idle = [p for p in live if not read.count(p)]
+            *applied, skipped = await asyncio.gather(*(one(p, read) for p in busy),
+                                                     skip_idle(db, idle, tenant_id, read))
+            results = dict(zip(busy, applied)) | skipped
+            yield results
+            live = [p for p in live if not isinstance(results[p], ProjectionError)]
+            if ahead is None or not live:
+                return
+            if any(results[p][1] != read.end for p in live):  # a checkpoint moved under us
+                _drop(ahead)
+                ahead = asyncio.ensure_future(read_shared(db, live, tenant_id, batch_size))
+            read = await ahead
+    finally:
+        if ahead is not None:
+            _drop(ahead)
+
+
+def _drop(task: asyncio.Future) -> None:
+    """Cancel a read no longer wanted; a failure it already had is not reported."""
+    task.cancel()
+    task.add_done_callback(lambda t: t.cancelled() or t.exception())
 
 
 async def catch_up_together(db: Database, projections: Sequence[Projection], tenant_id: str,

@@ -2,7 +2,7 @@
 
 A batch keeps each touched unit's changes in memory and writes the unit's row and versions
 once, at the end, as of its last change in the batch (what row-by-row writes left behind),
-each table's rows in one statement of parallel arrays (unnest).
+each table's rows in one statement (rows as one JSON text, `values.json_rows`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import asyncpg
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.base import Event, Projection, handles
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
-from projections.values import columns, uuid_array
+from projections.values import json_rows
 
 
 class OrgTreeProjection(Projection):
@@ -37,7 +37,8 @@ class OrgTreeProjection(Projection):
     @handles(*ORG_EVENTS)
     async def on_change(self, b: OrgBatch, e: Event) -> None:
         change = change_from(e)
-        b.new_changes.append((e.stream_id, change.seq, json.dumps(to_json(change))))
+        b.new_changes.append({"tenant_id": b.tenant, "unit_id": e.stream_id, "seq": change.seq,
+                              "change": to_json(change)})
         changes = b.changes.setdefault(e.stream_id, [])
         changes.append(change)
         if not any(c.change is ChangeType.CREATED for c in changes):
@@ -46,28 +47,24 @@ class OrgTreeProjection(Projection):
 
     async def finish(self, b: OrgBatch) -> None:
         t, conn, tenant = self.t, b.conn, b.tenant
-        await conn.execute(
-            f"INSERT INTO {t['org_unit_changes']} SELECT $1, * FROM unnest($2::uuid[], $3::int[], $4::jsonb[])",
-            tenant, *columns(b.new_changes, 3))
+        await conn.execute(_insert(t["org_unit_changes"]), json_rows(b.new_changes))
         if not b.histories:
             return
         await conn.execute(
-            f"INSERT INTO {t['org_units']} (tenant_id, unit_id, kind, level, name, code, enterprise,"
-            " parent_id, active_from, ended_on, end_kind, successor_ids)"
-            " SELECT $1, u, k, l, n, c, e, p, f, d, x, s::uuid[] FROM unnest($2::uuid[], $3::text[], $4::int[],"
-            " $5::text[], $6::text[], $7::boolean[], $8::uuid[], $9::date[], $10::date[], $11::text[], $12::text[])"
-            " AS r(u, k, l, n, c, e, p, f, d, x, s)"
-            " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
+            _insert(t["org_units"]) + " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
             " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
-            tenant, *columns([_unit_row(h) for h in b.histories.values()], 11))
+            json_rows([_unit_row(tenant, h) for h in b.histories.values()]))
         await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
                            tenant, list(b.histories))
-        await conn.execute(
-            f"INSERT INTO {t['org_unit_versions']} SELECT $1, * FROM unnest($2::uuid[], $3::date[], $4::date[],"
-            " $5::text[], $6::uuid[], $7::text[], $8::int[])", tenant,
-            *columns([(h.unit_id, start, end, name, parent, h.kind.value, h.kind.level)
-                       for h in b.histories.values() for start, end, name, parent in versions(h)], 7))
+        await conn.execute(_insert(t["org_unit_versions"]), json_rows([
+            {"tenant_id": tenant, "unit_id": h.unit_id, "valid_from": start, "valid_to": end, "name": name,
+             "parent_id": parent, "kind": h.kind.value, "level": h.kind.level}
+            for h in b.histories.values() for start, end, name, parent in versions(h)]))
+
+
+def _insert(table: str) -> str:
+    return f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)"
 
 
 @dataclass
@@ -78,12 +75,13 @@ class OrgBatch:
     conn: asyncpg.Connection
     tenant: str
     changes: dict[UUID, list[UnitChange]] = field(default_factory=dict)
-    new_changes: list[tuple] = field(default_factory=list)
+    new_changes: list[dict] = field(default_factory=list)
     histories: dict[UUID, Any] = field(default_factory=dict)
 
 
-def _unit_row(h: Any) -> tuple:
+def _unit_row(tenant: str, h: Any) -> dict[str, Any]:
     day = h.last_day()
-    return (h.unit_id, h.kind.value, h.kind.level, h.names.on(day), h.code, h.enterprise,
-            h.parents.on(day), h.active_from, h.ended_on, h.end.value if h.end else None,
-            uuid_array(h.successor_ids))
+    return {"tenant_id": tenant, "unit_id": h.unit_id, "kind": h.kind.value, "level": h.kind.level,
+            "name": h.names.on(day), "code": h.code, "enterprise": h.enterprise, "parent_id": h.parents.on(day),
+            "active_from": h.active_from, "ended_on": h.ended_on, "end_kind": h.end.value if h.end else None,
+            "successor_ids": h.successor_ids}

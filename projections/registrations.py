@@ -2,7 +2,8 @@
 
 A batch keeps its registrations in memory (the stored ones its results touch are read
 once, at the start) and writes them at the end: new rows in one INSERT, changed ones in
-one UPDATE, each set-based (unnest of parallel arrays), in the batch's transaction.
+one UPDATE, each set-based (rows as one JSON text, `values.json_rows`), in the batch's
+transaction.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
 from projections.base import Event, Projection, handles
-from projections.values import json_text, targets_met
+from projections.values import json_rows, targets_met
 
 _RESULT = get_topic(Registration.TargetResultRecorded)
 
@@ -66,27 +67,18 @@ class RegistrationsProjection(Projection):
     async def finish(self, b: RegistrationRows) -> None:
         table = self.t["registrations"]
         if b.new:
-            rows = list(b.new.values())
             await b.conn.execute(
-                f"INSERT INTO {table} (tenant_id, registration_id, plan_id, phase, unit_id, registered_on,"
-                " late, targets, results, targets_met, work_items, initiatives)"
-                " SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::date[],"
-                " $7::boolean[], $8::jsonb[], $9::jsonb[], $10::int[], $11::int[], $12::int[])",
-                b.tenant, list(b.new), *_columns(rows, "plan_id", "phase", "unit_id", "registered_on", "late"),
-                [json_text(r["targets"]) for r in rows],
-                *_results(rows), *_columns(rows, "work_items", "initiatives"))
+                f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)",
+                json_rows([{"tenant_id": b.tenant, "registration_id": i, **r, "targets_met": _met(r)}
+                           for i, r in b.new.items()]))
         if b.changed:
-            rows = [b.stored[i] for i in b.changed]
             await b.conn.execute(
-                f"UPDATE {table} AS r SET results = x.s, targets_met = x.m"
-                " FROM unnest($2::uuid[], $3::jsonb[], $4::int[]) AS x(i, s, m)"
-                " WHERE r.tenant_id = $1 AND r.registration_id = x.i", b.tenant, list(b.changed), *_results(rows))
+                f"UPDATE {table} AS r SET results = x.results, targets_met = x.targets_met"
+                f" FROM json_populate_recordset(NULL::{table}, $2) AS x"
+                " WHERE r.tenant_id = $1 AND r.registration_id = x.registration_id", b.tenant,
+                json_rows([{"registration_id": i, "results": b.stored[i]["results"], "targets_met": _met(b.stored[i])}
+                           for i in b.changed]))
 
 
-def _columns(rows: list[dict[str, Any]], *names: str) -> list[list[Any]]:
-    return [[r[n] for r in rows] for n in names]
-
-
-def _results(rows: list[dict[str, Any]]) -> tuple[list[str], list[int]]:
-    return ([json_text(r["results"]) for r in rows],
-            [targets_met(r["targets"], r["results"]) for r in rows])
+def _met(row: dict[str, Any]) -> int:
+    return targets_met(row["targets"], row["results"])

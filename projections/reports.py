@@ -1,7 +1,7 @@
 """reports: one row per progress report (late flag as the domain decided it).
 
-A batch's reports go out as one INSERT of parallel arrays (unnest) at its end: one
-statement for thousands of rows instead of one execution per row.
+A batch's reports go out as one INSERT at its end: one statement for thousands of rows
+instead of one execution per row. The rows travel as one JSON text (`values.json_rows`).
 """
 
 from __future__ import annotations
@@ -13,19 +13,14 @@ import asyncpg
 
 from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
-from projections.values import columns, json_text
-
-_COLUMNS = ("report_id", "plan_id", "unit_id", "day", "submitted_on", "late", "members_supported",
-            "funds_mobilised", "models", "initiatives", "work_items_completed")
-_TYPES = ("uuid", "uuid", "uuid", "date", "date", "boolean", "integer", "bigint", "jsonb", "integer", "integer")
-_UNNEST = ", ".join(f"${i}::{t}[]" for i, t in enumerate(_TYPES, start=2))
+from projections.values import json_rows
 
 
 @dataclass
 class ReportRows:
     conn: asyncpg.Connection
     tenant: str
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
 
 
 class ReportsProjection(Projection):
@@ -38,12 +33,14 @@ class ReportsProjection(Projection):
     @handles(ProgressReport.ReportSubmitted)
     async def on_submitted(self, b: ReportRows, e: Event) -> None:
         d = e.data
-        b.rows.append((e.stream_id, d["plan_id"], d["unit_id"], d["day"], d["submitted_on"], d["late"],
-                       d["members_supported"], d["funds_mobilised"], json_text(d["models_started"]),
-                       d["initiatives"], d["work_items_completed"]))
+        b.rows.append({"tenant_id": b.tenant, "report_id": e.stream_id, "plan_id": d["plan_id"],
+                       "unit_id": d["unit_id"], "day": d["day"], "submitted_on": d["submitted_on"],
+                       "late": d["late"], "members_supported": d["members_supported"],
+                       "funds_mobilised": d["funds_mobilised"], "models": d["models_started"],
+                       "initiatives": d["initiatives"], "work_items_completed": d["work_items_completed"]})
 
     async def finish(self, b: ReportRows) -> None:
         if b.rows:
-            await b.conn.execute(
-                f"INSERT INTO {self.t['reports']} (tenant_id, {', '.join(_COLUMNS)})"
-                f" SELECT $1, * FROM unnest({_UNNEST})", b.tenant, *columns(b.rows, len(_COLUMNS)))
+            table = self.t["reports"]
+            await b.conn.execute(f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)",
+                                 json_rows(b.rows))

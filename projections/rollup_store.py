@@ -2,7 +2,7 @@
 
 counters(plan, node, metric) = Σ leaf(plan, u, metric) over units u whose attribution path
 now contains node. Rows are keyed by tenant, so two tenants never touch the same counter row.
-Every write here is one statement for the whole batch (unnest of parallel arrays).
+Every write here is one statement for the whole batch (rows as one JSON text).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from uuid import UUID
 import asyncpg
 import orjson
 
-from projections.values import json_text, uuid_array
+from projections.values import json_rows
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 
@@ -64,32 +64,25 @@ class RollupStore:
     async def write_units(self, conn: asyncpg.Connection, tenant: str,
                           rows: list[tuple[UUID, list[UUID], list[dict]]]) -> None:
         """Set each unit's path and append its new changes (created if absent)."""
-        await conn.execute(
-            f"INSERT INTO {self.t['rollup_units']} AS u (tenant_id, unit_id, path, changes)"
-            " SELECT $1, i, p::uuid[], c::jsonb FROM unnest($2::uuid[], $3::text[], $4::text[]) AS r(i, p, c)"
-            " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET path = excluded.path,"
-            " changes = u.changes || excluded.changes",
-            tenant, [r[0] for r in rows], [uuid_array(r[1]) for r in rows], [json.dumps(r[2]) for r in rows])
+        await self._upsert(conn, "rollup_units", "unit_id",
+                           "path = excluded.path, changes = t.changes || excluded.changes",
+                           [{"tenant_id": tenant, "unit_id": u, "path": p, "changes": c} for u, p, c in rows])
 
     async def write_registrations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
-        await conn.execute(
-            f"INSERT INTO {self.t['rollup_registrations']} AS r"
-            " (tenant_id, registration_id, plan_id, unit_id, targets, results, targets_met)"
-            " SELECT $1, i, p, u, t::jsonb, s::jsonb, m"
-            " FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[]) AS x(i, p, u, t, s, m)"
-            " ON CONFLICT (tenant_id, registration_id) DO UPDATE SET results = excluded.results,"
-            " targets_met = excluded.targets_met",
-            tenant, list(rows), [r["plan_id"] for r in rows.values()], [r["unit_id"] for r in rows.values()],
-            [json_text(r["targets"]) for r in rows.values()],
-            [json_text(r["results"]) for r in rows.values()],
-            [r["targets_met"] for r in rows.values()])
+        await self._upsert(conn, "rollup_registrations", "registration_id",
+                           "results = excluded.results, targets_met = excluded.targets_met",
+                           [{"tenant_id": tenant, "registration_id": i, **r} for i, r in rows.items()])
 
     async def write_nominations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
-        await conn.execute(
-            f"INSERT INTO {self.t['rollup_nominations']} AS n"
-            " SELECT $1, i, p, u, f, s FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])"
-            " AS x(i, p, u, f, s) ON CONFLICT (tenant_id, nomination_id) DO UPDATE SET status = excluded.status",
-            tenant, list(rows), *([r[k] for r in rows.values()] for k in ("plan_id", "unit_id", "award_form", "status")))
+        await self._upsert(conn, "rollup_nominations", "nomination_id", "status = excluded.status",
+                           [{"tenant_id": tenant, "nomination_id": i, **r} for i, r in rows.items()])
+
+    async def _upsert(self, conn: asyncpg.Connection, table: str, key: str, update: str,
+                      rows: list[dict]) -> None:
+        """Rows keyed (tenant_id, key), each dict named as the table's columns."""
+        t = self.t[table]
+        await conn.execute(f"INSERT INTO {t} AS t SELECT * FROM json_populate_recordset(NULL::{t}, $1)"
+                           f" ON CONFLICT (tenant_id, {key}) DO UPDATE SET {update}", json_rows(rows))
 
     async def add(self, conn: asyncpg.Connection, tenant: str, table: str,
                   rows: list[tuple[UUID, UUID, str, int]]) -> None:

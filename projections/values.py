@@ -1,12 +1,10 @@
-"""Small conversions shared by handlers: amounts kept exact, target outcomes, SQL literals
-and parameters."""
+"""Small conversions shared by handlers: amounts kept exact, target outcomes, rows as a
+statement parameter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
-from uuid import UUID
 
 import orjson
 
@@ -21,23 +19,14 @@ def targets_met(targets: list[dict], results: dict[str, str]) -> int:
                if t["indicator"] in results and exact(results[t["indicator"]]) >= exact(t["amount"]))
 
 
-_JSON_OPTIONS = (orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
-                 | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS)
+# Decimals and other unknown values go to `str`; dates and datetimes are written natively
+# (ISO 8601): handing them to `str` cost more than the rest of a row.
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_SUBCLASS | orjson.OPT_PASSTHROUGH_DATACLASS
 
 
-def json_text(value: Any) -> str:
-    """JSON text for a jsonb column, as `json.dumps(value, default=str, ensure_ascii=False)`
-    would give it up to whitespace (which jsonb drops), at a fraction of the cost: orjson
-    writes UUIDs and dates natively and hands datetimes and decimals to `str`."""
-    return orjson.dumps(value, default=str, option=_JSON_OPTIONS).decode()
-
-
-def uuid_array(ids: Iterable[UUID]) -> str:
-    """A uuid[] literal: arrays of different lengths travel as text (unnest flattens 2-D)."""
-    return "{" + ",".join(map(str, ids)) + "}"
-
-
-def columns(rows: list[tuple], width: int) -> list[list[Any]]:
-    """Rows as `width` parallel lists, the parameters of an INSERT … SELECT FROM unnest
-    (empty lists for no rows)."""
-    return [list(column) for column in zip(*rows)] if rows else [[] for _ in range(width)]
+def json_rows(rows: list[dict[str, Any]]) -> str:
+    """Rows for `INSERT INTO t SELECT * FROM json_populate_recordset(NULL::t, $1)`, keyed by
+    t's column names: one JSON text made by orjson. Measured on 2,000 report rows: 5 ms of
+    Python, where asyncpg's encoding of the same rows as parallel arrays took 17 ms (it
+    checks every element in Python); the server's time is the same either way."""
+    return orjson.dumps(rows, default=str, option=_JSON_OPTIONS).decode()

@@ -37,8 +37,9 @@ PART_KEYS = {
     "append": [f"append.{name}{suffix}" for suffix in ("", "_batch10") for name in (
         "events_per_s", "raw_floor_events_per_s", "eventsourcing_recorder_events_per_s",
         "ratio_vs_floor", "ratio_vs_eventsourcing")],
-    "projection": ["projection.events_per_s", "projection.catch_up_s", "projection.rebuild_s",
-                   "projection.rebuild_events"],
+    "projection": ["projection.events_per_s", "projection.catch_up_s", "projection.workers",
+                   "projection.one_process_events_per_s", "projection.one_process_catch_up_s",
+                   "projection.rebuild_s", "projection.rebuild_events"],
     "rollup": ["rollup.p50_ms", "rollup.p99_ms", "rollup.sql_floor_p99_ms",
                "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio", "rollup.small_p99_ms"],
     "commands": ["commands.per_s", "commands.p50_ms", "commands.p99_ms"],

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import asyncpg
 
+from bench.projection import reset
 from infra.embedded import start_embedded
 from infra.platform import open_platform
 from infra.settings import Settings
@@ -32,11 +33,6 @@ async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -
     scale = Scale(grassroots=grassroots, upper_unions=max(4, grassroots // 100), provinces=3, sectors=1)
     done = await generate(platform, scale, "m-")
     print(f"generated {done.events} events in {done.seconds:.1f} s")
-
-
-async def _reset(admin: asyncpg.Connection, projection) -> None:
-    await admin.execute(f"TRUNCATE {', '.join(projection.tables)}")
-    await admin.execute("DELETE FROM projection_checkpoints WHERE projection = $1", projection.checkpoint_name)
 
 
 async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
@@ -55,7 +51,7 @@ async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[s
             for projection in all_projections():
                 if only and projection.name not in only:
                     continue
-                await _reset(admin, projection)
+                await reset(admin, [projection])
                 started = time.perf_counter()
                 for tenant in tenants:
                     await catch_up(platform.db, projection, tenant, batch_size)
@@ -78,8 +74,7 @@ async def _measure_together(platform, admin: asyncpg.Connection, tenants: list[s
     from projections.shared_batch import catch_up_together
 
     projections = [p for p in all_projections() if not only or p.name in only]
-    for projection in projections:
-        await _reset(admin, projection)
+    await reset(admin, projections)
     started = time.perf_counter()
     for tenant in tenants:
         await catch_up_together(platform.db, projections, tenant, batch_size)
@@ -92,8 +87,7 @@ async def _measure_runner(platform, admin: asyncpg.Connection) -> None:
     from bench.projection import catch_up_rate
     from projections.registry import all_projections
 
-    for projection in all_projections():
-        await _reset(admin, projection)
+    await reset(admin, all_projections())
     rate = await catch_up_rate(platform)
     print(f"{'runner':14s} {rate['projection.catch_up_s']:7.2f} s {rate['projection.events_per_s']:10.0f} events/s"
           "  (ProjectionRunner, tenants at once)")

@@ -94,21 +94,26 @@ class ProjectionRunner:
     async def run_pending(self) -> int:
         """One pass: catch up every (projection, tenant) behind its head that we can lease;
         a tenant's projections together, fed by one read of its log per batch; a few tenants
-        at once, so one tenant's PostgreSQL work overlaps another's Python work."""
-        behind = [(projection, tenant) for tenant, head in list(self._heads.items())
-                  for projection in self.projections
-                  if (key := (projection.checkpoint_name, tenant)) not in self.errors
-                  and self._done.get(key, -1) < head]
-        held = await self._leases.acquire_many([(p.checkpoint_name, t) for p, t in behind])
+        at once, so one tenant's PostgreSQL work overlaps another's Python work. A tenant's
+        leases are taken when its turn comes and given back after: another runner process
+        meanwhile takes the tenants this one is not working on."""
         due: dict[str, list[Projection]] = {}
-        for projection, tenant in behind:
-            if (projection.checkpoint_name, tenant) in held:
-                due.setdefault(tenant, []).append(projection)
+        for tenant, head in list(self._heads.items()):
+            for projection in self.projections:
+                key = (projection.checkpoint_name, tenant)
+                if key not in self.errors and self._done.get(key, -1) < head:
+                    due.setdefault(tenant, []).append(projection)
         gate = asyncio.Semaphore(TENANTS_AT_ONCE)
 
         async def one(tenant: str, projections: list[Projection]) -> int:
             async with gate:  # each tenant's batches still in order, inside its own task
-                return await self._catch_up(projections, tenant)
+                keys = [(p.checkpoint_name, tenant) for p in projections]
+                held = await self._leases.acquire(keys)
+                try:
+                    leased = [p for p in projections if (p.checkpoint_name, tenant) in held]
+                    return await self._catch_up(leased, tenant) if leased else 0
+                finally:
+                    await self._leases.release(keys)
 
         return sum(await asyncio.gather(*(one(t, ps) for t, ps in due.items())))
 

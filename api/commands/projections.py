@@ -18,7 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         handler=lambda args, settings: asyncio.run(_status(settings)))
     run = sub.add_parser("run", help="run the projection runner alone (until interrupted)")
     run.add_argument("--batch-size", type=int, default=2000)
-    run.set_defaults(handler=lambda args, settings: asyncio.run(_run(settings, args.batch_size)))
+    run.add_argument("--workers", type=int, default=1,
+                     help="runner processes sharing the tenants (one per core keeps every core busy)")
+    run.set_defaults(handler=_run_or_spawn)
     rebuild = sub.add_parser("rebuild", help="replay one projection from 0 into fresh tables, then swap")
     rebuild.add_argument("name")
     rebuild.set_defaults(handler=lambda args, settings: asyncio.run(_rebuild(settings, args.name)))
@@ -36,6 +38,14 @@ async def _status(settings: Settings) -> int:
             await admin.close()
     print(format_status(rows))
     return 1 if any(r.error for r in rows) else 0
+
+
+def _run_or_spawn(args: argparse.Namespace, settings: Settings) -> int:
+    if args.workers > 1:
+        from projections.workers import run_workers
+
+        return run_workers(args.workers, args.batch_size)
+    return asyncio.run(_run(settings, args.batch_size))
 
 
 async def _run(settings: Settings, batch_size: int) -> int:

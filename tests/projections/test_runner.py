@@ -5,15 +5,17 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import asyncpg
 import pytest
 
 from infra.platform import Platform
-from projections.base import ProjectionError
+from projections.base import Event, ProjectionError, handles
 from projections.batch import apply_batch
 from projections.runner import ProjectionRunner
-from tests.projections.counting import CountingProjection, FailingProjection, create_table
+from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
+from tests.projections import builders as b
 from tests.projections.helpers import (ROOT, append_counted, checkpoint, counted, head, start_runner,
                                        wait_for)
 
@@ -64,6 +66,77 @@ async def test_two_runner_processes_apply_every_event_exactly_once(
                                     " AND projection = 'test_counting'", t) is None
 
 
+class TenantsSeen(CountingProjection):
+    """Counts like its parent, and remembers which tenants this instance applied events of."""
+
+    delay = 0.01  # a tenant's catch-up lasts long enough for the other runner to start
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tenants: set[str] = set()
+
+    @handles(TOPIC)
+    async def on_counted(self, conn: asyncpg.Connection, e: Event) -> None:
+        self.tenants.add(e.tenant_id)
+        await super().on_counted(conn, e)
+
+
+async def test_two_runners_share_the_tenants_between_them(
+        platform: Platform, admin: asyncpg.Connection) -> None:
+    await create_table(admin)
+    tenants = [f"x-{os.urandom(5).hex()}" for _ in range(4)]
+    for t in tenants:
+        await append_counted(platform.store, t, 30)
+    first, second = TenantsSeen(), TenantsSeen()
+    async with ProjectionRunner(platform.db, [first], batch_size=10, poll_interval=0.2), \
+            ProjectionRunner(platform.db, [second], batch_size=10, poll_interval=0.2):
+        for t in tenants:
+            await wait_for(lambda t=t: _counted(admin, t, 30), timeout=60)
+        # Caught up, both still running: neither keeps a lease (each is an advisory lock).
+        await wait_for(lambda: _no_advisory_locks(admin), timeout=10)
+    # Each runner leased tenants only while working on them, so the other took the rest.
+    assert first.tenants & set(tenants) and second.tenants & set(tenants)
+    for t in tenants:
+        assert await admin.fetchval("SELECT count(*) FROM projection_test_applied WHERE tenant_id = $1", t) == 30
+
+
+async def test_projections_run_with_two_workers_catches_up_and_stops_its_children(
+        platform: Platform, admin: asyncpg.Connection, admin_url: str, tenant_id: str) -> None:
+    province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Cà Mau", b.external_parent())
+    await platform.repository.save(tenant_id, province, b.unit(tenant_id, "commune_union", "CĐ xã Tân Thành", province))
+    parent = subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
+                              env={**os.environ, "DATABASE_URL": admin_url})
+    try:
+        await wait_for(lambda: _at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
+        children = await _runner_children(parent.pid)
+        assert len(children) == 2
+    finally:
+        parent.terminate()
+        assert parent.wait(30) == 0
+    await wait_for(lambda: _all_gone(children), timeout=15)
+
+
+async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:
+    return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
+
+
+async def _runner_children(pid: int) -> list[int]:
+    """Live child processes of `pid` (Linux /proc: the parent pid is field 4 of stat)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            children.append(int(stat.parent.name))
+    return children
+
+
+async def _all_gone(pids: list[int]) -> bool:
+    return not any(Path(f"/proc/{p}").exists() for p in pids)
+
+
 def test_projections_status_command_prints_lag(admin_url: str) -> None:
     done = subprocess.run([sys.executable, "-m", "api.cli", "projections", "status"], cwd=ROOT,
                           env={**os.environ, "DATABASE_URL": admin_url}, capture_output=True, text=True,
@@ -74,6 +147,10 @@ def test_projections_status_command_prints_lag(admin_url: str) -> None:
 
 async def _counted(admin: asyncpg.Connection, tenant: str, n: int) -> bool:
     return await admin.fetchval("SELECT count(*) FROM projection_test_applied WHERE tenant_id = $1", tenant) >= n
+
+
+async def _no_advisory_locks(admin: asyncpg.Connection) -> bool:
+    return not await admin.fetchval("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
 
 
 async def _has_error(runner: ProjectionRunner, tenant: str) -> bool:

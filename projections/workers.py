@@ -1,0 +1,53 @@
+"""Several projection runner processes sharing the tenants (`thidua projections run --workers N`).
+
+One runner process keeps one core busy at most: its handlers are Python, and PostgreSQL
+works on the other core only while they wait. Runners in separate processes take the
+tenants between them through their leases (projections.leases), so N processes use N
+cores' worth of Python. Exactly-once does not depend on this: the checkpoint row lock
+serialises batches of the same (projection, tenant) whichever process runs them.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def runner_processes(workers: int, database_url: str | None = None,
+                     batch_size: int | None = None) -> Iterator[list[subprocess.Popen]]:
+    """`workers` children running `thidua projections run`, stopped on exit."""
+    command = [sys.executable, "-m", "api.cli", "projections", "run"]
+    if batch_size is not None:
+        command += ["--batch-size", str(batch_size)]
+    env = {**os.environ, **({"DATABASE_URL": database_url} if database_url else {})}
+    children = [subprocess.Popen(command, env=env) for _ in range(workers)]
+    try:
+        yield children
+    finally:
+        for child in children:
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.wait()
+
+
+def run_workers(workers: int, batch_size: int) -> int:
+    """Until interrupted (SIGINT or SIGTERM: the children are stopped too) or until one child
+    ends (its exit status is returned)."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # unwinds, so the children stop
+    with runner_processes(workers, batch_size=batch_size) as children:
+        try:
+            while (ended := next((c for c in children if c.poll() is not None), None)) is None:
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            return 0
+        return ended.returncode

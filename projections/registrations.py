@@ -18,7 +18,7 @@ from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
 from projections.base import Event, Projection, handles
-from projections.values import json_rows, targets_met
+from projections.values import insert_rows, json_rows, targets_met
 
 _RESULT = get_topic(Registration.TargetResultRecorded)
 
@@ -67,10 +67,8 @@ class RegistrationsProjection(Projection):
     async def finish(self, b: RegistrationRows) -> None:
         table = self.t["registrations"]
         if b.new:
-            await b.conn.execute(
-                f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)",
-                json_rows([{"tenant_id": b.tenant, "registration_id": i, **r, "targets_met": _met(r)}
-                           for i, r in b.new.items()]))
+            await b.conn.execute(insert_rows(table), json_rows([
+                {"tenant_id": b.tenant, "registration_id": i, **r, "targets_met": _met(r)} for i, r in b.new.items()]))
         if b.changed:
             await b.conn.execute(
                 f"UPDATE {table} AS r SET results = x.results, targets_met = x.targets_met"

@@ -13,7 +13,7 @@ import asyncpg
 
 from domain.report import ProgressReport
 from projections.base import Event, Projection, handles
-from projections.values import json_rows
+from projections.values import insert_rows, json_rows
 
 
 @dataclass
@@ -41,6 +41,4 @@ class ReportsProjection(Projection):
 
     async def finish(self, b: ReportRows) -> None:
         if b.rows:
-            table = self.t["reports"]
-            await b.conn.execute(f"INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, $1)",
-                                 json_rows(b.rows))
+            await b.conn.execute(insert_rows(self.t["reports"]), json_rows(b.rows))

@@ -14,7 +14,7 @@ from uuid import UUID
 import asyncpg
 import orjson
 
-from projections.values import json_rows
+from projections.values import insert_rows, json_rows
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 
@@ -80,9 +80,8 @@ class RollupStore:
     async def _upsert(self, conn: asyncpg.Connection, table: str, key: str, update: str,
                       rows: list[dict]) -> None:
         """Rows keyed (tenant_id, key), each dict named as the table's columns."""
-        t = self.t[table]
-        await conn.execute(f"INSERT INTO {t} AS t SELECT * FROM json_populate_recordset(NULL::{t}, $1)"
-                           f" ON CONFLICT (tenant_id, {key}) DO UPDATE SET {update}", json_rows(rows))
+        await conn.execute(insert_rows(self.t[table]) + f" ON CONFLICT (tenant_id, {key}) DO UPDATE SET {update}",
+                           json_rows(rows))
 
     async def add(self, conn: asyncpg.Connection, tenant: str, table: str,
                   rows: list[tuple[UUID, UUID, str, int]]) -> None:

@@ -55,7 +55,11 @@ class AppendNotifier:
                 log.warning("append notification for %d tenant(s) dropped (listeners poll): %s",
                             len(pending), exc)
 
-    async def aclose(self) -> None:
-        """Send what is pending; call before closing the pool."""
+    async def flushed(self) -> None:
+        """Until every append reported so far has been notified (or its flush dropped)."""
         if self._task is not None:
             await asyncio.gather(self._task, return_exceptions=True)
+
+    async def aclose(self) -> None:
+        """Send what is pending; call before closing the pool."""
+        await self.flushed()

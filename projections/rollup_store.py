@@ -1,7 +1,8 @@
 """The rollup projection's SQL: what a batch loads once, and its effects written set-based.
 
-counters(plan, node, metric) = Σ leaf(plan, u, metric) over units u whose attribution path
-now contains node. Rows are keyed by tenant, so two tenants never touch the same counter row.
+counters(plan, node, metric) = Σ leaf(plan, u, metric) over units u other than node whose
+attribution path now contains node (a node's own facts are its leaf rows, migration 0007).
+Rows are keyed by tenant, so two tenants never touch the same counter row.
 Every write here is one statement for the whole batch (rows as one JSON text).
 """
 

@@ -26,7 +26,7 @@ _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_SUBCLASS | orjs
 
 def insert_rows(table: str) -> str:
     """An INSERT of the rows `json_rows` made ($1), into `table` (a read model or its rebuild
-    copy: each table is also a row type)."""
+    copy: each table is also a row type), aliased `t` for an ON CONFLICT clause."""
     return f"INSERT INTO {table} AS t SELECT * FROM json_populate_recordset(NULL::{table}, $1)"
 
 

@@ -108,7 +108,7 @@ async def test_projections_run_with_two_workers_catches_up_and_stops_its_childre
                               env={**os.environ, "DATABASE_URL": admin_url})
     try:
         await wait_for(lambda: _at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
-        children = await _runner_children(parent.pid)
+        children = _runner_children(parent.pid)
         assert len(children) == 2
     finally:
         parent.terminate()
@@ -120,7 +120,7 @@ async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) ->
     return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
 
 
-async def _runner_children(pid: int) -> list[int]:
+def _runner_children(pid: int) -> list[int]:
     """Live child processes of `pid` (Linux /proc: the parent pid is field 4 of stat)."""
     children = []
     for stat in Path("/proc").glob("[0-9]*/stat"):

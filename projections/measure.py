@@ -37,7 +37,7 @@ async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -
 
 async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
     from projections.batch import catch_up
-    from projections.gc_policy import relax_for_batches
+    from infra.gc_policy import relax_for_batches
     from projections.registry import all_projections
 
     relax_for_batches()  # as the runner and rebuild set up their process

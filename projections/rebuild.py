@@ -19,7 +19,7 @@ import asyncpg
 from infra.database import Database, apply_tenant
 from projections.base import Projection
 from projections.batch import BATCH_SIZE, apply_batch_in, catch_up
-from projections.gc_policy import relax_for_batches
+from infra.gc_policy import relax_for_batches
 
 SUFFIX = "__rebuild"
 

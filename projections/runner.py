@@ -16,7 +16,6 @@ from infra.database import Database
 from infra.telemetry import quiet, report_projection_progress
 from projections.base import Projection, ProjectionError
 from projections.batch import BATCH_SIZE
-from projections.gc_policy import relax_for_batches
 from projections.leases import Leases
 from projections.shared_batch import batches_together
 
@@ -44,7 +43,6 @@ class ProjectionRunner:
         self._conn: asyncpg.Connection | None = None
 
     async def start(self) -> None:
-        relax_for_batches()
         self._conn = await asyncpg.connect(self.session_url)
         self._leases = Leases(self._conn, asyncio.Lock())
         await self._conn.add_listener(CHANNEL, self._on_notify)

@@ -49,7 +49,10 @@ def _run_or_spawn(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run(settings: Settings, batch_size: int) -> int:
+    from infra.gc_policy import relax_for_batches
     from projections.runner import ProjectionRunner
+
+    relax_for_batches()  # a process of its own: batch throughput first
 
     async with open_platform(settings) as platform:
         async with ProjectionRunner(platform.db, batch_size=batch_size):

@@ -98,7 +98,14 @@ no number is ever made up.
   young collection took 20-26 ms. `thidua serve` now collects and freezes its start-up heap
   before serving and keeps CPython's default thresholds; only batch processes (`projections
   run`, rebuild, the benchmark) raise them (infra/gc_policy.py). A plan's reporting days
-  due are cached per schedule and day (50 plans listed their days on every national read).
+  due are cached per schedule and day (50 plans listed their days on every national read),
+  the derived metrics go out without a second walk, and the telemetry extension decides
+  which fields are untraced without walking each field's path. The measuring process's own
+  collector is off while it times (as `timeit` does): it holds the whole generated country,
+  and one of its collections (16 ms) counted as server latency. Left, on the same
+  machine: `{ __typename }` over HTTP costs 1.7 ms and /health 1.3 ms (client, uvicorn,
+  Litestar, Strawberry); a national rollup adds ~3 ms of Python to its SQL (graphql-core
+  completing ~150 fields of 49 children, the metrics derived per child, the 29 KB answer).
 - **commands**: each command checks the officer's subtree and the unit's scope against the
   tenant's org timeline, now cached per process and brought up to date with only the org
   events since (before, every command re-read the whole province tree).

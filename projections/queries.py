@@ -62,17 +62,20 @@ def derive(sums: dict[str, int], reports_due: int) -> dict[str, Any]:
     return _structured(dict(total))
 
 
+_GROUPS = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form"}
+
+
 def _structured(flat: dict[str, Any]) -> dict[str, Any]:
     """`models:ATM gạo` → metrics["models_by_type"]["ATM gạo"], likewise nominations and awards."""
-    out: dict[str, Any] = {"models_by_type": {}, "nominations_by_state": {}, "awards_by_form": {}}
-    prefixes = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form"}
+    out: dict[str, Any] = {group: {} for group in _GROUPS.values()}
     for key, value in flat.items():
-        prefix, _, rest = key.partition(":")
-        if rest and prefix in prefixes:
-            if value:
-                out[prefixes[prefix]][rest] = value
-        else:
-            out[key] = value
+        if ":" in key:  # most keys have none: a national read structures ~1,000 of them
+            prefix, _, rest = key.partition(":")
+            if rest and prefix in _GROUPS:
+                if value:
+                    out[_GROUPS[prefix]][rest] = value
+                continue
+        out[key] = value
     return out
 
 

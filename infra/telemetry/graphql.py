@@ -11,7 +11,7 @@ from typing import Any
 
 from graphql import GraphQLResolveInfo
 from strawberry.extensions.tracing import OpenTelemetryExtension
-from strawberry.extensions.tracing.utils import should_skip_tracing
+from strawberry.resolvers import is_default_resolver
 
 from infra.telemetry.instruments import instruments
 
@@ -29,7 +29,7 @@ class GraphQLTelemetry(OpenTelemetryExtension):
         # Plain fields (default resolvers, untraced anyway) pass straight through: the
         # parent's `async def resolve` made a coroutine, and graphql-core a task, per field
         # (a national rollup has ~150). Resolvers get their span exactly as before.
-        if should_skip_tracing(_next, info):
+        if _untraced(info):
             return _next(root, info, *args, **kwargs)
         return super().resolve(_next, root, info, *args, **kwargs)
 
@@ -43,3 +43,12 @@ class GraphQLTelemetry(OpenTelemetryExtension):
         if context.operation_name:
             attributes["graphql.operation.name"] = context.operation_name
         return attributes
+
+
+def _untraced(info: GraphQLResolveInfo) -> bool:
+    """Strawberry's `should_skip_tracing` without walking the field's path for an
+    introspection key on every field: a field is under introspection exactly when it or its
+    parent type is one (introspection types refer only to each other and to scalars)."""
+    field = info.parent_type.fields.get(info.field_name)
+    return (field is None or field.resolve is None or is_default_resolver(field.resolve)
+            or info.field_name.startswith("__") or info.parent_type.name.startswith("__"))

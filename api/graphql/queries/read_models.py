@@ -80,7 +80,7 @@ class ReadModelQueries:
                                 {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
         row = await queries.rollup(info.context.platform.db, PlanRef(plan_tenant, plan_id), node, as_of=as_of,
                                    tenant=scope, relations=relation_names(relations))
-        return Rollup.from_row(row, jsonable)
+        return Rollup.from_row(row)
 
     @strawberry.field(description="The node's children ranked by one metric.")
     async def leaderboard(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID, metric: str,

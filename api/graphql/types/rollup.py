@@ -22,10 +22,12 @@ class Rollup:
     children: list[RollupChild]
 
     @classmethod
-    def from_row(cls, r: dict[str, Any], jsonable) -> Rollup:
-        return cls(node_id=strawberry.ID(str(r["node_id"])), metrics=jsonable(r["metrics"]),
+    def from_row(cls, r: dict[str, Any]) -> Rollup:
+        """Metrics as `queries.rollup` derives them: already plain JSON (names to integers,
+        rates as floats), so they go out as they are."""
+        return cls(node_id=strawberry.ID(str(r["node_id"])), metrics=r["metrics"],
                    children=[RollupChild(node_id=strawberry.ID(str(c["node_id"])), name=c.get("name"),
-                                         metrics=jsonable(c["metrics"])) for c in r["children"]])
+                                         metrics=c["metrics"]) for c in r["children"]])
 
 
 @strawberry.type(description="A child of the node ranked by one metric.")

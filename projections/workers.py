@@ -9,6 +9,7 @@ serialises batches of the same (projection, tenant) whichever process runs them.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import subprocess
@@ -16,6 +17,10 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+PARENT_ENV = "THIDUA_RUNNER_PARENT"
+"""Set in each child: the pid of the process that must outlive it."""
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @contextmanager
@@ -25,7 +30,7 @@ def runner_processes(workers: int, database_url: str | None = None,
     command = [sys.executable, "-m", "api.cli", "projections", "run"]
     if batch_size is not None:
         command += ["--batch-size", str(batch_size)]
-    env = {**os.environ, **({"DATABASE_URL": database_url} if database_url else {})}
+    env = {**os.environ, PARENT_ENV: str(os.getpid()), **({"DATABASE_URL": database_url} if database_url else {})}
     children = [subprocess.Popen(command, env=env) for _ in range(workers)]
     try:
         yield children
@@ -51,3 +56,18 @@ def run_workers(workers: int, batch_size: int) -> int:
         except KeyboardInterrupt:
             return 0
         return ended.returncode
+
+
+def die_with_parent() -> None:
+    """In a child of `runner_processes`: end with the parent, even one killed by SIGKILL
+    (whose `finally` never runs). Linux sends the child SIGTERM when the thread that started
+    it ends (PR_SET_PDEATHSIG; both callers start children from their main thread);
+    elsewhere this does nothing."""
+    parent = os.environ.get(PARENT_ENV)
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    if os.getppid() != int(parent):  # the parent ended before the signal was asked for
+        sys.exit(0)

@@ -116,6 +116,23 @@ async def test_projections_run_with_two_workers_catches_up_and_stops_its_childre
     await wait_for(lambda: _all_gone(children), timeout=15)
 
 
+async def test_worker_children_end_with_a_parent_killed_outright(
+        platform: Platform, admin: asyncpg.Connection, admin_url: str, tenant_id: str) -> None:
+    """SIGKILL: the parent's clean-up never runs; the kernel ends the children (PDEATHSIG)."""
+    await platform.repository.save(tenant_id, b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Cà Mau",
+                                                     b.external_parent()))
+    parent = subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
+                              env={**os.environ, "DATABASE_URL": admin_url})
+    try:
+        await wait_for(lambda: _at_head(admin, tenant_id, "org_tree"), timeout=60)
+        children = _runner_children(parent.pid)
+        assert len(children) == 2
+    finally:
+        parent.kill()
+        parent.wait(30)
+    await wait_for(lambda: _all_gone(children), timeout=15)
+
+
 async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:
     return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
 
@@ -134,7 +151,15 @@ def _runner_children(pid: int) -> list[int]:
 
 
 async def _all_gone(pids: list[int]) -> bool:
-    return not any(Path(f"/proc/{p}").exists() for p in pids)
+    """None still runs (an orphan's zombie, left for init to reap, counts as gone)."""
+    return not any(_running(p) for p in pids)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def test_projections_status_command_prints_lag(admin_url: str) -> None:

@@ -36,7 +36,11 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
 
-## Where the time goes (profiled 23 Nov 2026, after that day's fixes)
+## Where the time goes (profiled in November 2026)
+
+Machines of the same kind differ from session to session: generating the same 1,122,200
+events took 100 s, 205 s and 77 s on three of them. Compare figures within one run (the
+ratios), or across runs only with `scale.generate_s` beside them.
 
 - **append**: group commit (infra/group_commit.py, migration 0006). Every append waits for
   a slot among `THIDUA_APPEND_CALLS` (2) calls in flight; the appends that arrive meanwhile
@@ -57,10 +61,11 @@ no number is ever made up.
   connection skips asyncpg's reset query on release. The eventsourcing recorder takes an
   exclusive table lock per insert to number its notifications, so its commits, each with
   a WAL flush, run one at a time: its rate follows this machine's flush latency, which
-  varies from run to run (at 10 events per command it measured 3,500 to 9,200 events/s
-  on 23 Nov 2026; filling its table with the 1.1 M generated events first changed nothing).
-  So `append.ratio_vs_eventsourcing_batch10` sits near its target: 2.92 in the full run
-  committed here (recorder 5,511 events/s), 3.09 in an append-only run right after it.
+  varies from run to run and from machine to machine (at 10 events per command it measured
+  3,500 to 9,200 events/s; filling its table with the 1.1 M generated events first changed
+  nothing). So `append.ratio_vs_eventsourcing_batch10` is the closest to its target: 2.92
+  and 3.09 on the slow machine (recorder ~5,500 events/s), 3.73 and 3.33 in two full runs
+  on the machine of the run committed here (recorder ~9,000 events/s).
   The `thidua serve` child of the rollup and commands parts is stopped before the append
   part: its projection runner was projecting the store's appends while they were timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
@@ -74,10 +79,11 @@ no number is ever made up.
   One runner process keeps at most one core busy (its handlers are Python; PostgreSQL works
   on the other core only while they wait), so the bench also runs one runner process per
   core: leases are now held only while a tenant is being caught up, so runner processes
-  share the tenants. On 23 Nov 2026 (a machine ~2x slower than the previous run's: the same
-  generation took 205 s instead of 100 s) the previous code caught up at 10,275 events/s,
-  this code at 11,795 in one process and 14,268 with two. Left (20,000 grassroots units,
-  one process): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
+  share the tenants. On the slow machine (generation 205 s) the code before these changes
+  caught up at 10,275 events/s, this code at 11,795 in one process and 14,268 with two,
+  short of the target; on the machine of the run committed here (generation 77 s), 24,665
+  and 25,789 in one process, 30,428 and 32,661 with two (two full runs). Left (20,000
+  grassroots units, one process, slow machine): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
   handlers, building rows) and ~55 µs of PostgreSQL CPU, the costliest statements being the
   rollup leaf upserts (~20 µs per report: one row per figure, seven reports per unit) and the
   report rows (~12 µs per row spent turning JSON — or parallel arrays — into 12 columns).
@@ -92,7 +98,8 @@ no number is ever made up.
   work around the read (a request cost ~12 ms of server CPU, 4.7 ms of it the read, before
   the summing moved into SQL, which brought the read to 1.4 ms); the p99 tail follows machine
   load (the SQL floor's own p99 shows it). The server's tail was its garbage collector
-  (measured 23 Nov 2026 at national scale, a 300-sample p99 of 23.4 ms for a p50 of 9.7):
+  (at national scale, a 300-sample p99 of 23.4 ms for a p50 of 9.7, ratio to the floor
+  3.99, missed; 13.6 ms and 2.24 after the fixes below, in the run committed here):
   full collections scanned every object the imported libraries made (29 ms each), and the
   in-process projection runner had raised the young threshold for batch throughput, so a
   young collection took 20-26 ms. `thidua serve` now collects and freezes its start-up heap
@@ -103,7 +110,7 @@ no number is ever made up.
   which fields are untraced without walking each field's path. The measuring process's own
   collector is off while it times (as `timeit` does): it holds the whole generated country,
   and one of its collections (16 ms) counted as server latency. Left, on the same
-  machine: `{ __typename }` over HTTP costs 1.7 ms and /health 1.3 ms (client, uvicorn,
+  machine: `{{ __typename }}` over HTTP costs 1.7 ms and /health 1.3 ms (client, uvicorn,
   Litestar, Strawberry); a national rollup adds ~3 ms of Python to its SQL (graphql-core
   completing ~150 fields of 49 children, the metrics derived per child, the 29 KB answer).
 - **commands**: each command checks the officer's subtree and the unit's scope against the

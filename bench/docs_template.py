@@ -30,7 +30,8 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
   a full rebuild of every projection from position 0.
 - **rollup**: the national rollup through GraphQL over HTTP against a running server
   (p50/p99), the raw-SQL floor of the same read, and the same query at 1,000 vs 100,000
-  grassroots units (flatness).
+  grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
+  (`--quick`: 100 after 10).
 - **commands**: HTTP commands under concurrent load.
 
 A part that could not run reports `null` and the reason under `skipped` in the JSON;

@@ -65,8 +65,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   varies from run to run and from machine to machine (at 10 events per command it measured
   3,500 to 9,200 events/s; filling its table with the 1.1 M generated events first changed
   nothing). So `append.ratio_vs_eventsourcing_batch10` is the closest to its target: 2.92
-  and 3.09 on the slow machine (recorder ~5,500 events/s), 3.73 and 3.33 in two full runs
-  on the machine of the run committed here (recorder ~9,000 events/s).
+  and 3.09 on the slow machine (recorder ~5,500 events/s); 3.73, 3.33 and 3.26 in three
+  full runs on the machine of the run committed here (recorder 8,900-10,100 events/s).
   The `thidua serve` child of the rollup and commands parts is stopped before the append
   part: its projection runner was projecting the store's appends while they were timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
@@ -82,8 +82,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   core: leases are now held only while a tenant is being caught up, so runner processes
   share the tenants. On the slow machine (generation 205 s) the code before these changes
   caught up at 10,275 events/s, this code at 11,795 in one process and 14,268 with two,
-  short of the target; on the machine of the run committed here (generation 77 s), 24,665
-  and 25,789 in one process, 30,428 and 32,661 with two (two full runs). Left (20,000
+  short of the target; on the machine of the run committed here (generation 76-78 s),
+  24,665 to 25,789 in one process and 30,428 to 32,661 with two (three full runs). Left (20,000
   grassroots units, one process, slow machine): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
   handlers, building rows) and ~55 µs of PostgreSQL CPU, the costliest statements being the
   rollup leaf upserts (~20 µs per report: one row per figure, seven reports per unit) and the
@@ -100,7 +100,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   the summing moved into SQL, which brought the read to 1.4 ms); the p99 tail follows machine
   load (the SQL floor's own p99 shows it). The server's tail was its garbage collector
   (at national scale, a 300-sample p99 of 23.4 ms for a p50 of 9.7, ratio to the floor
-  3.99, missed; 13.6 ms and 2.24 after the fixes below, in the run committed here):
+  3.99, missed; after the fixes below 13.6 ms and 2.24, and 14.1 ms and 2.51 from 1,000
+  samples in the run committed here):
   full collections scanned every object the imported libraries made (29 ms each), and the
   in-process projection runner had raised the young threshold for batch throughput, so a
   young collection took 20-26 ms. `thidua serve` now collects and freezes its start-up heap
@@ -127,11 +128,10 @@ ratios), or across runs only with `scale.generate_s` beside them.
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run took 13 minutes (776 s) on the idle 2-core machine of 23 Nov 2026 (about
-twice as slow as the one of the run before: generating the same ~1.1 million events took
-3.3 min instead of 1.7): generating 3.3 min, projection catch-up 1.6 min in one process
-and 1.3 min with two, the full rebuild 2.7 min, then the rollup samples, the commands and
-the append comparison. Only `--quick` is run in CI.
+The full run committed here took 8 minutes (482 s) on an idle 2-core machine: generating
+1.3 min, projection catch-up 45 s in one process and 35 s with two, the full rebuild
+1.4 min, then the rollup samples, the commands and the append comparison. On the slowest
+machine seen (generation 3.3 min) the full run took 13 minutes. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,
 a fresh database is created on that server and dropped afterwards. The machine is shared

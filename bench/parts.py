@@ -54,7 +54,8 @@ class Context:
     async def projected(self) -> dict[str, float]:
         """Catch every projection up over everything generated so far. The first time, timed
         twice from empty read models: by the runner in this process (the one `thidua serve`
-        runs in-process, here with the batch GC policy), then by one runner process per core (`thidua projections run --workers N`)."""
+        runs in-process, here with the batch GC policy), then by one runner process per
+        core (`thidua projections run --workers N`)."""
         if self.catch_up is not None:
             await projection.catch_up_rate(self.platform)
             return self.catch_up

@@ -36,8 +36,8 @@ async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -
 
 
 async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
-    from projections.batch import catch_up
     from infra.gc_policy import relax_for_batches
+    from projections.batch import catch_up
     from projections.registry import all_projections
 
     relax_for_batches()  # as the runner and rebuild set up their process

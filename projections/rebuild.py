@@ -17,9 +17,9 @@ import asyncio
 import asyncpg
 
 from infra.database import Database, apply_tenant
+from infra.gc_policy import relax_for_batches
 from projections.base import Projection
 from projections.batch import BATCH_SIZE, apply_batch_in, catch_up
-from infra.gc_policy import relax_for_batches
 
 SUFFIX = "__rebuild"
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 PARENT_ENV = "THIDUA_RUNNER_PARENT"
-"""Set in each child: the pid of the process that must outlive it."""
+"""Set in each child: the pid of the parent it must not outlive."""
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 

@@ -104,8 +104,7 @@ async def test_projections_run_with_two_workers_catches_up_and_stops_its_childre
         platform: Platform, admin: asyncpg.Connection, admin_url: str, tenant_id: str) -> None:
     province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Cà Mau", b.external_parent())
     await platform.repository.save(tenant_id, province, b.unit(tenant_id, "commune_union", "CĐ xã Tân Thành", province))
-    parent = subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
-                              env={**os.environ, "DATABASE_URL": admin_url})
+    parent = _two_workers(admin_url)
     try:
         await wait_for(lambda: _at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
         children = _runner_children(parent.pid)
@@ -121,8 +120,7 @@ async def test_worker_children_end_with_a_parent_killed_outright(
     """SIGKILL: the parent's clean-up never runs; the kernel ends the children (PDEATHSIG)."""
     await platform.repository.save(tenant_id, b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Cà Mau",
                                                      b.external_parent()))
-    parent = subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
-                              env={**os.environ, "DATABASE_URL": admin_url})
+    parent = _two_workers(admin_url)
     try:
         await wait_for(lambda: _at_head(admin, tenant_id, "org_tree"), timeout=60)
         children = _runner_children(parent.pid)
@@ -131,6 +129,11 @@ async def test_worker_children_end_with_a_parent_killed_outright(
         parent.kill()
         parent.wait(30)
     await wait_for(lambda: _all_gone(children), timeout=15)
+
+
+def _two_workers(admin_url: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
+                            env={**os.environ, "DATABASE_URL": admin_url})
 
 
 async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:

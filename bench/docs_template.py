@@ -98,13 +98,12 @@ ratios), or across runs only with `scale.generate_s` beside them.
   query text and plain fields resolve without a coroutine each. Left: HTTP + GraphQL
   work around the read (a request cost ~12 ms of server CPU, 4.7 ms of it the read, before
   the summing moved into SQL, which brought the read to 1.4 ms); the p99 tail follows machine
-  load (the SQL floor's own p99 shows it). The server's tail was its garbage collector
-  (at national scale, a 300-sample p99 of 23.4 ms for a p50 of 9.7, ratio to the floor
-  3.99, missed; after the fixes below 13.6 ms and 2.24, and 14.1 ms and 2.51 from 1,000
-  samples in the run committed here):
-  full collections scanned every object the imported libraries made (29 ms each), and the
-  in-process projection runner had raised the young threshold for batch throughput, so a
-  young collection took 20-26 ms. `thidua serve` now collects and freezes its start-up heap
+  load (the SQL floor's own p99 shows it). The server's tail was its garbage collector: at
+  national scale a 300-sample p99 of 23.4 ms for a p50 of 9.7 (ratio to the floor 3.99,
+  missed), because full collections scanned every object the imported libraries made
+  (29 ms each) and the in-process projection runner had raised the young threshold for
+  batch throughput, so a young collection took 20-26 ms. After the fixes below: 13.6 ms
+  and 2.24, then 14.1 ms and 2.51 from 1,000 samples in the run committed here. `thidua serve` now collects and freezes its start-up heap
   before serving and keeps CPython's default thresholds; only batch processes (`projections
   run`, rebuild, the benchmark) raise them (infra/gc_policy.py). A plan's reporting days
   due are cached per schedule and day (50 plans listed their days on every national read),

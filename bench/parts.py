@@ -53,9 +53,9 @@ class Context:
 
     async def projected(self) -> dict[str, float]:
         """Catch every projection up over everything generated so far. The first time, timed
-        twice from empty read models: by the runner in this process (the one `thidua serve`
-        runs in-process, here with the batch GC policy), then by one runner process per
-        core (`thidua projections run --workers N`)."""
+        twice from empty read models: by one runner in this process (as the one runner
+        process `thidua serve` starts), then by one runner process per core (`thidua
+        projections run --workers N`)."""
         if self.catch_up is not None:
             await projection.catch_up_rate(self.platform)
             return self.catch_up
@@ -83,7 +83,7 @@ class Context:
 
 
 async def append_part(ctx: Context) -> dict[str, float]:
-    # The server's in-process projection runner would project the store's appends while
+    # The server's projection runner (its child process) would project the store's appends while
     # they are timed (the floor's and the recorder's rows cause no projection work).
     await ctx.stop_server()
     config = ctx.append_config or (AppendConfig(warmup_s=0.3, duration_s=1.5, repeats=1) if ctx.quick

@@ -1,6 +1,6 @@
 """Projection benchmark: the real ProjectionRunner catching every projection up over the
-generated log (in this process, the runner `thidua serve` runs in-process, or as `thidua
-projections run --workers N` processes), then a full rebuild of every projection from 0."""
+generated log (one runner in this process, or `thidua projections run --workers N`
+processes), then a full rebuild of every projection from position 0."""
 
 from __future__ import annotations
 

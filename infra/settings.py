@@ -38,8 +38,8 @@ class ServerSettings:
     load_demo: bool = False
     """THIDUA_DEMO: load demo data into an empty database on start (1/0, default 1)."""
     run_projections: bool = False
-    """THIDUA_RUNNER: run the projection runner in the server process (1/0, default 1);
-    0 when `thidua projections run` runs it apart."""
+    """THIDUA_RUNNER: the server starts the projection runner as its child process (1/0,
+    default 1); 0 when `thidua projections run` runs it apart."""
 
 
 @dataclass(frozen=True)

@@ -23,15 +23,22 @@ PARENT_ENV = "THIDUA_RUNNER_PARENT"
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
+def runner_command(batch_size: int | None = None) -> list[str]:
+    """`thidua projections run` in this interpreter (a child of this process)."""
+    command = [sys.executable, "-m", "api.cli", "projections", "run"]
+    return command + ["--batch-size", str(batch_size)] if batch_size is not None else command
+
+
+def runner_env(database_url: str | None = None) -> dict[str, str]:
+    """This process's environment, plus the database and the parent the child must not outlive."""
+    return {**os.environ, PARENT_ENV: str(os.getpid()), **({"DATABASE_URL": database_url} if database_url else {})}
+
+
 @contextmanager
 def runner_processes(workers: int, database_url: str | None = None,
                      batch_size: int | None = None) -> Iterator[list[subprocess.Popen]]:
     """`workers` children running `thidua projections run`, stopped on exit."""
-    command = [sys.executable, "-m", "api.cli", "projections", "run"]
-    if batch_size is not None:
-        command += ["--batch-size", str(batch_size)]
-    env = {**os.environ, PARENT_ENV: str(os.getpid()), **({"DATABASE_URL": database_url} if database_url else {})}
-    children = [subprocess.Popen(command, env=env) for _ in range(workers)]
+    children = [subprocess.Popen(runner_command(batch_size), env=runner_env(database_url)) for _ in range(workers)]
     try:
         yield children
     finally:

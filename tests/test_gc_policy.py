@@ -53,7 +53,7 @@ def test_serve_freezes_the_app_before_serving_and_keeps_the_default_thresholds(c
 
 
 async def test_the_runner_leaves_the_collector_to_its_process(collector, platform):
-    """`thidua serve` runs it beside the requests: it must not relax the server's collector."""
+    """A library object: the command that owns the process chooses the policy."""
     gc.set_threshold(700, 10, 10)
     async with ProjectionRunner(platform.db, [], poll_interval=30):
         assert gc.get_threshold() == (700, 10, 10)

@@ -50,15 +50,14 @@ def _run_or_spawn(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run(settings: Settings, batch_size: int) -> int:
     from infra.gc_policy import relax_for_batches
-    from projections.runner import ProjectionRunner
+    from projections.supervised import supervise_runner
     from projections.workers import die_with_parent
 
-    die_with_parent()  # a child of `--workers`: no orphan if the parent is killed
+    die_with_parent()  # a child of `--workers` or `serve`: no orphan if the parent is killed
     relax_for_batches()  # a process of its own: batch throughput first
 
     async with open_platform(settings) as platform:
-        async with ProjectionRunner(platform.db, batch_size=batch_size):
-            await asyncio.Event().wait()
+        await supervise_runner(platform.db, batch_size)
     return 0
 
 

@@ -59,3 +59,28 @@ async def snapshot(admin: asyncpg.Connection, tenant: str) -> dict[str, list]:
             rows = await admin.fetch(f"SELECT * FROM {table} WHERE tenant_id = $1", tenant)
             out[table] = sorted(repr(tuple(r.values())) for r in rows)
     return out
+
+
+def child_pids(pid: int) -> list[int]:
+    """Live child processes of `pid` (Linux /proc: the parent pid is field 4 of stat)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            children.append(int(stat.parent.name))
+    return children
+
+
+async def all_ended(pids: list[int]) -> bool:
+    """None still runs (an orphan's zombie, left for init to reap, counts as gone)."""
+    return not any(_running(p) for p in pids)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -2,10 +2,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import asyncpg
 import pytest
@@ -16,8 +14,8 @@ from projections.batch import apply_batch
 from projections.runner import ProjectionRunner
 from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
 from tests.projections import builders as b
-from tests.projections.helpers import (ROOT, append_counted, checkpoint, counted, head, start_runner,
-                                       wait_for)
+from tests.projections.helpers import (ROOT, all_ended, append_counted, checkpoint, child_pids, counted, head,
+                                       start_runner, wait_for)
 
 
 async def test_a_failing_handler_stops_at_the_event_position_and_skips_nothing(
@@ -107,12 +105,12 @@ async def test_projections_run_with_two_workers_catches_up_and_stops_its_childre
     parent = _two_workers(admin_url)
     try:
         await wait_for(lambda: _at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
-        children = _runner_children(parent.pid)
+        children = child_pids(parent.pid)
         assert len(children) == 2
     finally:
         parent.terminate()
         assert parent.wait(30) == 0
-    await wait_for(lambda: _all_gone(children), timeout=15)
+    await wait_for(lambda: all_ended(children), timeout=15)
 
 
 async def test_worker_children_end_with_a_parent_killed_outright(
@@ -123,12 +121,12 @@ async def test_worker_children_end_with_a_parent_killed_outright(
     parent = _two_workers(admin_url)
     try:
         await wait_for(lambda: _at_head(admin, tenant_id, "org_tree"), timeout=60)
-        children = _runner_children(parent.pid)
+        children = child_pids(parent.pid)
         assert len(children) == 2
     finally:
         parent.kill()
         parent.wait(30)
-    await wait_for(lambda: _all_gone(children), timeout=15)
+    await wait_for(lambda: all_ended(children), timeout=15)
 
 
 def _two_workers(admin_url: str) -> subprocess.Popen:
@@ -138,31 +136,6 @@ def _two_workers(admin_url: str) -> subprocess.Popen:
 
 async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:
     return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
-
-
-def _runner_children(pid: int) -> list[int]:
-    """Live child processes of `pid` (Linux /proc: the parent pid is field 4 of stat)."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:  # ended meanwhile
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            children.append(int(stat.parent.name))
-    return children
-
-
-async def _all_gone(pids: list[int]) -> bool:
-    """None still runs (an orphan's zombie, left for init to reap, counts as gone)."""
-    return not any(_running(p) for p in pids)
-
-
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_projections_status_command_prints_lag(admin_url: str) -> None:

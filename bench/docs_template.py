@@ -39,7 +39,7 @@ no number is ever made up.
 ## Where the time goes (profiled in November 2026)
 
 Machines of the same kind differ from session to session: generating the same 1,122,200
-events took 100 s, 205 s and 77 s on three of them. Compare figures within one run (the
+events took 100 s, 205 s and 71-78 s on three of them. Compare figures within one run (the
 ratios), or across runs only with `scale.generate_s` beside them.
 
 - **append**: group commit (infra/group_commit.py, migration 0006). Every append waits for
@@ -64,8 +64,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   varies from run to run and from machine to machine (at 10 events per command it measured
   3,500 to 9,200 events/s; filling its table with the 1.1 M generated events first changed
   nothing). So `append.ratio_vs_eventsourcing_batch10` is the closest to its target: 2.92
-  and 3.09 on the slow machine (recorder ~5,500 events/s); 3.73, 3.33 and 3.26 in three
-  full runs on the machine of the run committed here (recorder 8,900-10,100 events/s).
+  and 3.09 on the slow machine (recorder ~5,500 events/s); 3.73, 3.33, 3.26 and 3.23 in
+  four full runs on the machine of the run committed here (recorder 8,900-10,800 events/s).
   The `thidua serve` child of the rollup and commands parts is stopped before the append
   part: its projection runner was projecting the store's appends while they were timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
@@ -81,8 +81,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   core: leases are now held only while a tenant is being caught up, so runner processes
   share the tenants. On the slow machine (generation 205 s) the code before these changes
   caught up at 10,275 events/s, this code at 11,795 in one process and 14,268 with two,
-  short of the target; on the machine of the run committed here (generation 76-78 s),
-  24,665 to 25,789 in one process and 30,428 to 32,661 with two (three full runs). Left (20,000
+  short of the target; on the machine of the run committed here (generation 71-78 s),
+  24,665 to 27,870 in one process and 30,428 to 35,453 with two (four full runs). Left (20,000
   grassroots units, one process, slow machine): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
   handlers, building rows) and ~55 µs of PostgreSQL CPU, the costliest statements being the
   rollup leaf upserts (~20 µs per report: one row per figure, seven reports per unit) and the
@@ -102,7 +102,8 @@ ratios), or across runs only with `scale.generate_s` beside them.
   missed), because full collections scanned every object the imported libraries made
   (29 ms each) and the in-process projection runner had raised the young threshold for
   batch throughput, so a young collection took 20-26 ms. After the fixes below: 13.6 ms
-  and 2.24, then 14.1 ms and 2.51 from 1,000 samples in the run committed here. The
+  and 2.24, then 14.1 ms and 2.51 from 1,000 samples, and 12.4 ms and 1.82 in the run
+  committed here (after the change that follows). The
   runner then moved out of the server into a child process of its own (api/background.py):
   a server whose in-process runner had caught up the whole country kept every tenant's tree
   (~1.1 million objects), and each of its full collections took ~600 ms (one request took
@@ -132,9 +133,9 @@ ratios), or across runs only with `scale.generate_s` beside them.
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run committed here took 8 minutes (482 s) on an idle 2-core machine: generating
-1.3 min, projection catch-up 45 s in one process and 35 s with two, the full rebuild
-1.4 min, then the rollup samples, the commands and the append comparison. On the slowest
+The full run committed here took 7.5 minutes (451 s) on an idle 2-core machine: generating
+1.2 min, projection catch-up 40 s in one process and 32 s with two, the full rebuild
+1.1 min, then the rollup samples, the commands and the append comparison. On the slowest
 machine seen (generation 3.3 min) the full run took 13 minutes. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,

@@ -66,10 +66,10 @@ def run_workers(workers: int, batch_size: int) -> int:
 
 
 def die_with_parent() -> None:
-    """In a child of `runner_processes`: end with the parent, even one killed by SIGKILL
-    (whose `finally` never runs). Linux sends the child SIGTERM when the thread that started
-    it ends (PR_SET_PDEATHSIG; both callers start children from their main thread);
-    elsewhere this does nothing."""
+    """In a runner child (of `runner_processes` or of `thidua serve`): end with the parent,
+    even one killed by SIGKILL (whose `finally` never runs). Linux sends the child SIGTERM
+    when the thread that started it ends (PR_SET_PDEATHSIG; every caller starts its
+    children from its main thread); elsewhere this does nothing."""
     parent = os.environ.get(PARENT_ENV)
     if parent is None or not sys.platform.startswith("linux"):
         return

@@ -18,10 +18,10 @@ from contextlib import asynccontextmanager, suppress
 
 from infra.platform import Platform
 from infra.settings import Settings
+from projections.supervised import RESTART_DELAYS_S
 from projections.workers import runner_command, runner_env
 
 log = logging.getLogger(__name__)
-RESTART_DELAYS_S = (0.5, 1, 2, 5, 10)
 STOP_TIMEOUT_S = 15
 
 

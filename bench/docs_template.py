@@ -101,25 +101,26 @@ ratios), or across runs only with `scale.generate_s` beside them.
   national scale a 300-sample p99 of 23.4 ms for a p50 of 9.7 (ratio to the floor 3.99,
   missed), because full collections scanned every object the imported libraries made
   (29 ms each) and the in-process projection runner had raised the young threshold for
-  batch throughput, so a young collection took 20-26 ms. After the fixes below: 13.6 ms
-  and 2.24, then 14.1 ms and 2.51 from 1,000 samples, and 12.4 ms and 1.82 in the run
-  committed here (after the change that follows). The
-  runner then moved out of the server into a child process of its own (api/background.py):
-  a server whose in-process runner had caught up the whole country kept every tenant's tree
-  (~1.1 million objects), and each of its full collections took ~600 ms (one request took
-  632 ms); during a catch-up its batches held the event loop up to ~130 ms at a time. With
-  the child, the server catches the country up in 42 s instead of 63 s and then answers the
-  national rollup at p50 7.8 / p99 10.9 / max 15.6 ms (1,000 samples). `thidua serve` now collects and freezes its start-up heap
-  before serving and keeps CPython's default thresholds; only batch processes (`projections
-  run`, rebuild, the benchmark) raise them (infra/gc_policy.py). A plan's reporting days
-  due are cached per schedule and day (50 plans listed their days on every national read),
-  the derived metrics go out without a second walk, and the telemetry extension decides
-  which fields are untraced without walking each field's path. The measuring process's own
-  collector is off while it times (as `timeit` does): it holds the whole generated country,
-  and one of its collections (16 ms) counted as server latency. Left, on the same
-  machine: `{{ __typename }}` over HTTP costs 1.7 ms and /health 1.3 ms (client, uvicorn,
-  Litestar, Strawberry); a national rollup adds ~3 ms of Python to its SQL (graphql-core
-  completing ~150 fields of 49 children, the metrics derived per child, the 29 KB answer).
+  batch throughput, so a young collection took 20-26 ms. `thidua serve` now collects and
+  freezes its start-up heap before serving and keeps CPython's default thresholds; only
+  batch processes (`projections run`, rebuild, the benchmark) raise them
+  (infra/gc_policy.py). A plan's reporting days due are cached per schedule and day (50
+  plans listed their days on every national read), the derived metrics go out without a
+  second walk, and the telemetry extension decides which fields are untraced without
+  walking each field's path. The measuring process's own collector is off while it times
+  (as `timeit` does): it holds the whole generated country, and one of its collections
+  (16 ms) counted as server latency. With these: 13.6 ms and 2.24, then 14.1 ms and 2.51
+  from 1,000 samples. Then the runner moved out of the server into a child process of its
+  own (api/background.py): a server whose in-process runner had caught up the whole
+  country kept every tenant's tree (~1.1 million objects), and each of its full
+  collections took ~600 ms (one request took 632 ms); during a catch-up its batches held
+  the event loop up to ~130 ms at a time. With the child, the server catches the country
+  up in 42 s instead of 63 s and then answers the national rollup at p50 7.8 / p99 10.9 /
+  max 15.6 ms (1,000 samples); 12.4 ms and 1.82 in the run committed here. Left, on the
+  same machine: `{{ __typename }}` over HTTP costs 1.7 ms and /health 1.3 ms (client,
+  uvicorn, Litestar, Strawberry); a national rollup adds ~3 ms of Python to its SQL
+  (graphql-core completing ~150 fields of 49 children, the metrics derived per child, the
+  29 KB answer).
 - **commands**: each command checks the officer's subtree and the unit's scope against the
   tenant's org timeline, now cached per process and brought up to date with only the org
   events since (before, every command re-read the whole province tree).

@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager, suppress
 
 from infra.platform import Platform
 from infra.settings import Settings
-from projections.supervised import RESTART_DELAYS_S
+from projections.supervised import restart_delay
 from projections.workers import runner_command, runner_env
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ async def supervise_runner_process(database_url: str) -> None:
             log.warning("projection runner process exited with status %s; restarting", status)
         finally:
             await _stop(child)
-        await asyncio.sleep(RESTART_DELAYS_S[min(failures, len(RESTART_DELAYS_S) - 1)])
+        await asyncio.sleep(restart_delay(failures))
         failures += 1
 
 

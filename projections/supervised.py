@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 RESTART_DELAYS_S = (0.5, 1, 2, 5, 10)
 
 
+def restart_delay(failures: int) -> float:
+    """Seconds to wait before the next start after `failures` restarts in a row."""
+    return RESTART_DELAYS_S[min(failures, len(RESTART_DELAYS_S) - 1)]
+
+
 async def supervise_runner(db: Database, batch_size: int = BATCH_SIZE) -> None:
     """Run a ProjectionRunner until cancelled, replacing one that died with the database."""
     failures = 0
@@ -34,7 +39,7 @@ async def supervise_runner(db: Database, batch_size: int = BATCH_SIZE) -> None:
             log.warning("projection runner stopped (%s); restarting", exc)
         finally:
             await _stop(runner)
-        await asyncio.sleep(RESTART_DELAYS_S[min(failures, len(RESTART_DELAYS_S) - 1)])
+        await asyncio.sleep(restart_delay(failures))
         failures += 1
 
 

@@ -14,7 +14,7 @@ from api.background import background
 from infra.platform import Platform
 from tests.api.conftest import SETTINGS
 from tests.projections import builders as b
-from tests.projections.helpers import all_ended, checkpoint, child_pids, head, wait_for
+from tests.projections.helpers import all_ended, at_head, child_pids, wait_for
 
 WITH_RUNNER = dataclasses.replace(SETTINGS, server=dataclasses.replace(SETTINGS.server, run_projections=True))
 
@@ -24,7 +24,7 @@ async def test_the_runner_child_catches_up_comes_back_after_it_dies_and_ends_wit
     await platform.repository.save(tenant_id, b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Cà Mau",
                                                      b.external_parent()))
     async with background(platform, WITH_RUNNER):
-        await wait_for(lambda: _caught_up(admin, tenant_id), timeout=60)
+        await wait_for(lambda: at_head(admin, tenant_id, "org_tree"), timeout=60)
         first = _runner_children()
         assert len(first) == 1
 
@@ -32,7 +32,7 @@ async def test_the_runner_child_catches_up_comes_back_after_it_dies_and_ends_wit
         await wait_for(lambda: _replaced(first[0]), timeout=30)
         await platform.repository.save(tenant_id, b.unit(tenant_id, "province_federation", f"LĐLĐ {uuid4()}",
                                                          b.external_parent()))
-        await wait_for(lambda: _caught_up(admin, tenant_id), timeout=60)
+        await wait_for(lambda: at_head(admin, tenant_id, "org_tree"), timeout=60)
         second = _runner_children()
     await wait_for(lambda: all_ended(second), timeout=20)
     assert _runner_children() == []
@@ -52,7 +52,3 @@ def _cmdline(pid: int) -> bytes:
 
 async def _replaced(dead: int) -> bool:
     return any(p != dead for p in _runner_children())
-
-
-async def _caught_up(admin: asyncpg.Connection, tenant: str) -> bool:
-    return await checkpoint(admin, tenant, "org_tree") == await head(admin, tenant) > 0

@@ -43,6 +43,10 @@ async def head(admin: asyncpg.Connection, tenant: str) -> int:
     return await admin.fetchval("SELECT position FROM tenant_heads WHERE tenant_id = $1", tenant) or 0
 
 
+async def at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:
+    return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
+
+
 async def wait_for(predicate, timeout: float = 60.0, every: float = 0.05) -> None:
     deadline = time.monotonic() + timeout
     while not await predicate():

@@ -14,8 +14,8 @@ from projections.batch import apply_batch
 from projections.runner import ProjectionRunner
 from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
 from tests.projections import builders as b
-from tests.projections.helpers import (ROOT, all_ended, append_counted, checkpoint, child_pids, counted, head,
-                                       start_runner, wait_for)
+from tests.projections.helpers import (ROOT, all_ended, append_counted, at_head, checkpoint, child_pids, counted,
+                                       head, start_runner, wait_for)
 
 
 async def test_a_failing_handler_stops_at_the_event_position_and_skips_nothing(
@@ -104,7 +104,7 @@ async def test_projections_run_with_two_workers_catches_up_and_stops_its_childre
     await platform.repository.save(tenant_id, province, b.unit(tenant_id, "commune_union", "CĐ xã Tân Thành", province))
     parent = _two_workers(admin_url)
     try:
-        await wait_for(lambda: _at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
+        await wait_for(lambda: at_head(admin, tenant_id, "org_tree", "rollups"), timeout=60)
         children = child_pids(parent.pid)
         assert len(children) == 2
     finally:
@@ -120,7 +120,7 @@ async def test_worker_children_end_with_a_parent_killed_outright(
                                                      b.external_parent()))
     parent = _two_workers(admin_url)
     try:
-        await wait_for(lambda: _at_head(admin, tenant_id, "org_tree"), timeout=60)
+        await wait_for(lambda: at_head(admin, tenant_id, "org_tree"), timeout=60)
         children = child_pids(parent.pid)
         assert len(children) == 2
     finally:
@@ -132,10 +132,6 @@ async def test_worker_children_end_with_a_parent_killed_outright(
 def _two_workers(admin_url: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
                             env={**os.environ, "DATABASE_URL": admin_url})
-
-
-async def _at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> bool:
-    return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
 
 
 def test_projections_status_command_prints_lag(admin_url: str) -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 
 from litestar import Litestar, Response, get
 from litestar.datastructures import State
 
-from api.background import background
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rest.openapi import openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
-from infra.platform import open_platform
+from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
 from infra.telemetry.http import litestar_plugin
@@ -27,13 +26,18 @@ async def health(state: State) -> Response[dict[str, object]]:
     return Response({"status": "ok" if ok else "degraded", "database": database}, status_code=200 if ok else 503)
 
 
-def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
-    """`admin_url` overrides DATABASE_URL / the embedded server (tests use it)."""
+Background = Callable[[Platform], AbstractAsyncContextManager[object]]
+
+
+def create_app(settings: Settings, admin_url: str | None = None, *,
+               background: Background | None = None) -> Litestar:
+    """`admin_url` overrides DATABASE_URL / the embedded server (tests use it). `background`
+    runs beside the handlers for the app's lifetime (`thidua serve`: demo data, the runner)."""
     configure_telemetry(settings.telemetry)  # once per process; later calls return the same
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        async with open_platform(settings, admin_url) as platform, background(platform, settings):
+        async with open_platform(settings, admin_url) as platform, (background or _nothing)(platform):
             app.state.platform = platform
             yield
 
@@ -46,3 +50,7 @@ def create_app(settings: Settings, admin_url: str | None = None) -> Litestar:
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=MAX_BODY_BYTES,
     )
+
+
+def _nothing(platform: Platform) -> AbstractAsyncContextManager[object]:
+    return nullcontext()

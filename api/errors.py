@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import asyncpg
 
 from domain.errors import DomainError
-from infra.errors import ApplicationError, DatabaseUnavailableError
+from infra.errors import CodedError, DatabaseUnavailableError
 
 log = logging.getLogger("thidua.api")
 RETRY_AFTER_S = 5
@@ -82,7 +82,7 @@ def to_public(exc: BaseException) -> PublicError:
     if is_database_unavailable(exc):
         log.warning("database unavailable: %s", type(exc).__name__)
         return public("UNAVAILABLE", "The database is unavailable; retry later")
-    if isinstance(exc, ApplicationError) and exc.code in CODES:
+    if isinstance(exc, CodedError) and exc.code in CODES:
         return public(exc.code, str(exc) or None)
     log.error("unexpected error at the edge", exc_info=exc)
     return public("INTERNAL", "Unexpected error")

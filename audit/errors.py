@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from infra.errors import ApplicationError
+from infra.errors import CodedError
 
 
-class AuditInputError(ApplicationError):
+class AuditInputError(CodedError):
     """A filter, page size, auditor id or timestamp that cannot be used."""
 
     code = "BAD_INPUT"

@@ -111,7 +111,7 @@ ratios), or across runs only with `scale.generate_s` beside them.
   (as `timeit` does): it holds the whole generated country, and one of its collections
   (16 ms) counted as server latency. With these: 13.6 ms and 2.24, then 14.1 ms and 2.51
   from 1,000 samples. Then the runner moved out of the server into a child process of its
-  own (api/background.py): a server whose in-process runner had caught up the whole
+  own (cli/background.py): a server whose in-process runner had caught up the whole
   country kept every tenant's tree (~1.1 million objects), and each of its full
   collections took ~600 ms (one request took 632 ms); during a catch-up its batches held
   the event loop up to ~130 ms at a time. With the child, the server catches the country

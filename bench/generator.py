@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from uuid import UUID, uuid5
 
 from bench.national import Scale, TenantShape, national_tenant, shape
@@ -27,8 +27,8 @@ from domain.rules import default_rulebook
 from infra.platform import Platform
 from infra.serialization import create_mapper
 from services.context import CommandContext
+from services.tenants import provision_platform, provision_tenant
 from tenants.ids import root_unit_id
-from tenants.provisioning import provision_platform, provision_tenant
 
 CONCURRENT_TENANTS = 16
 FOUNDED = date(2020, 1, 1)

@@ -121,7 +121,7 @@ async def rollup_part(ctx: Context) -> dict[str, float]:
 
 
 async def _http_rollup(platform: Platform, base: str, data: Generated, samples: int, warmup: int) -> list[float]:
-    from api.auth.tokens import mint_token
+    from services.auth.tokens import mint_token
 
     token = mint_token(platform.settings.auth.jwt_secret, tenant=data.national_tenant, roles=["national"],
                        subject="bench")
@@ -132,7 +132,7 @@ async def _http_rollup(platform: Platform, base: str, data: Generated, samples: 
 
 
 async def commands_part(ctx: Context) -> dict[str, float]:
-    from api.auth.tokens import mint_token
+    from services.auth.tokens import mint_token
 
     data = await ctx.dataset()
     base = await ctx.server_url()

@@ -11,8 +11,8 @@ from datetime import date
 
 from demo import ids
 from demo.steps import Steps
-from tenants.org_units import create_unit
-from tenants.provisioning import provision_platform, provision_tenant
+from services.org_units import create_unit
+from services.tenants import provision_platform, provision_tenant
 
 FOUNDED = date(2020, 1, 1)  # before every plan of 2021, so every unit is in scope
 

@@ -3,11 +3,11 @@ README's example queries use."""
 
 from __future__ import annotations
 
-from api.auth.tokens import mint_token
 from demo import ids
 from demo.loader import DemoLoad, load_demo
 from infra.platform import Platform
 from infra.settings import Settings
+from services.auth.tokens import mint_token
 
 ROLES = (  # (label, tenant, roles, unit, audit tenants)
     ("platform_admin", ids.NATIONAL, ("platform_admin",), None, ()),

@@ -1,15 +1,21 @@
-"""Application-tier errors raised by the infrastructure (the edge maps them to responses)."""
+"""Errors the infrastructure raises, each with a stable public `code`.
+
+`CodedError` is the base of every coded error below the edge (store, audit, application);
+the one mapper at the edge (api/errors.py) turns any of them into a response. The
+application layer translates the store's not-found and conflict into its own
+(services/errors.py).
+"""
 
 from __future__ import annotations
 
 from uuid import UUID
 
 
-class ApplicationError(Exception):
+class CodedError(Exception):
     code = "APPLICATION_ERROR"
 
 
-class ConcurrencyError(ApplicationError):
+class ConcurrencyError(CodedError):
     """An append named a stream version that is no longer the stream's current version."""
 
     code = "CONFLICT"
@@ -19,15 +25,17 @@ class ConcurrencyError(ApplicationError):
         self.stream_id, self.expected, self.actual = stream_id, expected, actual
 
 
-class NotFoundError(ApplicationError):
+class NotFoundError(CodedError):
+    """No stream (or tenant) with that id."""
+
     code = "NOT_FOUND"
 
 
-class InvalidTenantError(ApplicationError):
+class InvalidTenantError(CodedError):
     code = "BAD_INPUT"
 
 
-class DatabaseUnavailableError(ApplicationError):
+class DatabaseUnavailableError(CodedError):
     """The database cannot be reached right now; the request may be retried."""
 
     code = "UNAVAILABLE"

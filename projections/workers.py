@@ -25,7 +25,7 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def runner_command(batch_size: int | None = None) -> list[str]:
     """`thidua projections run` in this interpreter (a child of this process)."""
-    command = [sys.executable, "-m", "api.cli", "projections", "run"]
+    command = [sys.executable, "-m", "cli", "projections", "run"]
     return command + ["--batch-size", str(batch_size)] if batch_size is not None else command
 
 

@@ -7,30 +7,31 @@ the store accepts one. The loser reloads and tries again, and now meets QUOTA_EX
 
 from __future__ import annotations
 
-import asyncio
-import random
-from collections.abc import Awaitable, Callable
 from datetime import date
 from uuid import UUID
 
-from domain.award import decide_award as domain_decide, nominee_record, revoke_award as domain_revoke
+from domain.award import decide_award as domain_decide
+from domain.award import nominee_record
+from domain.award import revoke_award as domain_revoke
 from domain.errors import Duplicate
 from domain.ids import quota_id, registration_id
 from domain.nomination import Nomination
 from domain.nomination_checks import NomineeRecord
 from domain.plan import Plan
-from domain.quota import AwardQuota, open_quota as domain_open_quota
+from domain.quota import AwardQuota
+from domain.quota import open_quota as domain_open_quota
 from domain.registration import Registration
 from domain.report import missing_reports
 from domain.rules import RuleBook, default_rulebook
-from infra.errors import ConcurrencyError
 from infra.platform import Platform
+from infra.stream_queries import existing_streams
+from services.commands import check_version, load, load_or_none, run_command
 from services.context import CommandContext, CommandResult
 from services.reports import reports_of
-from services.unit_of_work import existing_streams, load, load_or_none, replayed, save
+from services.scope import check_reach
 from tenants.org_reader import unit_ids
 
-MAX_ATTEMPTS = 12  # each lost race means another decider took a slot; bounded by the quota
+MAX_RETRIES = 11  # each lost race means another decider took a slot; bounded by the quota
 
 
 async def count_registered_units(platform: Platform, tenant: str, plan: Plan) -> int:
@@ -38,7 +39,7 @@ async def count_registered_units(platform: Platform, tenant: str, plan: Plan) ->
     units = await unit_ids(platform, tenant)
     phases = [p.name for p in plan.phases] or [""]
     ids = {registration_id(tenant, plan.id, ph, u): u for u in units for ph in phases}
-    found = await existing_streams(platform, tenant, list(ids))
+    found = await existing_streams(platform.repository, tenant, list(ids))
     return len({ids[i] for i in found})
 
 
@@ -47,14 +48,12 @@ async def open_quota(platform: Platform, tenant: str, ctx: CommandContext, *, pl
                      cap: int | None = None) -> CommandResult:
     """Open the ledger of `pool` for a nominating unit. The basis defaults to the units
     registered for the plan; `cap` is an extra limit from the RuleBook. DUPLICATE if open."""
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    plan = await load(platform, tenant, plan_id, Plan)
-    quota = await _new_ledger(platform, tenant, plan, pool, nominating_unit_id, registered_collectives, cap)
-    try:
-        return await save(platform, tenant, ctx, "open_quota", quota)
-    except ConcurrencyError:
-        raise Duplicate(f"the quota {pool!r} is already open", rule="quota.open.once") from None
+    async def decide() -> AwardQuota:
+        plan = await load(platform, tenant, plan_id, Plan)
+        await check_reach(platform, tenant, ctx, nominating_unit_id)
+        return await _new_ledger(platform, tenant, plan, pool, nominating_unit_id, registered_collectives, cap)
+    return await run_command(platform, tenant, ctx, "open_quota", decide, on_conflict=lambda: Duplicate(
+        f"the quota {pool!r} is already open", rule="quota.open.once"))
 
 
 async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID, *,
@@ -66,8 +65,8 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
     STANDARDS_NOT_MET, INVALID_TRANSITION; CONFLICT if `expected_version` is stale."""
     rulebook = rulebook or default_rulebook()
 
-    async def step() -> tuple[Nomination | AwardQuota, ...]:
-        nomination = await load(platform, tenant, nomination_id, Nomination, expected_version)
+    async def decide() -> tuple[Nomination | AwardQuota, ...]:
+        nomination = await _nomination(platform, tenant, ctx, nomination_id, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
         quota = await _ledger(platform, tenant, plan, nomination)
         record = await gather_record(platform, tenant, plan, nomination, decided_on, under_discipline)
@@ -75,19 +74,19 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
                       decision_number=decision_number, decided_on=decided_on, signer=signer,
                       authority=authority, enterprise_waiting=enterprise_waiting)
         return nomination, *_present(quota)
-    return await _until_saved(platform, tenant, ctx, "decide_award", step)
+    return await run_command(platform, tenant, ctx, "decide_award", decide, retries=MAX_RETRIES)
 
 
 async def revoke_award(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID, *,
                        reason: str, on: date, expected_version: int | None = None) -> CommandResult:
     """Revoke a decided award; its quota slot goes back to the ledger."""
-    async def step() -> tuple[Nomination | AwardQuota, ...]:
-        nomination = await load(platform, tenant, nomination_id, Nomination, expected_version)
+    async def decide() -> tuple[Nomination | AwardQuota, ...]:
+        nomination = await _nomination(platform, tenant, ctx, nomination_id, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
         quota = await _existing_ledger(platform, tenant, plan, nomination)
         domain_revoke(nomination, quota, reason=reason, on=on)
         return nomination, *_present(quota)
-    return await _until_saved(platform, tenant, ctx, "revoke_award", step)
+    return await run_command(platform, tenant, ctx, "revoke_award", decide, retries=MAX_RETRIES)
 
 
 async def get_quota(platform: Platform, tenant: str, *, plan_id: UUID, pool: str,
@@ -106,27 +105,13 @@ async def gather_record(platform: Platform, tenant: str, plan: Plan, nomination:
     return nominee_record(registration, reports_on_time=on_time, under_discipline=under_discipline)
 
 
-async def _until_saved(platform: Platform, tenant: str, ctx: CommandContext, name: str,
-                       step: Callable[[], Awaitable[tuple]]) -> CommandResult:
-    """Load, decide and save; on a lost race (ConcurrencyError) reload and decide again."""
-    attempt = 0
-    while True:
-        if (done := await replayed(platform, tenant, ctx)) is not None:
-            return done
-        changed = await step()
-        try:
-            return await save(platform, tenant, ctx, name, *changed)
-        except ConcurrencyError as conflict:
-            attempt = await _retry_or_raise(attempt, conflict)
-
-
-async def _retry_or_raise(attempt: int, conflict: ConcurrencyError) -> int:
-    """Re-raise the conflict after MAX_ATTEMPTS; otherwise wait a little, spreading retries."""
-    attempt += 1
-    if attempt >= MAX_ATTEMPTS:
-        raise conflict
-    await asyncio.sleep(random.uniform(0, 0.005 * attempt))
-    return attempt
+async def _nomination(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID,
+                      expected_version: int | None) -> Nomination:
+    """NOT_FOUND, then FORBIDDEN outside the caller's subtree, then CONFLICT if stale."""
+    nomination = await load(platform, tenant, nomination_id, Nomination)
+    await check_reach(platform, tenant, ctx, nomination.proposing_unit_id)
+    check_version(nomination, expected_version)
+    return nomination
 
 
 def _present(quota: AwardQuota | None) -> tuple[AwardQuota, ...]:

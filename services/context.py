@@ -13,12 +13,15 @@ class CommandContext:
 
     `idempotency_key`: a retried command with the same key returns the first result and
     writes nothing (the store remembers the key with the events it wrote).
+    `writes_under`: the unit whose subtree the caller may write for (FORBIDDEN outside it);
+    None: anywhere in the tenant (the system, a platform administrator).
     """
 
     actor: str
     unit_id: UUID | None = None
     idempotency_key: str | None = None
     correlation_id: str | None = None
+    writes_under: UUID | None = None
 
     def metadata(self, command: str) -> dict[str, Any]:
         """Event metadata: who and why, never business facts (style: events carry facts only)."""

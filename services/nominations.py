@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from domain.nomination import Nomination, draft_nomination as domain_draft
+from domain.nomination import Nomination
+from domain.nomination import draft_nomination as domain_draft
 from domain.plan import Plan
 from infra.platform import Platform
+from services.commands import load, run_command, update
 from services.context import CommandContext, CommandResult
-from services.unit_of_work import load, replayed, save
+from services.scope import check_reach
 from tenants.org_reader import load_timeline
 
 
@@ -19,20 +21,21 @@ async def draft_nomination(platform: Platform, tenant: str, ctx: CommandContext,
                            proposing_unit_id: UUID, nominee_name: str | None = None,
                            nominee_enterprise: bool | None = None) -> CommandResult:
     """For a collective that is a unit of this tenant, the name and enterprise flag default
-    to the unit's own. Refusals: NOMINEE_KIND_NOT_ALLOWED (seed 001: collectives only), BAD_INPUT."""
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    plan = await load(platform, tenant, plan_id, Plan)
-    if nominee_kind == "collective" and (nominee_name is None or nominee_enterprise is None):
+    to the unit's own. Refusals: FORBIDDEN (proposing unit outside the caller's subtree),
+    NOMINEE_KIND_NOT_ALLOWED (seed 001: collectives only), BAD_INPUT."""
+    async def decide() -> Nomination:
         timeline = await load_timeline(platform, tenant)
-        if nominee_id in timeline:
+        await check_reach(platform, tenant, ctx, proposing_unit_id, timeline=timeline)
+        plan = await load(platform, tenant, plan_id, Plan)
+        name, enterprise = nominee_name, nominee_enterprise
+        if nominee_kind == "collective" and nominee_id in timeline:
             unit = timeline.history(nominee_id)
-            nominee_name = nominee_name or unit.names.on(unit.last_day())
-            nominee_enterprise = unit.enterprise if nominee_enterprise is None else nominee_enterprise
-    nomination = domain_draft(plan, nominee_kind=nominee_kind, nominee_id=nominee_id,
-                              nominee_name=nominee_name or "", award_form=award_form, phase=phase,
-                              proposing_unit_id=proposing_unit_id, nominee_enterprise=bool(nominee_enterprise))
-    return await save(platform, tenant, ctx, "draft_nomination", nomination)
+            name = name or unit.names.on(unit.last_day())
+            enterprise = unit.enterprise if enterprise is None else enterprise
+        return domain_draft(plan, nominee_kind=nominee_kind, nominee_id=nominee_id, nominee_name=name or "",
+                            award_form=award_form, phase=phase, proposing_unit_id=proposing_unit_id,
+                            nominee_enterprise=bool(enterprise))
+    return await run_command(platform, tenant, ctx, "draft_nomination", decide)
 
 
 async def attach_document(platform, tenant, ctx, nomination_id: UUID, *, kind: str, copies: int = 1,
@@ -97,9 +100,9 @@ async def get_nomination(platform: Platform, tenant: str, nomination_id: UUID) -
 
 async def _step(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID,
                 expected_version: int | None, name: str, action, needs_plan: bool = False) -> CommandResult:
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    nomination = await load(platform, tenant, nomination_id, Nomination, expected_version)
-    plan = await load(platform, tenant, nomination.plan_id, Plan) if needs_plan else None
-    action(nomination, plan)
-    return await save(platform, tenant, ctx, name, nomination)
+    """A step of an existing nomination, by a caller whose subtree holds the proposing unit."""
+    async def change(nomination: Nomination) -> None:
+        plan = await load(platform, tenant, nomination.plan_id, Plan) if needs_plan else None
+        action(nomination, plan)
+    return await update(platform, tenant, ctx, name, Nomination, nomination_id, expected_version, change,
+                        unit_of=lambda nomination: nomination.proposing_unit_id)

@@ -8,13 +8,14 @@ from typing import Any
 from uuid import UUID
 
 from domain.errors import BadInput, OutOfScope
-from domain.organisation import OrgError
+from domain.organisation import OrgError, OrgTimeline
 from domain.plan import Plan
 from domain.plan_values import ParentLink, Phase, ReportSchedule
 from infra.database import validate_tenant_id
 from infra.platform import Platform
+from services.commands import load, load_or_none, run_command, update
 from services.context import CommandContext, CommandResult
-from services.unit_of_work import load, load_or_none, replayed, save
+from services.scope import check_reach
 from tenants.org_reader import load_timeline
 
 
@@ -23,15 +24,18 @@ async def draft_plan(platform: Platform, tenant: str, ctx: CommandContext, /, *,
     """`fields` are Plan.draft's (theme, kind, period, eligible_subjects, phases, ...; see
     domain/plan_draft.py). The issuing unit must be a unit of this tenant (active on `on`,
     default: now). Platform parent links are checked like link_parent's."""
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    if fields.pop("tenant", tenant) != tenant:
-        raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant")
-    await _check_issuing_unit(platform, tenant, issuing_unit_id, on)
-    for link in fields.get("parent_links", ()):
-        await _check_platform_link(platform, link)
-    plan = Plan.draft(tenant=tenant, issuing_unit_id=issuing_unit_id, **fields)
-    return await save(platform, tenant, ctx, "draft_plan", plan)
+    drafted_in = fields.pop("tenant", tenant)
+
+    async def decide() -> Plan:
+        timeline = await load_timeline(platform, tenant)
+        await check_reach(platform, tenant, ctx, issuing_unit_id, day=on, timeline=timeline)
+        if drafted_in != tenant:
+            raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant")
+        _check_issuing_unit(timeline, issuing_unit_id, on)
+        for link in fields.get("parent_links", ()):
+            await _check_platform_link(platform, link)
+        return Plan.draft(tenant=tenant, issuing_unit_id=issuing_unit_id, **fields)
+    return await run_command(platform, tenant, ctx, "draft_plan", decide)
 
 
 async def link_parent(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID,
@@ -102,15 +106,12 @@ async def get_plan(platform: Platform, tenant: str, plan_id: UUID) -> Plan:
 
 
 async def _command(platform, tenant, ctx, plan_id, expected_version, name, step) -> CommandResult:
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    plan = await load(platform, tenant, plan_id, Plan, expected_version)
-    await step(plan)
-    return await save(platform, tenant, ctx, name, plan)
+    """A step of an existing plan, by a caller whose subtree holds the issuing unit."""
+    return await update(platform, tenant, ctx, name, Plan, plan_id, expected_version, step,
+                        unit_of=lambda plan: plan.issuing_unit_id)
 
 
-async def _check_issuing_unit(platform: Platform, tenant: str, unit_id: UUID, on: date | None) -> None:
-    timeline = await load_timeline(platform, tenant)
+def _check_issuing_unit(timeline: OrgTimeline, unit_id: UUID, on: date | None) -> None:
     try:
         active = unit_id in timeline and timeline.is_active(unit_id, on or date.max)
     except OrgError:

@@ -12,11 +12,11 @@ from domain.errors import Duplicate
 from domain.ids import registration_id
 from domain.plan import Plan
 from domain.registration import Registration, Target, register
-from infra.errors import ConcurrencyError
 from infra.platform import Platform
+from services.commands import load, load_or_none, run_command, update
 from services.context import CommandContext, CommandResult
-from services.scope import unit_in_scope
-from services.unit_of_work import load, load_or_none, replayed, save
+from services.scope import check_reach, in_scope
+from tenants.org_reader import load_timeline
 
 
 async def register_unit(platform: Platform, tenant: str, ctx: CommandContext, *, plan_id: UUID,
@@ -24,29 +24,27 @@ async def register_unit(platform: Platform, tenant: str, ctx: CommandContext, *,
                         work_items: Iterable[str] = (), initiatives: Iterable[str] = ()) -> CommandResult:
     """Register `unit_id` for `phase` ("" for a plan without phases) on day `on`.
 
-    Refusals: OUT_OF_SCOPE, DEADLINE_PASSED (policy 'refuse'), INVALID_TRANSITION (plan not
-    running), DUPLICATE (already registered for that phase), BAD_INPUT.
+    Refusals: FORBIDDEN (outside the caller's subtree), OUT_OF_SCOPE, DEADLINE_PASSED (policy
+    'refuse'), INVALID_TRANSITION (plan not running), DUPLICATE (already registered for that
+    phase, also when two race), BAD_INPUT.
     """
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    plan = await load(platform, tenant, plan_id, Plan)
-    scoped = await unit_in_scope(platform, tenant, plan, unit_id, on)
-    registration = register(plan, unit_id, scoped, phase, list(targets), work_items, initiatives, on=on)
-    try:
-        return await save(platform, tenant, ctx, "register_unit", registration)
-    except ConcurrencyError:
-        raise _duplicate(phase) from None
+    async def decide() -> Registration:
+        timeline = await load_timeline(platform, tenant)
+        await check_reach(platform, tenant, ctx, unit_id, day=on, timeline=timeline)
+        plan = await load(platform, tenant, plan_id, Plan)
+        return register(plan, unit_id, in_scope(timeline, plan, unit_id, on), phase, list(targets),
+                        work_items, initiatives, on=on)
+    return await run_command(platform, tenant, ctx, "register_unit", decide, on_conflict=lambda: _duplicate(phase))
 
 
 async def record_result(platform: Platform, tenant: str, ctx: CommandContext, registration_id: UUID, *,
                         indicator: str, achieved: int | Decimal, on: date,
                         expected_version: int | None = None) -> CommandResult:
     """The achieved amount for one registered target (from a report or the final tally)."""
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    registration = await load(platform, tenant, registration_id, Registration, expected_version)
-    registration.record_result(indicator, achieved, on)
-    return await save(platform, tenant, ctx, "record_result", registration)
+    async def change(registration: Registration) -> None:
+        registration.record_result(indicator, achieved, on)
+    return await update(platform, tenant, ctx, "record_result", Registration, registration_id, expected_version,
+                        change, unit_of=lambda registration: registration.unit_id)
 
 
 async def get_registration(platform: Platform, tenant: str, *, plan_id: UUID, phase: str,

@@ -10,29 +10,30 @@ from uuid import UUID
 from domain.errors import Duplicate, OutOfScope
 from domain.ids import report_id
 from domain.plan import Plan
-from domain.report import ProgressReport, ReportFigures, missing_reports, submit_report as domain_submit
-from infra.errors import ConcurrencyError
+from domain.report import ProgressReport, ReportFigures, missing_reports
+from domain.report import submit_report as domain_submit
 from infra.platform import Platform
+from services.commands import load, load_many, run_command
 from services.context import CommandContext, CommandResult
-from services.scope import in_scope
-from services.unit_of_work import load, load_many, replayed, save
+from services.scope import check_reach, in_scope
 from tenants.org_reader import load_timeline
 
 
 async def submit_report(platform: Platform, tenant: str, ctx: CommandContext, *, plan_id: UUID,
                         unit_id: UUID, day: date, figures: ReportFigures, submitted_on: date) -> CommandResult:
     """One report per unit and reporting day (DUPLICATE otherwise); `late` after its day."""
-    if (done := await replayed(platform, tenant, ctx)) is not None:
-        return done
-    plan = await load(platform, tenant, plan_id, Plan)
-    if not in_scope(await load_timeline(platform, tenant), plan, unit_id, day):
-        raise OutOfScope("the unit is outside the plan's scope", rule="report.scope")
-    report = domain_submit(plan, unit_id, day, figures, submitted_on=submitted_on)
-    try:
-        return await save(platform, tenant, ctx, "submit_report", report)
-    except ConcurrencyError:
-        raise Duplicate(f"a report for {day} was already submitted", rule="report.once_per_day",
-                        message_vi="Đơn vị đã gửi báo cáo cho kỳ này") from None
+    async def decide() -> ProgressReport:
+        timeline = await load_timeline(platform, tenant)
+        await check_reach(platform, tenant, ctx, unit_id, day=day, timeline=timeline)
+        plan = await load(platform, tenant, plan_id, Plan)
+        if not in_scope(timeline, plan, unit_id, day):
+            raise OutOfScope("the unit is outside the plan's scope", rule="report.scope")
+        return domain_submit(plan, unit_id, day, figures, submitted_on=submitted_on)
+
+    def duplicate() -> Duplicate:
+        return Duplicate(f"a report for {day} was already submitted", rule="report.once_per_day",
+                         message_vi="Đơn vị đã gửi báo cáo cho kỳ này")
+    return await run_command(platform, tenant, ctx, "submit_report", decide, on_conflict=duplicate)
 
 
 async def reports_of(platform: Platform, tenant: str, plan: Plan, unit_ids: Iterable[UUID],

@@ -1,4 +1,6 @@
-"""Is a unit within a plan's scope? A descendant of the issuing unit on the given day."""
+"""Two questions about a unit, answered on the tenant's org timeline: is it within a plan's
+scope (a descendant of the issuing unit that day), and is it within the caller's reach (the
+subtree the caller writes for)?"""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from uuid import UUID
 from domain.organisation import OrgError, OrgTimeline
 from domain.plan import Plan
 from infra.platform import Platform
+from services.context import CommandContext
+from services.errors import Forbidden
 from tenants.org_reader import load_timeline
 
 
@@ -22,5 +26,25 @@ def in_scope(timeline: OrgTimeline, plan: Plan, unit_id: UUID, day: date) -> boo
         return False
 
 
-async def unit_in_scope(platform: Platform, tenant: str, plan: Plan, unit_id: UUID, day: date) -> bool:
-    return in_scope(await load_timeline(platform, tenant), plan, unit_id, day)
+async def check_reach(platform: Platform, tenant: str, ctx: CommandContext, *unit_ids: UUID,
+                      day: date | None = None, timeline: OrgTimeline | None = None) -> None:
+    """FORBIDDEN unless each unit is the caller's own or below it (on `day`, else at any time
+    of the unit's life). An unknown unit, or one not active that day, passes: the command then
+    refuses it with its own precise rule (NOT_FOUND, OUT_OF_SCOPE, ...)."""
+    own = ctx.writes_under
+    if own is None or all(u == own for u in unit_ids):
+        return
+    timeline = timeline or await load_timeline(platform, tenant)
+    for unit_id in unit_ids:
+        if _outside(timeline, own, unit_id, day):
+            raise Forbidden(f"unit {unit_id} is outside the caller's subtree")
+
+
+def _outside(timeline: OrgTimeline, own: UUID, unit_id: UUID, day: date | None) -> bool:
+    if unit_id == own or unit_id not in timeline:
+        return False
+    try:
+        ancestors = timeline.ancestors(unit_id, day) if day else timeline.ancestors(unit_id)
+    except OrgError:
+        return False  # not active that day: the command refuses it with its own rule
+    return own not in ancestors

@@ -41,7 +41,7 @@ def test_the_frozen_heap_is_out_of_later_collections(collector):
 def test_serve_freezes_the_app_before_serving_and_keeps_the_default_thresholds(collector, monkeypatch):
     import uvicorn
 
-    from api.commands import serve
+    from cli.commands import serve
 
     gc.set_threshold(700, 10, 10)
     seen = {}

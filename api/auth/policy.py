@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from api.auth.errors import Forbidden
-from api.auth.principal import Principal, Role
 from infra.errors import NotFoundError
+from services.auth.principal import Principal, Role
+from services.errors import Forbidden
 
 
 class Access(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from litestar import Request
 
-from api.auth.principal import Principal
-from api.auth.tokens import bearer_token, verify_token
+from services.auth.principal import Principal
+from services.auth.tokens import bearer_token, verify_token
 
 
 def authenticate(secret: str, authorization: str | None) -> Principal:

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from api.auth.policy import Access, reads_as_auditor
-from api.auth.principal import Principal
 from audit.reads import record_read
 from infra.database import Database
+from services.auth.principal import Principal
 
 
 async def record_audit_read(db: Database, principal: Principal, access: Access, tenant: str | None, what: str,

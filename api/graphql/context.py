@@ -12,8 +12,8 @@ import strawberry
 from litestar.connection import ASGIConnection
 from strawberry.litestar import BaseContext
 
-from api.auth.principal import Principal
 from api.auth.request import authenticate
+from services.auth.principal import Principal
 
 
 class GraphQLContext(BaseContext, kw_only=True):

@@ -14,11 +14,9 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
-from api.rest.nominations import authorize_nomination
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from services import awards
-from services.plans import get_plan
+from services.auth.principal import Principal
 
 
 class DecideAward(Body):
@@ -53,7 +51,7 @@ class AwardCommands(Controller):
           summary="Decide the award (QUOTA_EXCEEDED when the pool is used up; quota-safe under concurrency)")
     async def decide(self, request: Request, state: State, principal: NamedDependency[Principal],
                      nomination_id: FromPath[UUID], data: JSONBody[DecideAward]) -> Response[CommandReply]:
-        tenant = await authorize_nomination(state, principal, nomination_id)
+        tenant = write_tenant(principal)
         return reply(await awards.decide_award(
             state.platform, tenant, command_context(request, principal), nomination_id,
             decision_number=data.decision_number, decided_on=data.decided_on, signer=data.signer,
@@ -63,7 +61,7 @@ class AwardCommands(Controller):
     @post("/{nomination_id:uuid}/revoke", summary="Revoke a decided award; its quota slot is freed")
     async def revoke(self, request: Request, state: State, principal: NamedDependency[Principal],
                      nomination_id: FromPath[UUID], data: JSONBody[RevokeAward]) -> Response[CommandReply]:
-        tenant = await authorize_nomination(state, principal, nomination_id)
+        tenant = write_tenant(principal)
         return reply(await awards.revoke_award(state.platform, tenant, command_context(request, principal),
                                                nomination_id, reason=data.reason, on=data.on,
                                                expected_version=data.expected_version))
@@ -77,8 +75,6 @@ class QuotaCommands(Controller):
     async def open_quota(self, request: Request, state: State, principal: NamedDependency[Principal],
                          data: JSONBody[OpenQuota]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        await get_plan(state.platform, tenant, data.plan_id)  # NOT_FOUND before any subtree check
-        await authorize_unit(state.platform, principal, data.nominating_unit_id)
         return reply(await awards.open_quota(
             state.platform, tenant, command_context(request, principal), plan_id=data.plan_id, pool=data.pool,
             nominating_unit_id=data.nominating_unit_id, registered_collectives=data.registered_collectives,

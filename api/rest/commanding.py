@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID
 
 import msgspec
 from litestar import Request, Response
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from api.auth.errors import Forbidden
 from api.auth.policy import Access, require
-from api.auth.principal import Principal, Role
 from domain.errors import BadInput
-from domain.organisation import OrgError
-from infra.platform import Platform
+from services.auth.principal import Principal, Role
 from services.context import CommandContext, CommandResult
 from tenants.ids import root_unit_id
-from tenants.org_reader import load_timeline
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 200
@@ -40,30 +35,19 @@ def command_context(request: Request, principal: Principal) -> CommandContext:
         raise BadInput(f"{IDEMPOTENCY_HEADER} must be 1..{MAX_KEY_LENGTH} printable characters",
                        rule="api.idempotency_key")
     return CommandContext(actor=principal.subject, unit_id=principal.unit, idempotency_key=key,
-                          correlation_id=request.headers.get("X-Request-Id"))
+                          correlation_id=request.headers.get("X-Request-Id"), writes_under=_reach(principal))
+
+
+def _reach(principal: Principal) -> UUID | None:
+    """Officers write for their unit and its subtree (a token without a unit: the tenant root)."""
+    if principal.has(Role.PLATFORM_ADMIN):
+        return None
+    return principal.unit or root_unit_id(principal.tenant)
 
 
 def write_tenant(principal: Principal) -> str:
     require(principal, Access.WRITE)
     return principal.tenant
-
-
-async def authorize_unit(platform: Platform, principal: Principal, unit_id: UUID, day: date | None = None) -> None:
-    """Officers write for their unit and its subtree (a token without a unit: the tenant root)."""
-    if principal.has(Role.PLATFORM_ADMIN):
-        return
-    own = principal.unit or root_unit_id(principal.tenant)
-    if unit_id == own:
-        return
-    timeline = await load_timeline(platform, principal.tenant)
-    if unit_id not in timeline:
-        return  # the service answers NOT_FOUND or OUT_OF_SCOPE precisely
-    try:
-        ancestors = timeline.ancestors(unit_id, day) if day else timeline.ancestors(unit_id)
-    except OrgError:
-        return  # not active that day: the service refuses it with the precise rule
-    if own not in ancestors:
-        raise Forbidden(f"unit {unit_id} is outside the caller's subtree")
 
 
 def reply(result: CommandResult) -> Response[CommandReply]:

@@ -1,8 +1,8 @@
 """Nomination commands (đề nghị khen thưởng): draft → documents → submit → receive →
 appraise → council vote → forward up | reject; return for correction and resubmit.
 
-Every step after the draft is authorised on the nomination's proposing unit: the caller's
-subtree must hold it (the province officer above a district may process its dossiers).
+Every step after the draft is authorised (in the service) on the nomination's proposing unit:
+the caller's subtree must hold it (the province officer above a district may process its dossiers).
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
-from domain.nomination import Nomination
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from services import nominations
-from services.unit_of_work import load
+from services.auth.principal import Principal
 
 
 class DraftNomination(Body):
@@ -71,7 +69,6 @@ class NominationCommands(Controller):
     async def draft(self, request: Request, state: State, principal: NamedDependency[Principal],
                     data: JSONBody[DraftNomination]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        await authorize_unit(state.platform, principal, data.proposing_unit_id)
         return reply(await nominations.draft_nomination(
             state.platform, tenant, command_context(request, principal), **msgspec.structs.asdict(data)))
 
@@ -121,17 +118,9 @@ class NominationCommands(Controller):
         return await _step(request, state, principal, nomination_id, nominations.reject, data)
 
 
-async def authorize_nomination(state: State, principal: Principal, nomination_id: UUID) -> str:
-    """The caller's tenant, once its subtree holds the proposing unit (NOT_FOUND in another tenant)."""
-    tenant = write_tenant(principal)
-    nomination = await load(state.platform, tenant, nomination_id, Nomination)
-    await authorize_unit(state.platform, principal, nomination.proposing_unit_id)
-    return tenant
-
-
 async def _step(request: Request, state: State, principal: Principal, nomination_id: UUID,
                 command, data: Body) -> Response[CommandReply]:
-    """Authorise on the proposing unit, then run the service step with the body's fields as keywords."""
-    tenant = await authorize_nomination(state, principal, nomination_id)
-    return reply(await command(state.platform, tenant, command_context(request, principal), nomination_id,
+    """Run the service step with the body's fields as keywords (it checks the caller's reach)."""
+    return reply(await command(state.platform, write_tenant(principal), command_context(request, principal),
+                               nomination_id,
                                **msgspec.structs.asdict(data)))

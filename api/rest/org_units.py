@@ -10,9 +10,9 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
-from tenants import org_units
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from services import org_units
+from services.auth.principal import Principal
 
 
 class CreateUnit(Body):
@@ -38,7 +38,6 @@ class OrgUnitCommands(Controller):
     async def create(self, request: Request, state: State, principal: NamedDependency[Principal],
                      data: JSONBody[CreateUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        await authorize_unit(state.platform, principal, data.parent_id, data.effective)
         return reply(await org_units.create_unit(
             state.platform, tenant, command_context(request, principal), kind=data.kind, name=data.name,
             parent_id=data.parent_id, effective=data.effective, code=data.code, enterprise=data.enterprise))
@@ -47,7 +46,6 @@ class OrgUnitCommands(Controller):
     async def rename(self, request: Request, state: State, principal: NamedDependency[Principal],
                      unit_id: FromPath[UUID], data: JSONBody[RenameUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        await authorize_unit(state.platform, principal, unit_id, data.effective)
         return reply(await org_units.rename_unit(
             state.platform, tenant, command_context(request, principal), unit_id, name=data.name,
             effective=data.effective, expected_version=data.expected_version))

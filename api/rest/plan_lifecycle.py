@@ -15,11 +15,11 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, command_context, reply
-from api.rest.plans import OnDay, authorize_plan, plan_step
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from api.rest.plans import OnDay, plan_step
 from domain.plan_values import Deadline, ParentLink, Phase, ReportSchedule
 from services import plans
+from services.auth.principal import Principal
 
 
 # Strict mirrors of the domain's value objects: msgspec ignores unknown fields of a plain
@@ -80,7 +80,7 @@ class PlanLifecycle(Controller):
     @post("/{plan_id:uuid}/amend", summary="Amend a launched plan (reason; optional new phases, report schedule)")
     async def amend(self, request: Request, state: State, principal: NamedDependency[Principal],
                     plan_id: FromPath[UUID], data: JSONBody[AmendPlan]) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
+        tenant = write_tenant(principal)
         phases = None if data.phases is None else [p.to_domain() for p in data.phases]
         schedule = None if data.report_schedule is None else data.report_schedule.to_domain()
         return reply(await plans.amend_plan(state.platform, tenant, command_context(request, principal), plan_id,
@@ -90,7 +90,7 @@ class PlanLifecycle(Controller):
     @post("/{plan_id:uuid}/parents", summary="Link a parent: a platform plan or an outside document")
     async def link_parent(self, request: Request, state: State, principal: NamedDependency[Principal],
                           plan_id: FromPath[UUID], data: JSONBody[LinkParent]) -> Response[CommandReply]:
-        tenant = await authorize_plan(state, principal, plan_id)
+        tenant = write_tenant(principal)
         link = ParentLink(relation=data.relation, number=data.number, issued_on=data.issued_on,
                           issuer=data.issuer, title=data.title, tenant=data.tenant, plan_id=data.plan_id)
         return reply(await plans.link_parent(state.platform, tenant, command_context(request, principal), plan_id,

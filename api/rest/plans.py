@@ -12,13 +12,12 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from api.rest.strict import unknown_fields
 from domain.errors import BadInput
-from domain.plan_values import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule,
-                                ReportSchedule)
+from domain.plan_values import AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule
 from services import plans
+from services.auth.principal import Principal
 
 
 class DraftPlan(Body):
@@ -65,7 +64,6 @@ class PlanCommands(Controller):
         tenant = write_tenant(principal)
         if extra := unknown_fields(await request.json(), DraftPlan):
             raise BadInput(f"unknown fields: {', '.join(extra)}", rule="api.body.unknown_fields")
-        await authorize_unit(state.platform, principal, data.issuing_unit_id, data.on)
         return reply(await plans.draft_plan(state.platform, tenant, command_context(request, principal),
                                             **msgspec.structs.asdict(data)))
 
@@ -85,17 +83,8 @@ class PlanCommands(Controller):
         return await plan_step(request, state, principal, plan_id, plans.close_plan, data)
 
 
-async def authorize_plan(state: State, principal: Principal, plan_id: UUID) -> str:
-    """The caller's tenant, once its subtree holds the issuing unit (NOT_FOUND in another tenant)."""
-    tenant = write_tenant(principal)
-    plan = await plans.get_plan(state.platform, tenant, plan_id)  # NOT_FOUND in another tenant
-    await authorize_unit(state.platform, principal, plan.issuing_unit_id)
-    return tenant
-
-
 async def plan_step(request: Request, state: State, principal: Principal, plan_id: UUID,
                     command, data: Body) -> Response[CommandReply]:
-    """Authorise on the issuing unit, then run the service step with the body's fields as keywords."""
-    tenant = await authorize_plan(state, principal, plan_id)
-    return reply(await command(state.platform, tenant, command_context(request, principal), plan_id,
+    """Run the service step with the body's fields as keywords (it checks the caller's reach)."""
+    return reply(await command(state.platform, write_tenant(principal), command_context(request, principal), plan_id,
                                **msgspec.structs.asdict(data)))

@@ -11,11 +11,10 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
-from api.auth.principal import Principal
-from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
-from domain.registration import Registration, Target
+from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from domain.registration import Target
 from services import registrations
-from services.unit_of_work import load
+from services.auth.principal import Principal
 
 
 class RegisterUnit(Body):
@@ -43,7 +42,6 @@ class RegistrationCommands(Controller):
     async def register(self, request: Request, state: State, principal: NamedDependency[Principal],
                        data: JSONBody[RegisterUnit]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        await authorize_unit(state.platform, principal, data.unit_id, data.on)
         return reply(await registrations.register_unit(
             state.platform, tenant, command_context(request, principal), plan_id=data.plan_id,
             unit_id=data.unit_id, phase=data.phase, targets=data.targets, on=data.on,
@@ -53,8 +51,6 @@ class RegistrationCommands(Controller):
     async def record(self, request: Request, state: State, principal: NamedDependency[Principal],
                      registration_id: FromPath[UUID], data: JSONBody[RecordResult]) -> Response[CommandReply]:
         tenant = write_tenant(principal)
-        registration = await load(state.platform, tenant, registration_id, Registration)
-        await authorize_unit(state.platform, principal, registration.unit_id)
         return reply(await registrations.record_result(
             state.platform, tenant, command_context(request, principal), registration_id,
             indicator=data.indicator, achieved=_number(data.achieved), on=data.on,

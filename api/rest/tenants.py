@@ -11,11 +11,11 @@ from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
-from api.auth.errors import Forbidden
-from api.auth.principal import Principal, Role
 from api.rest.commanding import Body, command_context
+from services.auth.principal import Principal, Role
+from services.errors import Forbidden
+from services.tenants import provision_tenant
 from tenants.ids import root_unit_id
-from tenants.provisioning import provision_tenant
 
 
 class ProvisionTenant(Body):

@@ -8,8 +8,8 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
-from api.auth.tokens import mint_token
 from infra.settings import Settings
+from services.auth.tokens import mint_token
 
 SETTINGS = Settings()
 

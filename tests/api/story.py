@@ -10,8 +10,8 @@ from domain.errors import Duplicate
 from domain.plan_values import to_data
 from domain.seeds import seed_001
 from services.context import SYSTEM
+from services.tenants import provision_platform
 from tenants.ids import NATIONAL_TENANT, root_unit_id
-from tenants.provisioning import provision_platform
 from tests.api.conftest import bearer
 
 

@@ -16,7 +16,7 @@ from projections import queries
 from projections.runner import ProjectionRunner
 from projections.scope import PlanRef
 from services.context import CommandContext
-from tenants.org_units import merge_unit
+from services.org_units import merge_unit
 from tests.api.conftest import codes, gql
 from tests.api.test_commands import province  # noqa: F401  (fixture)
 from tests.api.test_read_queries import registered  # noqa: F401  (fixture)

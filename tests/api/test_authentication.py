@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from api.auth.tokens import mint_token
-from api.cli import main
+from cli.main import main
+from services.auth.tokens import mint_token
 from tests.api.conftest import SETTINGS, codes, gql
 
 ME = "{ me { tenant roles unit } }"
@@ -61,7 +61,7 @@ async def test_a_role_without_the_right_is_forbidden(client, token, tenant_id):
 
 
 def test_the_token_command_mints_a_token_the_server_accepts(capsys, tenant_id):
-    from api.auth.tokens import verify_token
+    from services.auth.tokens import verify_token
 
     assert main(["token", "--role", "auditor", "--tenant", tenant_id, "--audit-tenant", "t-x", "--ttl", "60"]) == 0
     principal = verify_token(SETTINGS.auth.jwt_secret, capsys.readouterr().out.strip())

@@ -8,10 +8,19 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.report import ProgressReport
-from services.unit_of_work import load
+from services.commands import load
 from tests.api.conftest import event_count
-from tests.api.seed_001_flow import (DOSSIER, created, decide, draft, nominate_to_vote, province, qualified,
-                                     report, seed_001_plan)
+from tests.api.seed_001_flow import (
+    DOSSIER,
+    created,
+    decide,
+    draft,
+    nominate_to_vote,
+    province,
+    qualified,
+    report,
+    seed_001_plan,
+)
 from tests.api.story import create_unit, ensure_national_platform, post
 
 UNIONS = [("CĐCS Công ty A", True), ("CĐCS Công ty B", True), ("CĐCS Trường C", False)]

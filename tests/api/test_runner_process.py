@@ -1,4 +1,4 @@
-"""`thidua serve` runs the projection runner as a child process (api/background): it catches
+"""`thidua serve` runs the projection runner as a child process (cli/background): it catches
 up, is started again if it ends, and ends with the server."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from uuid import uuid4
 
 import asyncpg
 
-from api.background import background
+from cli.background import background
 from infra.platform import Platform
 from tests.api.conftest import SETTINGS
 from tests.projections import builders as b

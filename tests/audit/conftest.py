@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from api.cli import main
+from cli.main import main
 from infra.event_store import NewEvent
 
 

@@ -87,7 +87,7 @@ async def test_creating_several_apps_configures_telemetry_once(sink, admin_url):
 
 
 async def test_a_graphql_request_nests_operation_resolver_and_queries_under_the_server_span(sink, admin_url, tenant_id):
-    mint_token = pytest.importorskip("api.auth.tokens").mint_token
+    mint_token = pytest.importorskip("services.auth.tokens").mint_token
 
     settings = Settings()
     token = mint_token(settings.auth.jwt_secret, tenant=tenant_id, roles=["platform_admin"])
@@ -110,7 +110,7 @@ async def test_a_graphql_request_nests_operation_resolver_and_queries_under_the_
 
 async def test_a_rest_command_stores_its_events_with_the_request_trace_id(sink, admin_url, platform, admin, tenant_id):
     story = pytest.importorskip("tests.api.story")
-    from api.auth.tokens import mint_token
+    from services.auth.tokens import mint_token
 
     await story.ensure_national_platform(platform)
     settings = Settings()

@@ -12,10 +12,20 @@ from infra.platform import Platform
 from projections.base import Event, ProjectionError, handles
 from projections.batch import apply_batch
 from projections.runner import ProjectionRunner
-from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
 from tests.projections import builders as b
-from tests.projections.helpers import (ROOT, all_ended, append_counted, at_head, checkpoint, child_pids, counted,
-                                       head, start_runner, wait_for)
+from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
+from tests.projections.helpers import (
+    ROOT,
+    all_ended,
+    append_counted,
+    at_head,
+    checkpoint,
+    child_pids,
+    counted,
+    head,
+    start_runner,
+    wait_for,
+)
 
 
 async def test_a_failing_handler_stops_at_the_event_position_and_skips_nothing(
@@ -130,12 +140,12 @@ async def test_worker_children_end_with_a_parent_killed_outright(
 
 
 def _two_workers(admin_url: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "api.cli", "projections", "run", "--workers", "2"], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "cli", "projections", "run", "--workers", "2"], cwd=ROOT,
                             env={**os.environ, "DATABASE_URL": admin_url})
 
 
 def test_projections_status_command_prints_lag(admin_url: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "api.cli", "projections", "status"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "cli", "projections", "status"], cwd=ROOT,
                           env={**os.environ, "DATABASE_URL": admin_url}, capture_output=True, text=True,
                           timeout=120)
     assert "projection" in done.stdout and "lag" in done.stdout, done.stderr

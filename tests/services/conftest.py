@@ -11,11 +11,11 @@ import pytest
 
 from domain.plan import Plan
 from infra.platform import Platform
-from services.context import CommandContext
 from services import plans
+from services.context import CommandContext
+from services.org_units import create_unit
+from services.tenants import provision_platform, provision_tenant
 from tenants.ids import root_unit_id
-from tenants.org_units import create_unit
-from tenants.provisioning import provision_platform, provision_tenant
 
 CTX = CommandContext(actor="officer@test")
 FOUNDED = date(2000, 1, 1)

@@ -6,8 +6,8 @@ import asyncio
 
 from infra.platform import open_platform
 from infra.settings import Settings
+from services.org_units import create_unit, rename_unit
 from tenants.org_reader import load_timeline
-from tenants.org_units import create_unit, rename_unit
 from tests.services.conftest import CTX, FOUNDED
 
 

@@ -10,9 +10,9 @@ import pytest
 from domain.errors import DomainError
 from domain.registration import Target
 from domain.seeds import seed_001, seed_002
-from infra.errors import ConcurrencyError
 from services import registrations
 from services.context import CommandContext
+from services.errors import ConcurrencyError
 
 from .conftest import CTX, launched_plan
 
@@ -93,7 +93,7 @@ async def test_seed_002_phases_have_their_own_registration_deadlines(platform, o
 
 
 async def test_another_tenant_cannot_see_the_plan(platform, org, plan_001, other_tenant_id):
-    from infra.errors import NotFoundError
+    from services.errors import NotFoundError
     with pytest.raises(NotFoundError):
         await registrations.register_unit(platform, other_tenant_id, CTX, plan_id=plan_001, unit_id=org.unions[0],
                                           phase=seed_001.PHASE, targets=TARGETS, on=date(2021, 10, 2))

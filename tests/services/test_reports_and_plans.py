@@ -12,8 +12,8 @@ from domain.errors import DomainError
 from domain.plan_values import ParentLink, Period
 from domain.report import ReportFigures
 from domain.seeds import seed_000, seed_003, seed_004
-from infra.errors import ConcurrencyError
 from services import plans, reports
+from services.errors import ConcurrencyError
 from tenants.ids import root_unit_id
 
 from .conftest import CTX, launched_plan, load_plan

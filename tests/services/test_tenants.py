@@ -9,9 +9,9 @@ import pytest
 from domain.errors import BadInput, DomainError
 from domain.organisation import OrgUnit
 from infra.errors import InvalidTenantError
+from services.tenants import provision_tenant
 from tenants.ids import root_unit_id
 from tenants.org_reader import load_timeline
-from tenants.provisioning import provision_tenant
 from tenants.registry import get_tenant, list_tenants
 
 from .conftest import CTX, FOUNDED

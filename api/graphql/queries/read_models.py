@@ -16,7 +16,6 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.auth.policy import Access, scope_tenant
-from api.auth.principal import Principal, Role
 from api.graphql.audit_trail import record_audit_read
 from api.graphql.context import Info
 from api.graphql.types.org_unit import OrgUnit
@@ -24,7 +23,7 @@ from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.rollup import LeaderboardEntry, Rollup
 from projections import queries
 from projections.scope import NATIONAL, PlanRef
-
+from services.auth.principal import Principal, Role
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 

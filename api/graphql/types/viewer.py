@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.auth.principal import Principal
+from services.auth.principal import Principal
 
 
 @strawberry.type(description="The authenticated caller.")

@@ -35,9 +35,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
     from bench import report
-    from bench.runner import run_bench
-
     from bench.national import Scale
+    from bench.runner import run_bench
     from infra.gc_policy import relax_for_batches
 
     relax_for_batches()  # a batch process: its catch-up runs here (its latency probes allocate little)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from uuid import UUID
 
-from api.auth.principal import Role
 from infra.settings import Settings
+from services.auth.principal import Role
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from api.auth.tokens import mint_token
+    from services.auth.tokens import mint_token
 
     print(mint_token(settings.auth.jwt_secret, tenant=args.tenant, roles=args.role, unit=args.unit,
                      subject=args.subject, audit_tenants=args.audit_tenant,

@@ -18,11 +18,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from api.app import create_app
+    from cli.background import background
     from infra.gc_policy import freeze_startup_heap
 
     host = args.host or settings.server.host
     port = args.port or settings.server.port
-    app = create_app(settings)
+    app = create_app(settings, background=lambda platform: background(platform, settings))
     freeze_startup_heap()  # request latency first: no full collection rescans the libraries
     uvicorn.run(app, host=host, port=port, log_level="info")
     return 0

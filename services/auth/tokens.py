@@ -8,10 +8,10 @@ from uuid import UUID
 
 import jwt
 
-from api.auth.errors import Unauthenticated
-from api.auth.principal import Principal, Role
 from infra.database import validate_tenant_id
 from infra.errors import InvalidTenantError
+from services.auth.principal import Principal, Role
+from services.errors import Unauthenticated
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "tenant", "roles"]

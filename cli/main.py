@@ -1,11 +1,10 @@
-"""`thidua`: the one command-line entry point. Each sub-command lives in api/commands/."""
+"""`thidua`: the one command-line entry point. Each sub-command lives in cli/commands/."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
-from api.commands import COMMANDS
+from cli.commands import COMMANDS
 from infra.settings import Settings
 
 
@@ -21,6 +20,3 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     return args.handler(args, Settings.from_env())
 
-
-if __name__ == "__main__":
-    sys.exit(main())

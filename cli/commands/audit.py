@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from uuid import UUID
 
-from infra.errors import ApplicationError
+from infra.errors import CodedError
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 
@@ -95,7 +95,7 @@ def _run(handler: Handler) -> Callable[[argparse.Namespace, Settings], int]:
     def run(args: argparse.Namespace, settings: Settings) -> int:
         try:
             return asyncio.run(main(args, settings))
-        except ApplicationError as exc:
+        except CodedError as exc:
             print(f"error {exc.code}: {exc}", file=sys.stderr)
             return 2
 

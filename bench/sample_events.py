@@ -11,7 +11,7 @@ from uuid import UUID
 
 from domain.registration import Registration
 from domain.report import ProgressReport
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from infra.serialization import create_mapper
 
 _PLAN = UUID("00000000-0000-4000-8000-00000000be01")

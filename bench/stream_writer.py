@@ -7,7 +7,8 @@ from __future__ import annotations
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper
 
-from infra.event_store import EventStore, NewEvent, StreamAppend
+from infra.event_store import EventStore
+from infra.records import NewEvent, StreamAppend
 
 METADATA = {"actor": "bench-generator"}
 

@@ -12,7 +12,8 @@ from eventsourcing.persistence import Mapper, StoredEvent
 
 from infra.database import Database
 from infra.errors import NotFoundError
-from infra.event_store import AppendResult, EventStore, NewEvent, RecordedEvent, StreamAppend
+from infra.event_store import EventStore
+from infra.records import AppendResult, NewEvent, RecordedEvent, StreamAppend
 from infra.serialization import create_mapper
 
 A = TypeVar("A", bound=Aggregate)

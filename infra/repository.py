@@ -25,6 +25,18 @@ def plain_uuid(value: UUID) -> UUID:
     return value if type(value) is UUID else UUID(bytes=value.bytes)
 
 
+def pending_append(aggregate: Aggregate, mapper: Mapper) -> StreamAppend | None:
+    """The aggregate's pending events as one stream append, or None when it has none. Collects
+    them: they are no longer pending afterwards."""
+    events = aggregate.collect_events()
+    if not events:
+        return None
+    stored = [mapper.to_stored_event(e) for e in events]
+    new = [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
+           for s, e in zip(stored, events)]
+    return StreamAppend(aggregate.id, events[0].originator_version - 1, new)
+
+
 class AggregateRepository:
     """Async repository with optimistic concurrency and optional snapshots.
 
@@ -73,7 +85,7 @@ class AggregateRepository:
         idempotency_key: str | None = None,
     ) -> AppendResult:
         """Append every pending event of the aggregates in one transaction."""
-        appends = [a for a in (self._pending(agg) for agg in aggregates) if a is not None]
+        appends = [a for a in (pending_append(agg, self.mapper) for agg in aggregates) if a is not None]
         if not appends:
             raise ValueError("nothing to save: the aggregates have no pending events")
         result = await self.store.append_streams(tenant_id, appends, metadata, idempotency_key)
@@ -84,15 +96,6 @@ class AggregateRepository:
     def to_domain_event(self, record: RecordedEvent) -> Any:
         stored = StoredEvent(plain_uuid(record.stream_id), record.version, record.topic, record.body.encode())
         return self.mapper.to_domain_event(stored)
-
-    def _pending(self, aggregate: Aggregate) -> StreamAppend | None:
-        events = aggregate.collect_events()
-        if not events:
-            return None
-        stored = [self.mapper.to_stored_event(e) for e in events]
-        new = [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
-               for s, e in zip(stored, events)]
-        return StreamAppend(aggregate.id, events[0].originator_version - 1, new)
 
     async def _snapshot(self, tenant_id: str, aggregate_id: UUID, version: int | None) -> Any:
         async with self.db.tenant_transaction(tenant_id) as conn:

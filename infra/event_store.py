@@ -7,7 +7,7 @@ locked by every append), and a hash chain over it. See migrations/0001_event_sto
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -108,13 +108,6 @@ class EventStore:
                 tenant_id, after, limit,
             )
         return [recorded_event(row) for row in rows]
-
-    async def iter_log(
-        self, tenant_id: str, after: int = 0, batch_size: int = 1000
-    ) -> AsyncIterator[list[RecordedEvent]]:
-        while batch := await self.read_log(tenant_id, after, batch_size):
-            yield batch
-            after = batch[-1].position
 
     async def head(self, tenant_id: str) -> Head:
         async with self.db.tenant_transaction(tenant_id) as conn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, Snapshot
@@ -15,8 +15,6 @@ from infra.errors import NotFoundError
 from infra.event_store import EventStore
 from infra.records import AppendResult, NewEvent, RecordedEvent, StreamAppend
 from infra.serialization import create_mapper
-
-A = TypeVar("A", bound=Aggregate)
 
 
 def plain_uuid(value: UUID) -> UUID:
@@ -70,12 +68,6 @@ class AggregateRepository:
         if aggregate is None:
             raise NotFoundError(f"{aggregate_id} not found")
         return aggregate
-
-    async def get_or_none(self, tenant_id: str, aggregate_id: UUID, **kwargs: Any) -> Aggregate | None:
-        try:
-            return await self.get(tenant_id, aggregate_id, **kwargs)
-        except NotFoundError:
-            return None
 
     async def save(
         self,

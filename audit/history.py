@@ -7,15 +7,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from audit.errors import AuditInputError
+from audit.history_entry import HistoryEntry
 from audit.reads import record_read, validate_auditor
 from infra.database import Database, validate_tenant_id
+from infra.records import EVENT_COLUMNS, recorded_event
 
 MAX_PAGE = 1000
 
@@ -37,33 +38,6 @@ class HistoryFilter:
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
-    tenant_id: str
-    position: int
-    stream_id: UUID
-    version: int
-    topic: str
-    class_version: int
-    recorded_at: datetime
-    body: dict[str, Any]
-    metadata: dict[str, Any]
-    hash: str
-    """The chain hash at this position, hex."""
-
-    @property
-    def actor(self) -> str | None:
-        return self.metadata.get("actor")
-
-    @property
-    def trace_id(self) -> str | None:
-        return self.metadata.get("trace_id")
-
-    @property
-    def idempotency_key(self) -> str | None:
-        return self.metadata.get("idempotency_key")
-
-
-@dataclass(frozen=True)
 class HistoryPage:
     tenant_id: str
     entries: tuple[HistoryEntry, ...]
@@ -72,9 +46,8 @@ class HistoryPage:
     filter: HistoryFilter = field(default_factory=HistoryFilter)
 
 
-_QUERY = """
-SELECT tenant_id, position, stream_id, version, topic, class_version, recorded_at,
-       body::text AS body, metadata::text AS metadata, hash
+_QUERY = f"""
+SELECT {EVENT_COLUMNS}
   FROM events
  WHERE tenant_id = $1 AND position > $2
    AND ($3::uuid IS NULL OR stream_id = $3)
@@ -105,7 +78,7 @@ async def read_history(
         )
         detail = {"filter": f.as_detail(), "after": after, "limit": limit}
         await record_read(conn, tenant_id, auditor, "history", detail)
-    entries = tuple(_entry(row) for row in rows[:limit])
+    entries = tuple(HistoryEntry.of(recorded_event(row)) for row in rows[:limit])
     next_after = entries[-1].position if len(rows) > limit else None
     return HistoryPage(tenant_id, entries, next_after, f)
 
@@ -122,17 +95,3 @@ def _check(tenant_id: str, auditor: str, f: HistoryFilter, after: int, limit: in
         if value is not None and value.tzinfo is None:
             raise AuditInputError(f"{name} needs a timezone (e.g. 2025-07-01T00:00:00+07:00)")
 
-
-def _entry(row: Any) -> HistoryEntry:
-    return HistoryEntry(
-        tenant_id=row["tenant_id"],
-        position=row["position"],
-        stream_id=row["stream_id"],
-        version=row["version"],
-        topic=row["topic"],
-        class_version=row["class_version"],
-        recorded_at=row["recorded_at"],
-        body=json.loads(row["body"]),
-        metadata=json.loads(row["metadata"]),
-        hash=bytes(row["hash"]).hex(),
-    )

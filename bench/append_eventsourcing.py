@@ -10,7 +10,7 @@ from uuid import uuid4
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 
 TABLE = "bench_es_events"
 

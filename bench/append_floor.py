@@ -14,7 +14,7 @@ from uuid import uuid4
 
 import asyncpg
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 
 TABLE = "events"
 _HASH = bytes(32)

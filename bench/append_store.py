@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import uuid4
 
-from infra.event_store import EventStore, NewEvent
+from infra.event_store import EventStore
+from infra.records import NewEvent
 
 
 class StoreWriter:

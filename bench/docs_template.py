@@ -1,4 +1,7 @@
-"""The text of docs/benchmarks.md around the generated table (str.format placeholders)."""
+"""The text of docs/benchmarks.md around the generated table (str.format placeholders).
+
+Only the placeholders carry figures: the page states what this run measured and explains
+how, never a number remembered from an earlier run."""
 
 TEMPLATE = """\
 # Benchmarks
@@ -36,108 +39,68 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
 
-## Where the time goes (profiled in November 2026)
+Machines of the same kind differ from session to session, the time to generate the same
+data included. Compare figures within one run (the ratios), or across runs only with
+`scale.generate_s` beside them.
 
-Machines of the same kind differ from session to session: generating the same 1,122,200
-events took 100 s, 205 s and 71-78 s on three of them. Compare figures within one run (the
-ratios), or across runs only with `scale.generate_s` beside them.
+## Where the time goes
 
 - **append**: group commit (infra/group_commit.py, migration 0006). Every append waits for
-  a slot among `THIDUA_APPEND_CALLS` (2) calls in flight; the appends that arrive meanwhile
+  a slot among `THIDUA_APPEND_CALLS` calls in flight; the appends that arrive meanwhile
   go together in the next call of `thidua_append_units`: one round trip, one transaction,
   one WAL flush for many commands, each command still checked and written on its own (a
-  conflict or replayed key answers only that command). Before it, every command paid its own
-  commit and flush, and per event the store spent ~1.6x the floor's server CPU (the head lock
-  and update, the version check, the hash chain, the function) — 0.32 of the floor at
-  1 event per command in the previous full run, though part of that was the floor writing
-  into a fresh small table while the store's held the 1.1 M generated events (the floor now
-  writes into `events` itself). The canonical text of the chain was respelled with the same
-  bytes (a property test checks them): `jsonb_build_array` is STABLE, so the IMMUTABLE
-  function was never inlined and rebuilt each body as a new jsonb only to print it
-  (~15 µs of ~30 µs hashing per event). Measured while choosing: one call at a time left
-  the client and the server idle in turn; two calls of ~8 commands ran ~1.5x faster than
-  four of ~4 on 2 cores. Earlier fixes: NOTIFY moved after the commit and coalesced (it
-  serialised every commit of the cluster on the notification queue lock), and the append
-  connection skips asyncpg's reset query on release. The eventsourcing recorder takes an
-  exclusive table lock per insert to number its notifications, so its commits, each with
-  a WAL flush, run one at a time: its rate follows this machine's flush latency, which
-  varies from run to run and from machine to machine (at 10 events per command it measured
-  3,500 to 9,200 events/s; filling its table with the 1.1 M generated events first changed
-  nothing). So `append.ratio_vs_eventsourcing_batch10` is the closest to its target: 2.92
-  and 3.09 on the slow machine (recorder ~5,500 events/s); 3.73, 3.33, 3.26 and 3.23 in
-  four full runs on the machine of the run committed here (recorder 8,900-10,800 events/s).
-  The `thidua serve` child of the rollup and commands parts is stopped before the append
-  part: its projection runner was projecting the store's appends while they were timed.
+  conflict or replayed key answers only that command). Per event the store does more
+  server work than the floor: the head lock and update, the version check, the hash chain
+  and the function. The canonical text of the chain is concatenated rather than built
+  with `jsonb_build_array` (STABLE, so the function around it was never inlined and each
+  body was rebuilt as a new jsonb only to be printed); a property test checks the bytes.
+  NOTIFY runs after the commit, coalesced, and the append connection skips asyncpg's reset
+  query on release. The eventsourcing recorder takes an exclusive table lock per insert to
+  number its notifications, so its commits, each with a WAL flush, run one at a time: its
+  rate follows the machine's flush latency, which varies from run to run and from machine
+  to machine. The `thidua serve` child of the rollup and commands parts is stopped before
+  the append part, so that no projection runner works on the store's appends while they
+  are timed.
 - **projection**: the runner reads and decodes each tenant's log once per batch (orjson),
   reading the next batch while the projections apply the current one, two tenants at once;
   each projection writes its batch with a few set-based statements whose rows travel as one
-  JSON text (`json_populate_recordset`: asyncpg's encoding of parallel arrays spent ~17 ms
-  of Python per 2,000 report rows, the JSON text ~5 ms, with the same server time). Rollups
-  no longer repeat a unit's own facts as counters at its own node (migration 0007): nearly
-  every counter row was such a copy, so each figure of a report was written twice; a node's
-  own facts are now read from its leaf rows, and the leaf table has one index instead of two.
-  One runner process keeps at most one core busy (its handlers are Python; PostgreSQL works
-  on the other core only while they wait), so the bench also runs one runner process per
-  core: leases are now held only while a tenant is being caught up, so runner processes
-  share the tenants. On the slow machine (generation 205 s) the code before these changes
-  caught up at 10,275 events/s, this code at 11,795 in one process and 14,268 with two,
-  short of the target; on the machine of the run committed here (generation 71-78 s),
-  24,665 to 27,870 in one process and 30,428 to 35,453 with two (four full runs). Left (20,000
-  grassroots units, one process, slow machine): per event ~55 µs of Python CPU (decoding the log ~13 % of it, rollups'
-  handlers, building rows) and ~55 µs of PostgreSQL CPU, the costliest statements being the
-  rollup leaf upserts (~20 µs per report: one row per figure, seven reports per unit) and the
-  report rows (~12 µs per row spent turning JSON — or parallel arrays — into 12 columns).
-  Next: one leaf row per (plan, unit) with its figures together (jsonb), and decoding only
-  the typed values handlers read. Tried without a gain beyond run-to-run noise:
-  `synchronous_commit = off` for batch transactions, three or four tenants at once in one
-  process, `fillfactor = 80` on the leaf table.
+  JSON text (`json_populate_recordset`). Rollups read a node's own facts from its leaf rows
+  rather than keeping copies of them as counters (migration 0007). One runner process keeps
+  at most one core busy (its handlers are Python; PostgreSQL works on the other core only
+  while they wait), so the bench also runs one runner process per core: leases are held
+  only while a tenant is being caught up, so runner processes share the tenants. The time
+  splits between Python (decoding the log, the rollups' handlers, building rows) and
+  PostgreSQL (chiefly the rollup leaf upserts and the report rows).
 - **rollup**: the read is one national read-only transaction with two index-driven
   statements (the cascade, then the counters of the node and its children summed per child
   and metric in SQL: one row per child). Over HTTP, GraphQL parsing/validation is cached per
-  query text and plain fields resolve without a coroutine each. Left: HTTP + GraphQL
-  work around the read (a request cost ~12 ms of server CPU, 4.7 ms of it the read, before
-  the summing moved into SQL, which brought the read to 1.4 ms); the p99 tail follows machine
-  load (the SQL floor's own p99 shows it). The server's tail was its garbage collector: at
-  national scale a 300-sample p99 of 23.4 ms for a p50 of 9.7 (ratio to the floor 3.99,
-  missed), because full collections scanned every object the imported libraries made
-  (29 ms each) and the in-process projection runner had raised the young threshold for
-  batch throughput, so a young collection took 20-26 ms. `thidua serve` now collects and
-  freezes its start-up heap before serving and keeps CPython's default thresholds; only
-  batch processes (`projections run`, rebuild, the benchmark) raise them
-  (infra/gc_policy.py). A plan's reporting days due are cached per schedule and day (50
-  plans listed their days on every national read), the derived metrics go out without a
-  second walk, and the telemetry extension decides which fields are untraced without
-  walking each field's path. The measuring process's own collector is off while it times
-  (as `timeit` does): it holds the whole generated country, and one of its collections
-  (16 ms) counted as server latency. With these: 13.6 ms and 2.24, then 14.1 ms and 2.51
-  from 1,000 samples. Then the runner moved out of the server into a child process of its
-  own (cli/background.py): a server whose in-process runner had caught up the whole
-  country kept every tenant's tree (~1.1 million objects), and each of its full
-  collections took ~600 ms (one request took 632 ms); during a catch-up its batches held
-  the event loop up to ~130 ms at a time. With the child, the server catches the country
-  up in 42 s instead of 63 s and then answers the national rollup at p50 7.8 / p99 10.9 /
-  max 15.6 ms (1,000 samples); 12.4 ms and 1.82 in the run committed here. Left, on the
-  same machine: `{{ __typename }}` over HTTP costs 1.7 ms and /health 1.3 ms (client,
-  uvicorn, Litestar, Strawberry); a national rollup adds ~3 ms of Python to its SQL
-  (graphql-core completing ~150 fields of 49 children, the metrics derived per child, the
-  29 KB answer).
+  query text and plain fields resolve without a coroutine each; a plan's reporting days due
+  are cached per schedule and day, the derived metrics go out without a second walk, and
+  the telemetry extension decides which fields are untraced without walking each field's
+  path. The rest is HTTP and GraphQL work around the read; the p99 tail follows machine
+  load (the SQL floor's own p99 shows it). `thidua serve` collects and freezes its start-up
+  heap before serving and keeps CPython's default collector thresholds; only batch
+  processes (`projections run`, rebuild, the benchmark) raise them (infra/gc_policy.py).
+  The projection runner runs in a child process of the server (cli/background.py), so
+  neither its objects nor its batches hold up the server's requests. The measuring
+  process's own collector is off while it times (as `timeit` does): it holds the whole
+  generated country, and its collections would count as server latency.
 - **commands**: each command checks the officer's subtree and the unit's scope against the
-  tenant's org timeline, now cached per process and brought up to date with only the org
-  events since (before, every command re-read the whole province tree).
+  tenant's org timeline, cached per process and brought up to date with only the org events
+  since.
 
 ## How to run
 
 ```sh
-.venv/bin/thidua bench --quick      # small data (1,000 grassroots units), under 2 minutes; CI runs it
+.venv/bin/thidua bench --quick      # small data (1,000 grassroots units); CI runs it
 .venv/bin/thidua bench              # the full run: 100,000 grassroots units, >= 1,000,000 events
 .venv/bin/thidua bench --only append,projection
 .venv/bin/thidua bench --grassroots 20000 --only rollup   # another country size
 ```
 
-The full run committed here took 7.5 minutes (451 s) on an idle 2-core machine: generating
-1.2 min, projection catch-up 40 s in one process and 32 s with two, the full rebuild
-1.1 min, then the rollup samples, the commands and the append comparison. On the slowest
-machine seen (generation 3.3 min) the full run took 13 minutes. Only `--quick` is run in CI.
+A full run generates the data, catches the projections up in one process and with one per
+core, rebuilds them, then takes the rollup samples, the commands and the append
+comparison. Only `--quick` is run in CI.
 
 Without `DATABASE_URL` one throw-away embedded PostgreSQL is started for the run; with it,
 a fresh database is created on that server and dropped afterwards. The machine is shared

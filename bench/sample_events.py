@@ -11,7 +11,8 @@ from uuid import UUID
 
 from domain.registration import Registration
 from domain.report import ProgressReport
-from infra.event_store import NewEvent
+from infra.records import NewEvent
+from infra.repository import pending_append
 from infra.serialization import create_mapper
 
 _PLAN = UUID("00000000-0000-4000-8000-00000000be01")
@@ -44,7 +45,4 @@ def ten_event_command() -> list[NewEvent]:
 
 
 def _serialise(aggregate) -> list[NewEvent]:
-    mapper = create_mapper()
-    events = aggregate.collect_events()
-    return [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
-            for s, e in ((mapper.to_stored_event(e), e) for e in events)]
+    return list(pending_append(aggregate, create_mapper()).events)

@@ -7,17 +7,11 @@ from __future__ import annotations
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper
 
-from infra.event_store import EventStore, NewEvent, StreamAppend
+from infra.event_store import EventStore
+from infra.records import StreamAppend
+from infra.repository import pending_append
 
 METADATA = {"actor": "bench-generator"}
-
-
-def to_append(aggregate: Aggregate, mapper: Mapper) -> StreamAppend:
-    """The aggregate's pending events as one stream append (as AggregateRepository.save does)."""
-    events = aggregate.collect_events()
-    new = [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
-           for s, e in ((mapper.to_stored_event(e), e) for e in events)]
-    return StreamAppend(aggregate.id, events[0].originator_version - 1, new)
 
 
 class StreamWriter:
@@ -29,7 +23,7 @@ class StreamWriter:
 
     async def add(self, *aggregates: Aggregate) -> None:
         for aggregate in aggregates:
-            append = to_append(aggregate, self.mapper)
+            append = pending_append(aggregate, self.mapper)
             self.pending.append(append)
             self.events += len(append.events)
         if len(self.pending) >= self.batch_streams:

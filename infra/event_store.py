@@ -7,7 +7,7 @@ locked by every append), and a hash chain over it. See migrations/0001_event_sto
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,59 +19,15 @@ from infra.append_notifier import AppendNotifier
 from infra.database import Database, validate_tenant_id
 from infra.errors import ConcurrencyError
 from infra.group_commit import AppendUnit, GroupCommit
+from infra.hash_chain import GENESIS_HASH
+from infra.records import EVENT_COLUMNS, AppendResult, NewEvent, RecordedEvent, StreamAppend, recorded_event
 from infra.settings import DatabaseSettings
 from infra.telemetry import observe_append
-
-GENESIS_HASH = bytes(32)
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    topic: str
-    body: str
-    """JSON text, as the mapper wrote it."""
-    class_version: int = 1
-
-
-@dataclass(frozen=True)
-class StreamAppend:
-    stream_id: UUID
-    expected_version: int
-    events: Sequence[NewEvent]
-
-
-@dataclass(frozen=True)
-class RecordedEvent:
-    tenant_id: str
-    position: int
-    stream_id: UUID
-    version: int
-    topic: str
-    class_version: int
-    body: str
-    metadata: dict[str, Any]
-    recorded_at: datetime
-    hash: bytes
-
-
-@dataclass(frozen=True)
-class AppendResult:
-    first_position: int
-    last_position: int
-    version: int
-    """The version after the append of the first stream (as a replay answers it too)."""
-    recorded_at: datetime
-    replayed: bool
-    """True when the idempotency key had been seen: nothing was written this time."""
-
 
 @dataclass(frozen=True)
 class Head:
     position: int
     hash: bytes
-
-
-_COLUMNS = "tenant_id, position, stream_id, version, topic, class_version, body, metadata, recorded_at, hash"
 
 
 class EventStore:
@@ -136,29 +92,22 @@ class EventStore:
     ) -> list[RecordedEvent]:
         async with self.db.tenant_transaction(tenant_id) as conn:
             rows = await conn.fetch(
-                f"SELECT {_COLUMNS} FROM events WHERE tenant_id = $1 AND stream_id = $2"
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND stream_id = $2"
                 " AND version > $3 AND ($4::int IS NULL OR version <= $4)"
                 " AND ($5::timestamptz IS NULL OR recorded_at <= $5) ORDER BY version",
                 tenant_id, stream_id, after_version, to_version, as_of,
             )
-        return [_recorded(row) for row in rows]
+        return [recorded_event(row) for row in rows]
 
     async def read_log(self, tenant_id: str, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
         """The tenant's events with position > `after`, in position order."""
         async with self.db.tenant_transaction(tenant_id) as conn:
             rows = await conn.fetch(
-                f"SELECT {_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2"
+                f"SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2"
                 " ORDER BY position LIMIT $3",
                 tenant_id, after, limit,
             )
-        return [_recorded(row) for row in rows]
-
-    async def iter_log(
-        self, tenant_id: str, after: int = 0, batch_size: int = 1000
-    ) -> AsyncIterator[list[RecordedEvent]]:
-        while batch := await self.read_log(tenant_id, after, batch_size):
-            yield batch
-            after = batch[-1].position
+        return [recorded_event(row) for row in rows]
 
     async def head(self, tenant_id: str) -> Head:
         async with self.db.tenant_transaction(tenant_id) as conn:
@@ -182,18 +131,3 @@ def _result(row: asyncpg.Record, appends: Sequence[StreamAppend]) -> AppendResul
         raise ConcurrencyError(stream, expected, row["current_version"])
     return AppendResult(row["first_position"], row["last_position"], row["first_version"],
                         row["recorded_at"], row["outcome"] == "replayed")
-
-
-def _recorded(row: asyncpg.Record) -> RecordedEvent:
-    return RecordedEvent(
-        tenant_id=row["tenant_id"],
-        position=row["position"],
-        stream_id=row["stream_id"],
-        version=row["version"],
-        topic=row["topic"],
-        class_version=row["class_version"],
-        body=row["body"],
-        metadata=json.loads(row["metadata"]),
-        recorded_at=row["recorded_at"],
-        hash=bytes(row["hash"]),
-    )

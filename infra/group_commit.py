@@ -17,14 +17,11 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import asyncpg
 
 from infra.database import Database
-
-if TYPE_CHECKING:
-    from infra.event_store import StreamAppend
+from infra.records import StreamAppend
 
 MAX_UNITS = 256
 """Units per call, to bound one transaction's size and its head locks' hold time."""

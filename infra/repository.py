@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, Snapshot
@@ -12,16 +12,27 @@ from eventsourcing.persistence import Mapper, StoredEvent
 
 from infra.database import Database
 from infra.errors import NotFoundError
-from infra.event_store import AppendResult, EventStore, NewEvent, RecordedEvent, StreamAppend
+from infra.event_store import EventStore
+from infra.records import AppendResult, NewEvent, RecordedEvent, StreamAppend
 from infra.serialization import create_mapper
-
-A = TypeVar("A", bound=Aggregate)
 
 
 def plain_uuid(value: UUID) -> UUID:
     """asyncpg returns its own UUID subclass, which the JSON transcoder does not know; an
     aggregate's id ends up in later events (a parent id, a successor id), so make it plain."""
     return value if type(value) is UUID else UUID(bytes=value.bytes)
+
+
+def pending_append(aggregate: Aggregate, mapper: Mapper) -> StreamAppend | None:
+    """The aggregate's pending events as one stream append, or None when it has none. Collects
+    them: they are no longer pending afterwards."""
+    events = aggregate.collect_events()
+    if not events:
+        return None
+    stored = [mapper.to_stored_event(e) for e in events]
+    new = [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
+           for s, e in zip(stored, events)]
+    return StreamAppend(aggregate.id, events[0].originator_version - 1, new)
 
 
 class AggregateRepository:
@@ -58,12 +69,6 @@ class AggregateRepository:
             raise NotFoundError(f"{aggregate_id} not found")
         return aggregate
 
-    async def get_or_none(self, tenant_id: str, aggregate_id: UUID, **kwargs: Any) -> Aggregate | None:
-        try:
-            return await self.get(tenant_id, aggregate_id, **kwargs)
-        except NotFoundError:
-            return None
-
     async def save(
         self,
         tenant_id: str,
@@ -72,7 +77,7 @@ class AggregateRepository:
         idempotency_key: str | None = None,
     ) -> AppendResult:
         """Append every pending event of the aggregates in one transaction."""
-        appends = [a for a in (self._pending(agg) for agg in aggregates) if a is not None]
+        appends = [a for a in (pending_append(agg, self.mapper) for agg in aggregates) if a is not None]
         if not appends:
             raise ValueError("nothing to save: the aggregates have no pending events")
         result = await self.store.append_streams(tenant_id, appends, metadata, idempotency_key)
@@ -83,15 +88,6 @@ class AggregateRepository:
     def to_domain_event(self, record: RecordedEvent) -> Any:
         stored = StoredEvent(plain_uuid(record.stream_id), record.version, record.topic, record.body.encode())
         return self.mapper.to_domain_event(stored)
-
-    def _pending(self, aggregate: Aggregate) -> StreamAppend | None:
-        events = aggregate.collect_events()
-        if not events:
-            return None
-        stored = [self.mapper.to_stored_event(e) for e in events]
-        new = [NewEvent(s.topic, s.state.decode(), getattr(type(e), "class_version", 1))
-               for s, e in zip(stored, events)]
-        return StreamAppend(aggregate.id, events[0].originator_version - 1, new)
 
     async def _snapshot(self, tenant_id: str, aggregate_id: UUID, version: int | None) -> Any:
         async with self.db.tenant_transaction(tenant_id) as conn:

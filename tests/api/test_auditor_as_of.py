@@ -11,7 +11,7 @@ import pytest
 from audit.jsonable import aggregate_to_dict
 from audit.reads import list_reads
 from domain.organisation import OrgUnit, UnitKind
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from projections import queries
 from projections.runner import ProjectionRunner
 from projections.scope import PlanRef

@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 
 from audit.reads import list_reads
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from tests.api.conftest import codes, gql
 
 PAGE = """query($t: String, $f: HistoryFilterInput, $after: Int!, $limit: Int!) {

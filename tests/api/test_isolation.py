@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from tests.api.conftest import codes, gql
 
 HISTORY = "query($t: String) { history(tenant: $t) { position topic body } }"

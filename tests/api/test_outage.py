@@ -9,8 +9,8 @@ from uuid import uuid4
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
-from infra.event_store import NewEvent
 from infra.platform import open_platform
+from infra.records import NewEvent
 from tests.api.conftest import SETTINGS, codes, gql
 
 HISTORY = "query($t: String) { history(tenant: $t) { topic } }"

@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from cli.main import main
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 
 from audit.export import export_tenant
 from audit.export_check import verify_export
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from tests.audit.conftest import ten_events
 
 

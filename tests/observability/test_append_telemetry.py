@@ -8,7 +8,7 @@ from opentelemetry import trace
 from opentelemetry.trace import format_span_id, format_trace_id
 
 from infra.errors import ConcurrencyError
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 
 tracer = trace.get_tracer("tests")
 

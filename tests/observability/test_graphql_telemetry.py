@@ -5,7 +5,7 @@ from uuid import uuid4
 
 import strawberry
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from infra.telemetry.graphql import GraphQLTelemetry
 
 

@@ -11,7 +11,7 @@ from litestar.testing import AsyncTestClient
 from opentelemetry.trace import SpanKind, format_trace_id
 
 from api.app import create_app
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from infra.settings import Settings
 
 

@@ -5,7 +5,7 @@ from uuid import uuid4
 
 from opentelemetry import trace
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from infra.telemetry import projection_batch_span, report_projection_lag
 
 tracer = trace.get_tracer("tests")

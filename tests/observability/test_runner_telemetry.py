@@ -6,7 +6,7 @@ from uuid import uuid4
 
 from opentelemetry import trace
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 from projections.base import Projection, handles
 from projections.runner import ProjectionRunner
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import asyncpg
 
-from infra.event_store import EventStore, NewEvent
+from infra.event_store import EventStore
+from infra.records import NewEvent
 from projections.registry import projection_classes
 from tests.projections.counting import TOPIC
 

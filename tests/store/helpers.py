@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from infra.event_store import NewEvent
+from infra.records import NewEvent
 
 
 def events(*names: str) -> list[NewEvent]:

@@ -81,7 +81,7 @@ async def test_concurrent_retries_with_one_key_append_once(platform, tenant_id):
 
 
 async def test_append_to_several_streams_is_all_or_nothing(platform, tenant_id):
-    from infra.event_store import StreamAppend
+    from infra.records import StreamAppend
 
     taken, fresh = uuid4(), uuid4()
     await platform.store.append(tenant_id, taken, 0, events("a"))

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infra.errors import ConcurrencyError
-from infra.event_store import NewEvent, StreamAppend
 from infra.hash_chain import verify_tenant
+from infra.records import NewEvent, StreamAppend
 from tests.store.helpers import events
 
 pytestmark = pytest.mark.store

@@ -54,14 +54,6 @@ async def test_read_stream_by_version_range_and_as_of_a_timestamp(platform, tena
     assert [e.topic for e in await read(tenant_id, stream, as_of=between)] == ["tests:a", "tests:b"]
 
 
-async def test_log_is_read_in_batches_after_a_position(platform, tenant_id):
-    for i in range(25):
-        await platform.store.append(tenant_id, uuid4(), 0, events(f"e{i}"))
-    batches = [b async for b in platform.store.iter_log(tenant_id, after=3, batch_size=10)]
-    assert [len(b) for b in batches] == [10, 10, 2]
-    assert [e.position for b in batches for e in b] == list(range(4, 26))
-
-
 async def test_head_reports_position_and_last_hash(platform, tenant_id):
     await platform.store.append(tenant_id, uuid4(), 0, events("a", "b", "c"))
     head = await platform.store.head(tenant_id)

@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from audit.history import HistoryEntry
+from audit.history_entry import HistoryEntry
 
 
 @strawberry.type(description="One recorded event, exactly as stored (hash-chained).")

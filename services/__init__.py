@@ -1,5 +1,7 @@
-"""Application services: thin async functions that load aggregates from the store, call the
-domain, and save with optimistic concurrency. Rules live in `domain/`; these only wire.
+"""Application services: the one layer every edge (REST, GraphQL, CLI, demo) calls to change
+anything. Rules live in `domain/`; services load, check the caller's reach, let the domain
+decide and save, always through `services.commands.run_command` (or `update` for a step of
+one existing aggregate).
 
 Every command has the shape::
 
@@ -7,17 +9,22 @@ Every command has the shape::
         -> CommandResult(id, version, position, replayed, created)
 
 - `platform`: `infra.platform.Platform`; `tenant`: the tenant id the command writes in.
-- `ctx`: `CommandContext(actor, unit_id=None, idempotency_key=None, correlation_id=None)`;
-  actor/unit/correlation go to event metadata; a retried command with the same
-  idempotency key returns the first result (`replayed=True`) and writes nothing.
+- `ctx`: `CommandContext(actor, unit_id=None, idempotency_key=None, correlation_id=None,
+  writes_under=None)`; actor/unit/correlation go to event metadata; a retried command with
+  the same idempotency key returns the first result (`replayed=True`) and writes nothing;
+  `writes_under` limits the units the caller may write for to one subtree (FORBIDDEN).
 - `expected_version`: the aggregate version the client last saw; if the aggregate has moved
-  on, `infra.errors.ConcurrencyError` (code CONFLICT) and nothing is written.
+  on, `services.errors.ConcurrencyError` (code CONFLICT) and nothing is written.
 
 Errors: `domain.errors.DomainError` subclasses (`.code`, `.rule`, `.message_vi`) for broken
-rules; `infra.errors.NotFoundError` (NOT_FOUND), `ConcurrencyError` (CONFLICT),
-`InvalidTenantError` (BAD_INPUT). A duplicate registration (also when two race) is DUPLICATE.
+rules; `services.errors` NotFoundError (NOT_FOUND), ConcurrencyError (CONFLICT), Forbidden,
+Unauthenticated; `infra.errors.InvalidTenantError` (BAD_INPUT). A duplicate registration
+(also when two race) is DUPLICATE.
 
 Modules:
+- `services.commands`: run_command, update, load, load_or_none, load_many.
+- `services.tenants`: provision_platform, provision_tenant (tenants/provisioning.py does it).
+- `services.org_units`: create, rename, move, merge, split, dissolve a unit.
 - `services.plans`: draft_plan, link_parent, issue_plan, launch_plan, amend_plan,
   begin_interim_review, begin_final_review, declare_end_condition_met, close_plan, get_plan.
 - `services.registrations`: register_unit, record_result, get_registration.
@@ -25,8 +32,8 @@ Modules:
 - `services.nominations`: draft, attach_document, submit, resubmit, return_for_correction,
   receive, appraise, record_council_vote, forward_up, reject.
 - `services.awards`: open_quota, decide_award (quota-safe under concurrency), revoke_award.
-- `services.scope`: in_scope / unit_in_scope (descendant of the plan's issuing unit that day).
-- Tenants and org units live in `tenants/` (registry, provisioning, org_units, org_reader).
+- `services.scope`: in_scope (a plan's scope), check_reach (the caller's subtree).
+- `services.auth`: the caller (`Principal`, roles) and bearer tokens.
 """
 
 from services.context import SYSTEM, CommandContext, CommandResult

@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from domain.plan import Plan
-from domain.plan_draft import prepare_draft
-from domain.plan_values import ParentLink, ReportSchedule
+from domain.plan import ParentLink, Plan, ReportSchedule
+from domain.plan.draft import prepare_draft
 from domain.seeds import seed_001
 
 PHASE = seed_001.PHASE

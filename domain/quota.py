@@ -20,8 +20,7 @@ from domain.errors import BadInput, Duplicate, PriorityNotRespected, QuotaExceed
 from domain.events import versioned
 from domain.ids import quota_id
 from domain.numbers import count
-from domain.plan import Plan
-from domain.plan_values import QuotaRule
+from domain.plan import Plan, QuotaRule
 
 _ROUNDING = {"floor": ROUND_FLOOR, "ceil": ROUND_CEILING, "half_up": ROUND_HALF_UP}
 

@@ -9,8 +9,7 @@ from uuid import UUID
 
 from domain.errors import BadInput, OutOfScope
 from domain.organisation import OrgError
-from domain.plan import Plan
-from domain.plan_values import ParentLink, Phase, ReportSchedule
+from domain.plan import ParentLink, Phase, Plan, ReportSchedule
 from infra.database import validate_tenant_id
 from infra.platform import Platform
 from services.context import CommandContext, CommandResult

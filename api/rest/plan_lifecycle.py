@@ -18,7 +18,7 @@ from litestar.params import FromPath, JSONBody
 from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, command_context, reply
 from api.rest.plans import OnDay, authorize_plan, plan_step
-from domain.plan_values import Deadline, ParentLink, Phase, ReportSchedule
+from domain.plan import Deadline, ParentLink, Phase, ReportSchedule
 from services import plans
 
 

@@ -16,8 +16,8 @@ from api.auth.principal import Principal
 from api.rest.commanding import Body, CommandReply, authorize_unit, command_context, reply, write_tenant
 from api.rest.strict import unknown_fields
 from domain.errors import BadInput
-from domain.plan_values import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule,
-                                ReportSchedule)
+from domain.plan import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule,
+                         ReportSchedule)
 from services import plans
 
 

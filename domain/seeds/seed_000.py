@@ -6,7 +6,7 @@ Cascade: 278/KH-UBND (UBND tỉnh Bình Phước) → 116/KH-LĐLĐ (LĐLĐ tỉ
 from datetime import date
 from uuid import UUID
 
-from domain.plan_values import Criteria, ParentLink, Period
+from domain.plan import Criteria, ParentLink, Period
 from domain.seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED, plan_278
 
 # "Thực hiện Kế hoạch số 116/KH-LĐLĐ ngày 06/9/2021 của Liên đoàn Lao động tỉnh Bình Phước"

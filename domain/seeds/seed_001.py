@@ -4,8 +4,8 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from domain.plan_values import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period,
-                                Phase, QuotaRule)
+from domain.plan import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period, Phase,
+                         QuotaRule)
 from domain.seeds.common import COVID_CAMPAIGN_TLD
 
 PHASE = "90 ngày nước rút"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain import schedule
 from domain.errors import BadInput
-from domain.plan_values import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period,
+from domain.plan import schedule
+from domain.plan.values import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period,
                                 Phase, QuotaRule, ReportSchedule)
 
 WHOLE_CAMPAIGN = ""  # phase name used when a plan has no phases (seeds 000, 003, 004)

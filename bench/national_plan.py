@@ -9,7 +9,7 @@ from uuid import UUID
 
 from domain.plan import ParentLink, Plan, ReportSchedule
 from domain.plan.draft import prepare_draft
-from domain.seeds import seed_001
+from seeds import seed_001
 
 PHASE = seed_001.PHASE
 LAUNCHED_ON = date(2021, 10, 1)

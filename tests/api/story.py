@@ -8,7 +8,7 @@ from uuid import UUID
 
 from domain.errors import Duplicate
 from domain.plan import to_data
-from domain.seeds import seed_001
+from seeds import seed_001
 from services.context import SYSTEM
 from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tenants.provisioning import provision_platform

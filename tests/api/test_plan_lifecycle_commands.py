@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.plan import to_data
-from domain.seeds import seed_003
+from seeds import seed_003
 from services.plans import get_plan
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import event_count

@@ -13,7 +13,7 @@ from domain.plan import ParentLink
 from domain.quota import open_quota
 from domain.registration import Target, register
 from domain.report import ReportFigures, submit_report
-from domain.seeds import seed_000, seed_001, seed_002, seed_003, seed_004
+from seeds import seed_000, seed_001, seed_002, seed_003, seed_004
 
 from .conftest import launched
 

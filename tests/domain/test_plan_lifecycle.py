@@ -5,7 +5,7 @@ import pytest
 
 from domain.errors import BadInput, DomainError, Duplicate, InvalidTransition
 from domain.plan import ParentLink, Period, Phase, Plan, ReportSchedule
-from domain.seeds import seed_001
+from seeds import seed_001
 
 from .conftest import TENANT, launched
 

@@ -13,7 +13,7 @@ from domain.nomination import draft_nomination
 from domain.nomination_checks import NomineeRecord
 from domain.quota import Candidate, open_quota, prioritise, quota_limit
 from domain.registration import Target, register
-from domain.seeds import seed_001
+from seeds import seed_001
 
 from .conftest import launched
 

@@ -7,7 +7,7 @@ import pytest
 
 from domain.errors import BadInput, DeadlinePassed
 from domain.registration import register
-from domain.seeds import seed_002
+from seeds import seed_002
 
 from .conftest import launched
 

@@ -9,8 +9,8 @@ import pytest
 
 from domain.errors import DomainError
 from domain.registration import Target
-from domain.seeds import seed_001, seed_002
 from infra.errors import ConcurrencyError
+from seeds import seed_001, seed_002
 from services import registrations
 from services.context import CommandContext
 

@@ -11,8 +11,8 @@ import pytest
 from domain.errors import DomainError
 from domain.plan import ParentLink, Period
 from domain.report import ReportFigures
-from domain.seeds import seed_000, seed_003, seed_004
 from infra.errors import ConcurrencyError
+from seeds import seed_000, seed_003, seed_004
 from services import plans, reports
 from tenants.ids import root_unit_id
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from domain.plan import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period, Phase,
                          QuotaRule)
-from domain.seeds.common import COVID_CAMPAIGN_TLD
+from seeds.common import COVID_CAMPAIGN_TLD
 
 PHASE = "90 ngày nước rút"
 COLLECTIVE = ("collective",)

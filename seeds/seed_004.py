@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from domain.plan import AwardForm, Criteria, Period, ReportSchedule
-from domain.seeds.common import plan_278
+from seeds.common import plan_278
 
 # "Số: /KH-SLĐTBXH" and "Bình Phước, ngày tháng năm 2021": number and date left blank.
 NUMBER_SYMBOL = "/KH-SLĐTBXH"

@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from domain.plan import Plan
-from domain.plan_draft import prepare_draft
-from domain.plan_values import ParentLink, ReportSchedule
-from domain.seeds import seed_001
+from domain.plan import ParentLink, Plan, ReportSchedule
+from domain.plan.draft import prepare_draft
+from seeds import seed_001
 
 PHASE = seed_001.PHASE
 LAUNCHED_ON = date(2021, 10, 1)

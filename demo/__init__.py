@@ -1,4 +1,4 @@
-"""Demo data drawn from the seeds (/work/shared/seeds, domain/seeds): the national COVID-19
+"""Demo data drawn from the seeds (shared/seeds, the seeds package): the national COVID-19
 campaign cascading through three province federations, a sector union and a department,
 with registrations, reports, nominations and awards — written through the services.
 

@@ -11,7 +11,7 @@ from demo.org import unit
 from demo.steps import Steps
 from domain.registration import Target
 from domain.report import ReportFigures
-from domain.seeds import seed_001, seed_002
+from seeds import seed_001, seed_002
 from services import awards, nominations, registrations, reports
 
 INITIATIVES = "Sáng kiến, cải tiến kỹ thuật"

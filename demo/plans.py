@@ -15,9 +15,9 @@ from uuid import UUID
 from demo import ids
 from demo.org import unit
 from demo.steps import Steps
-from domain.plan_values import ParentLink, Period
-from domain.seeds import seed_000, seed_001, seed_002, seed_003, seed_004
-from domain.seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED
+from domain.plan import ParentLink, Period
+from seeds import seed_000, seed_001, seed_002, seed_003, seed_004
+from seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED
 from services import plans
 
 TLD_PRESIDIUM = "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam"

@@ -13,8 +13,7 @@ from domain.errors import BadInput, InvalidTransition
 from domain.events import versioned
 from domain.nomination_checks import NomineeRecord
 from domain.numbers import count
-from domain.plan import Plan
-from domain.plan_values import SUBJECTS
+from domain.plan import SUBJECTS, Plan
 from domain.rules import RuleBook
 from domain.text import required
 

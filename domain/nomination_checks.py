@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from domain.errors import DossierIncomplete, InvalidTransition, NomineeKindNotAllowed, StandardsNotMet
-from domain.plan_values import AwardForm, DossierItem
+from domain.plan import AwardForm, DossierItem
 
 # command → statuses it may start from
 ALLOWED_FROM: dict[str, frozenset[str]] = {

@@ -8,10 +8,8 @@ sees the full ledger and gets QUOTA_EXCEEDED.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Iterable
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -20,8 +18,7 @@ from domain.errors import BadInput, Duplicate, PriorityNotRespected, QuotaExceed
 from domain.events import versioned
 from domain.ids import quota_id
 from domain.numbers import count
-from domain.plan import Plan
-from domain.plan_values import QuotaRule
+from domain.plan import Plan, QuotaRule
 
 _ROUNDING = {"floor": ROUND_FLOOR, "ceil": ROUND_CEILING, "half_up": ROUND_HALF_UP}
 
@@ -57,10 +54,6 @@ class AwardQuota(Aggregate):
     @property
     def remaining(self) -> int:
         return self.limit - self.used
-
-    @property
-    def enterprise_used(self) -> int:
-        return sum(self.reserved.values())
 
     def holds(self, nomination_id: UUID) -> bool:
         return nomination_id.hex in self.reserved
@@ -114,15 +107,3 @@ def open_quota(plan: Plan, pool: str, nominating_unit_id: UUID, *, registered_co
     basis = count(registered_collectives, "registered_collectives", "quota.basis")
     return AwardQuota(tenant=plan.tenant, plan_id=plan.id, pool=pool, nominating_unit_id=nominating_unit_id,
                       limit=quota_limit(rule, basis, cap), basis=basis, priority=rule.priority)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    nominee_id: UUID
-    enterprise: bool
-    rank: int = 0  # peer-review order, lower first
-
-
-def prioritise(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Enterprise grassroots unions first, then by peer-review rank (stable)."""
-    return sorted(candidates, key=lambda c: (not c.enterprise, c.rank))

@@ -14,8 +14,7 @@ from domain.errors import BadInput, DeadlinePassed, Duplicate, InvalidTransition
 from domain.events import versioned
 from domain.ids import registration_id
 from domain.numbers import amount
-from domain.plan import Plan
-from domain.plan_values import to_data
+from domain.plan import Plan, to_data
 from domain.text import nfc, required
 
 

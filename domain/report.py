@@ -9,12 +9,11 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from domain import schedule
 from domain.errors import BadInput, InvalidTransition
 from domain.events import versioned
 from domain.ids import report_id
 from domain.numbers import count
-from domain.plan import Plan
+from domain.plan import Plan, schedule
 from domain.text import nfc, required
 
 _RULE = "report.figures"

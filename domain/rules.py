@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, Iterable
 
 from domain.errors import AuthorityNotAllowed, BadInput
@@ -67,18 +66,6 @@ class RuleBook:
                 f"{authority_level} may not decide {award_form} on {on} ({source})",
                 rule=f"rules.authority.{award_form}",
                 message_vi="Cấp quyết định không có thẩm quyền với hình thức khen thưởng này")
-
-    def quota(self, key: str, on: date) -> int | None:
-        entry = self.lookup("quota", key, on)
-        return None if entry is None else int(entry.value)
-
-    def bonus_multiplier(self, key: str, on: date) -> Decimal | None:
-        entry = self.lookup("bonus", key, on)
-        return None if entry is None else Decimal(entry.value)
-
-    def principle(self, key: str, on: date) -> Any:
-        entry = self.lookup("principle", key, on)
-        return None if entry is None else entry.value
 
 
 def _overlap(a: RuleEntry, b: RuleEntry) -> bool:

@@ -6,8 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from domain import schedule
-from domain.plan_values import ReportSchedule
+from domain.plan import ReportSchedule, schedule
 
 
 def due_days(plan: Any, today: date) -> int:

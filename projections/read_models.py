@@ -81,8 +81,7 @@ async def reports(db: Database, tenant: str, plan_id: UUID, *, today: date | Non
             "SELECT DISTINCT unit_id FROM registrations WHERE tenant_id = $1 AND plan_id = $2", tenant, plan_id)]
     missing = []
     if plan is not None and due_days(plan, today):
-        from domain import schedule
-        from domain.plan_values import ReportSchedule
+        from domain.plan import ReportSchedule, schedule
 
         sched = ReportSchedule(tuple(plan["report_days"]), plan["grace_days"])
         end = min(d for d in (today, plan["end_on"], plan["closed_on"]) if d is not None)

@@ -9,8 +9,7 @@ from uuid import UUID
 
 from domain.errors import BadInput, OutOfScope
 from domain.organisation import OrgError, OrgTimeline
-from domain.plan import Plan
-from domain.plan_values import ParentLink, Phase, ReportSchedule
+from domain.plan import ParentLink, Phase, Plan, ReportSchedule
 from infra.database import validate_tenant_id
 from infra.platform import Platform
 from services.commands import load, load_or_none, run_command, update
@@ -22,7 +21,7 @@ from tenants.org_reader import load_timeline
 async def draft_plan(platform: Platform, tenant: str, ctx: CommandContext, /, *, issuing_unit_id: UUID,
                      on: date | None = None, **fields: Any) -> CommandResult:
     """`fields` are Plan.draft's (theme, kind, period, eligible_subjects, phases, ...; see
-    domain/plan_draft.py). The issuing unit must be a unit of this tenant (active on `on`,
+    domain/plan/draft.py). The issuing unit must be a unit of this tenant (active on `on`,
     default: now). Platform parent links are checked like link_parent's."""
     drafted_in = fields.pop("tenant", tenant)
 

@@ -19,7 +19,7 @@ LAYERS = {
     "api": 4,
     "services": 3,
     "audit": 2, "projections": 2, "tenants": 2,
-    "infra": 1,
+    "infra": 1, "seeds": 1,
     "domain": 0,
 }
 SIDEWAYS = {("audit", "projections")}  # an auditor's replay rebuilds the projections

@@ -17,7 +17,7 @@ from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from api.rest.plans import OnDay, plan_step
-from domain.plan_values import Deadline, ParentLink, Phase, ReportSchedule
+from domain.plan import Deadline, ParentLink, Phase, ReportSchedule
 from services import plans
 from services.auth.principal import Principal
 

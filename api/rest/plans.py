@@ -15,7 +15,7 @@ from litestar.params import FromPath, JSONBody
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from api.rest.strict import unknown_fields
 from domain.errors import BadInput
-from domain.plan_values import AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule
+from domain.plan import AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule
 from services import plans
 from services.auth.principal import Principal
 

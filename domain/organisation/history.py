@@ -28,9 +28,6 @@ class Series(Generic[T]):
         i = bisect_right(self.entries, day, key=lambda e: e[0])
         return self.entries[max(i - 1, 0)][2]
 
-    def values(self) -> list[T]:
-        return [value for _, _, value in self.entries]
-
 
 @dataclass
 class UnitHistory:

@@ -22,21 +22,12 @@ if TYPE_CHECKING:
 class Succession:
     _units: dict[UUID, UnitHistory]
 
-    def successor_now(self, unit_id: UUID) -> UUID | None:
-        """The unit now standing for `unit_id`; None if the chain ends in a dissolution."""
-        last = self._chain_end(unit_id)
-        h = self._units.get(last)
-        return None if h is not None and h.ended_on is not None else last
-
     def attribution_now(self, unit_id: UUID) -> UUID:
         """The unit whose "as now" rollups count `unit_id`'s history."""
         return self._chain_end(unit_id)
 
-    def ancestors_now(self, unit_id: UUID) -> list[UUID]:
-        """Ancestors of the attributed unit, each replaced by its own successor."""
-        return self.path_now(unit_id)[1:]
-
     def path_now(self, unit_id: UUID) -> list[UUID]:
+        """The attributed unit, then its ancestors, each replaced by its own successor."""
         path = [self.attribution_now(unit_id)]
         parent = self._last_parent(path[0])
         while parent is not None:

@@ -100,14 +100,6 @@ class OrgTimeline(Succession, TreeGuards):
         tree = self.tree_as_of(day)
         return [uid for uid, v in tree.items() if v.parent_id not in tree]
 
-    # --- search ------------------------------------------------------
-
-    def find_by_name(self, text: str, day: date | None = None) -> list[UUID]:
-        """Accent-insensitive substring match; without a day, any past or present name."""
-        needle = fold_name(text)
-        return [uid for uid, h in self._units.items() if any(
-            needle in fold_name(n) for n in self._names_to_search(h, day))]
-
     # --- helpers ----------------------------------------------------------------
 
     def _history(self, unit_id: UUID) -> UnitHistory:
@@ -127,8 +119,3 @@ class OrgTimeline(Succession, TreeGuards):
         if parent in path:
             raise CreatesCycle(f"the tree has a cycle through {parent} on {day}")
         return parent not in self._units or self._units[parent].is_active_on(day)
-
-    def _names_to_search(self, h: UnitHistory, day: date | None) -> list[str]:
-        if day is None:
-            return h.names.values()
-        return [h.names.on(day)] if h.is_active_on(day) else []

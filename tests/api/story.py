@@ -7,8 +7,8 @@ from datetime import date
 from uuid import UUID
 
 from domain.errors import Duplicate
-from domain.plan_values import to_data
-from domain.seeds import seed_001
+from domain.plan import to_data
+from seeds import seed_001
 from services.context import SYSTEM
 from services.tenants import provision_platform
 from tenants.ids import NATIONAL_TENANT, root_unit_id

@@ -8,8 +8,8 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.plan_values import to_data
-from domain.seeds import seed_003
+from domain.plan import to_data
+from seeds import seed_003
 from services.plans import get_plan
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import event_count

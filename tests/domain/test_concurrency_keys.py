@@ -6,7 +6,7 @@ from uuid import uuid4
 
 from domain.quota import open_quota
 from domain.registration import register
-from domain.seeds import seed_001
+from seeds import seed_001
 
 from .conftest import launched
 

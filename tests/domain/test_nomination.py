@@ -10,7 +10,7 @@ from domain.errors import AuthorityNotAllowed, InvalidTransition, StandardsNotMe
 from domain.nomination import draft_nomination
 from domain.nomination_checks import NomineeRecord
 from domain.quota import open_quota
-from domain.seeds import seed_001, seed_004
+from seeds import seed_001, seed_004
 
 from .conftest import launched
 

@@ -4,9 +4,8 @@ from uuid import uuid4
 import pytest
 
 from domain.errors import BadInput, DomainError, Duplicate, InvalidTransition
-from domain.plan import Plan
-from domain.plan_values import ParentLink, Period, Phase, ReportSchedule
-from domain.seeds import seed_001
+from domain.plan import ParentLink, Period, Phase, Plan, ReportSchedule
+from seeds import seed_001
 
 from .conftest import TENANT, launched
 
@@ -61,7 +60,7 @@ def test_plan_needs_an_end_date_or_an_end_condition():
 
 
 def test_float_percent_in_quota_rule_is_refused():
-    from domain.plan_values import QuotaRule
+    from domain.plan import QuotaRule
     args = seed_001.draft_args(TENANT, uuid4())
     args["quota_rules"] = [QuotaRule("de_nghi_bang_khen", max_count=4),
                            QuotaRule("khen_huyen_5_phan_tram", max_percent=5.0)]

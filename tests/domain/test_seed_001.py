@@ -11,9 +11,9 @@ from domain.errors import (DeadlinePassed, DossierIncomplete, NomineeKindNotAllo
                            PriorityNotRespected, QuotaExceeded, StandardsNotMet)
 from domain.nomination import draft_nomination
 from domain.nomination_checks import NomineeRecord
-from domain.quota import Candidate, open_quota, prioritise, quota_limit
+from domain.quota import open_quota, quota_limit
 from domain.registration import Target, register
-from domain.seeds import seed_001
+from seeds import seed_001
 
 from .conftest import launched
 
@@ -149,9 +149,3 @@ def test_last_slot_is_held_for_a_waiting_enterprise_union(plan, rulebook):
     with pytest.raises(PriorityNotRespected):
         quota.reserve(uuid4(), date(2022, 1, 5), enterprise=False, enterprise_waiting=1)
     quota.reserve(uuid4(), date(2022, 1, 5), enterprise=True)
-    assert quota.enterprise_used == 1
-
-
-def test_candidates_are_ordered_enterprise_unions_first():
-    a, b, c = (Candidate(uuid4(), False, 1), Candidate(uuid4(), True, 2), Candidate(uuid4(), True, 1))
-    assert prioritise([a, b, c]) == [c, b, a]

@@ -7,7 +7,7 @@ import pytest
 
 from domain.errors import BadInput
 from domain.report import ReportFigures, missing_reports, submit_report
-from domain.seeds import seed_004
+from seeds import seed_004
 
 from .conftest import launched
 

@@ -7,7 +7,7 @@ import pytest
 
 from domain.errors import BadInput, InvalidTransition
 from domain.plan import Plan
-from domain.seeds import seed_000, seed_001, seed_003, seed_004
+from seeds import seed_000, seed_001, seed_003, seed_004
 
 from .conftest import launched
 

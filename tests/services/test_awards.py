@@ -11,7 +11,7 @@ import pytest
 
 from domain.errors import DomainError
 from domain.registration import Target
-from domain.seeds import seed_001
+from seeds import seed_001
 from services import awards, nominations, registrations
 
 from .conftest import CTX, build_org, launched_plan

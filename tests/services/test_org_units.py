@@ -9,7 +9,7 @@ import pytest
 
 from domain.errors import DomainError
 from domain.registration import Target
-from domain.seeds import seed_002
+from seeds import seed_002
 from services import registrations
 from services.org_units import NewUnit, create_unit, dissolve_unit, merge_unit, move_unit, rename_unit, split_unit
 from tenants.org_reader import load_timeline

@@ -9,7 +9,7 @@ import pytest
 
 from domain.errors import DomainError
 from domain.registration import Target
-from domain.seeds import seed_001, seed_002
+from seeds import seed_001, seed_002
 from services import registrations
 from services.context import CommandContext
 from services.errors import ConcurrencyError

@@ -9,9 +9,9 @@ from uuid import uuid4
 import pytest
 
 from domain.errors import DomainError
-from domain.plan_values import ParentLink, Period
+from domain.plan import ParentLink, Period
 from domain.report import ReportFigures
-from domain.seeds import seed_000, seed_003, seed_004
+from seeds import seed_000, seed_003, seed_004
 from services import plans, reports
 from services.errors import ConcurrencyError
 from tenants.ids import root_unit_id

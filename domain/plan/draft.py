@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 from uuid import UUID
 
-from domain import plan_checks as checks
-from domain.plan_values import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase,
+from domain.plan import checks
+from domain.plan.values import (AwardForm, Criteria, DossierItem, ParentLink, Period, Phase,
                                 QuotaRule, ReportSchedule, to_data)
 from domain.text import nfc, required
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from domain.plan_values import ReportSchedule
+from domain.plan.values import ReportSchedule
 
 
 def reporting_days(schedule: ReportSchedule, start: date, end: date) -> list[date]:

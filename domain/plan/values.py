@@ -55,9 +55,6 @@ class Phase:
     # "month" when the seed gives only a month ("từ tháng 01/2021"); start is then day 1.
     start_precision: str = "day"
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
     @classmethod
     def from_data(cls, d: dict) -> Phase:
         return cls(d["name"], d["start"], d["end"], Deadline.from_data(d["registration_deadline"]),
@@ -154,8 +151,3 @@ class ReportSchedule:
 class Criteria:
     collectives: tuple[str, ...] = ()
     individuals: tuple[str, ...] = ()
-
-    @classmethod
-    def from_data(cls, d: dict) -> Criteria:
-        return cls(tuple(d["collectives"]), tuple(d["individuals"]))
-

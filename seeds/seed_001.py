@@ -4,9 +4,9 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from domain.plan_values import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period,
-                                Phase, QuotaRule)
-from domain.seeds.common import COVID_CAMPAIGN_TLD
+from domain.plan import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period, Phase,
+                         QuotaRule)
+from seeds.common import COVID_CAMPAIGN_TLD
 
 PHASE = "90 ngày nước rút"
 COLLECTIVE = ("collective",)

@@ -3,7 +3,7 @@
 from datetime import date
 from uuid import UUID
 
-from domain.plan_values import Deadline, ParentLink, Period, Phase
+from domain.plan import Deadline, ParentLink, Period, Phase
 
 PHASE_1, PHASE_2 = "Đợt 1", "Đợt 2"
 

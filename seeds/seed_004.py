@@ -2,8 +2,8 @@
 
 from uuid import UUID
 
-from domain.plan_values import AwardForm, Criteria, Period, ReportSchedule
-from domain.seeds.common import plan_278
+from domain.plan import AwardForm, Criteria, Period, ReportSchedule
+from seeds.common import plan_278
 
 # "Số: /KH-SLĐTBXH" and "Bình Phước, ngày tháng năm 2021": number and date left blank.
 NUMBER_SYMBOL = "/KH-SLĐTBXH"

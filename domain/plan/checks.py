@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from domain.errors import BadInput
-from domain.plan_values import (KINDS, LATE_POLICIES, RELATIONS, STANDARDS, SUBJECTS, AwardForm,
+from domain.plan.values import (KINDS, LATE_POLICIES, RELATIONS, STANDARDS, SUBJECTS, AwardForm,
                                 DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule)
 
 

@@ -6,8 +6,8 @@ Cascade: 278/KH-UBND (UBND tỉnh Bình Phước) → 116/KH-LĐLĐ (LĐLĐ tỉ
 from datetime import date
 from uuid import UUID
 
-from domain.plan_values import Criteria, ParentLink, Period
-from domain.seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED, plan_278
+from domain.plan import Criteria, ParentLink, Period
+from seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED, plan_278
 
 # "Thực hiện Kế hoạch số 116/KH-LĐLĐ ngày 06/9/2021 của Liên đoàn Lao động tỉnh Bình Phước"
 NUMBER_116, DATE_116, ISSUER_116 = "116/KH-LĐLĐ", date(2021, 9, 6), "Liên đoàn Lao động tỉnh Bình Phước"

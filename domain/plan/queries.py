@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain import schedule
 from domain.errors import BadInput
-from domain.plan_values import (AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period,
-                                Phase, QuotaRule, ReportSchedule)
+from domain.plan import schedule
+from domain.plan.values import (AwardForm, Deadline, DossierItem, ParentLink, Period, Phase,
+                                QuotaRule, ReportSchedule)
 
 WHOLE_CAMPAIGN = ""  # phase name used when a plan has no phases (seeds 000, 003, 004)
 
@@ -20,8 +20,6 @@ class PlanQueries:
     quota_rules_data: list
     dossier_data: list
     parent_links_data: list
-    criteria_data: dict
-    eligible_subjects: list
     status: str
     launched_on: date | None
     issued_on: date | None
@@ -57,10 +55,6 @@ class PlanQueries:
         return [ParentLink.from_data(p) for p in self.parent_links_data]
 
     @property
-    def criteria(self) -> Criteria:
-        return Criteria.from_data(self.criteria_data)
-
-    @property
     def start(self) -> date | None:
         """Period start; a plan that states none (seed 004) starts when launched or issued."""
         return self.period.start or self.launched_on or self.issued_on
@@ -89,11 +83,6 @@ class PlanQueries:
                 return p
         raise BadInput(f"the plan has no phase {name!r}", rule="plan.phases")
 
-    def phase_for(self, day: date) -> Phase | None:
-        if not self.phases_data:
-            return self.phase(WHOLE_CAMPAIGN) if self.is_open_on(day) else None
-        return next((p for p in self.phases if p.contains(day)), None)
-
     def registration_deadline(self, phase: str) -> Deadline | None:
         return self.phase(phase).registration_deadline
 
@@ -113,6 +102,3 @@ class PlanQueries:
 
     def quota_rule(self, pool: str) -> QuotaRule | None:
         return next((r for r in self.quota_rules if r.pool == pool), None)
-
-    def allows_subject(self, kind: str) -> bool:
-        return kind in self.eligible_subjects

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from domain.plan_values import ParentLink
+from domain.plan import ParentLink
 
 COVID_CAMPAIGN_TLD = "Công nhân, viên chức, lao động nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng đại dịch COVID - 19"
 UNTIL_CONTROLLED = "đến khi tình hình dịch bệnh được kiểm soát trong phạm vi toàn quốc"

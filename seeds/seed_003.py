@@ -3,8 +3,8 @@
 from datetime import date
 from uuid import UUID
 
-from domain.plan_values import ParentLink, Period
-from domain.seeds.common import COVID_CAMPAIGN_TLD
+from domain.plan import ParentLink, Period
+from seeds.common import COVID_CAMPAIGN_TLD
 
 # Signed "Nguyễn Ngọc Ân"; the seed shows no capacity line, number or date.
 ISSUE = dict(number="", issued_on=None, signer="Nguyễn Ngọc Ân", capacity="")

@@ -18,8 +18,8 @@ from contextlib import asynccontextmanager, suppress
 
 from infra.platform import Platform
 from infra.settings import Settings
-from projections.supervised import restart_delay
-from projections.workers import runner_command, runner_env
+from projections.engine.supervised import restart_delay
+from projections.engine.workers import runner_command, runner_env
 
 log = logging.getLogger(__name__)
 STOP_TIMEOUT_S = 15

@@ -16,8 +16,8 @@ import asyncpg
 
 from audit.replay_tables import Difference, compare_table, create_scratch, drop_scratch, primary_key
 from infra.database import Database, validate_tenant_id
-from projections.base import Projection, ProjectionError
-from projections.batch import catch_up
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import catch_up
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ from infra.embedded import start_embedded
 from infra.gc_policy import relax_for_batches
 from infra.platform import open_platform
 from infra.settings import Settings
-from projections.batch import catch_up
+from projections.engine.batch import catch_up
+from projections.engine.shared_batch import catch_up_together
 from projections.registry import all_projections
-from projections.shared_batch import catch_up_together
 
 
 async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -> None:

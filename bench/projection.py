@@ -45,8 +45,8 @@ async def catch_up_rate(platform: Platform, workers: int = 0, timeout_s: float =
 
 @asynccontextmanager
 async def _runners(platform: Platform, workers: int) -> AsyncIterator[None]:
-    from projections.runner import ProjectionRunner
-    from projections.workers import runner_processes
+    from projections.engine.runner import ProjectionRunner
+    from projections.engine.workers import runner_processes
 
     if workers:
         with runner_processes(workers, platform.db.admin_url):
@@ -74,7 +74,7 @@ async def reset_all(platform: Platform) -> None:
 
 
 async def rebuild_all(platform: Platform) -> dict[str, float]:
-    from projections.rebuild import rebuild
+    from projections.engine.rebuild import rebuild
     from projections.registry import projection_classes
 
     admin = await asyncpg.connect(platform.db.admin_url)

@@ -9,9 +9,9 @@ from uuid import UUID
 
 from domain.seeds import seed_001
 from domain.seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED
+from projections.engine.runner import ProjectionRunner
+from projections.engine.status import projection_status
 from projections.registry import all_projections
-from projections.runner import ProjectionRunner
-from projections.status import projection_status
 from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tests.api.story import create_unit, ensure_national_platform, post, provision, seed_001_draft
 

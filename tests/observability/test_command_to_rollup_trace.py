@@ -13,7 +13,7 @@ from opentelemetry.trace import SpanKind, format_span_id, format_trace_id
 from api.app import create_app
 from api.auth.tokens import mint_token
 from infra.settings import Settings
-from projections.runner import ProjectionRunner
+from projections.engine.runner import ProjectionRunner
 from tests.api.conftest import gql
 from tests.api.story import create_unit, ensure_national_platform, post, provision
 from tests.api.test_commands import TARGETS, _launched_plan

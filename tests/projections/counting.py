@@ -7,7 +7,7 @@ import asyncio
 
 import asyncpg
 
-from projections.base import Event, Projection, handles
+from projections.engine.base import Event, Projection, handles
 
 TOPIC = "tests:counted"
 TABLE_SQL = """CREATE TABLE IF NOT EXISTS projection_test_applied (

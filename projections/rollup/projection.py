@@ -24,12 +24,12 @@ from domain.nomination import Nomination
 from domain.organisation import ChangeType, OrgTimeline
 from domain.registration import Registration
 from domain.report import ProgressReport
-from projections.base import Event, Projection, handles
-from projections.nominations import STEP_EVENTS, state_after
-from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json
-from projections.rollup_batch import Known, RollupBatch
-from projections.rollup_store import NIL_PLAN, RollupStore
-from projections.values import targets_met
+from projections.engine.base import Event, Projection, handles
+from projections.read_models.nominations import STEP_EVENTS, state_after
+from projections.read_models.org_changes import ORG_EVENTS, change_from, from_json, to_json
+from projections.read_models.targets import targets_met
+from projections.rollup.batch import Known, RollupBatch
+from projections.rollup.store import NIL_PLAN, RollupStore
 
 GRASSROOTS_LEVEL = 3  # grassroots unions and a department's divisions: the collectives in scope
 _REGISTERED = get_topic(Registration.UnitRegistered)

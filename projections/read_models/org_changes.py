@@ -8,7 +8,7 @@ from uuid import UUID
 
 from domain.organisation import ChangeType, OrgUnit, UnitChange, UnitKind
 from domain.organisation.history import UnitHistory
-from projections.base import Event
+from projections.engine.base import Event
 
 ORG_EVENTS = (OrgUnit.Created, OrgUnit.Renamed, OrgUnit.Moved, OrgUnit.Merged, OrgUnit.Split,
               OrgUnit.Dissolved)

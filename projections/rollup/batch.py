@@ -23,7 +23,7 @@ from uuid import UUID
 
 import asyncpg
 
-from projections.rollup_store import RollupStore
+from projections.rollup.store import RollupStore
 
 Key = tuple[UUID, UUID, str]
 Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta

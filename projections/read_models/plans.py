@@ -7,8 +7,8 @@ import json
 import asyncpg
 
 from domain.plan import Plan
-from projections.base import Event, Projection, handles
-from projections.writes import DeferredWrites
+from projections.engine.base import Event, Projection, handles
+from projections.engine.writes import DeferredWrites
 
 _STATUS_DATE = {  # event -> (status, column set to the event's `on`)
     "PlanLaunched": ("launched", "launched_on"),

@@ -7,8 +7,8 @@ import json
 import asyncpg
 
 from domain.nomination import Nomination
-from projections.base import Event, Projection, handles
-from projections.writes import DeferredWrites
+from projections.engine.base import Event, Projection, handles
+from projections.engine.writes import DeferredWrites
 
 N = Nomination
 # event class name -> state after it (None: the state does not change)

@@ -1,7 +1,7 @@
 """reports: one row per progress report (late flag as the domain decided it).
 
 A batch's reports go out as one INSERT at its end: one statement for thousands of rows
-instead of one execution per row. The rows travel as one JSON text (`values.json_rows`).
+instead of one execution per row. The rows travel as one JSON text (`engine.rows.json_rows`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 import asyncpg
 
 from domain.report import ProgressReport
-from projections.base import Event, Projection, handles
-from projections.values import insert_rows, json_rows
+from projections.engine.base import Event, Projection, handles
+from projections.engine.rows import insert_rows, json_rows
 
 
 @dataclass

@@ -16,7 +16,7 @@ from uuid import UUID
 import asyncpg
 from eventsourcing.utils import get_topic
 
-from projections.decoding import decode_body
+from projections.engine.decoding import decode_body
 
 
 @dataclass(frozen=True)

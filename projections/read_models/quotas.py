@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncpg
 
 from domain.quota import AwardQuota
-from projections.base import Event, Projection, handles
-from projections.writes import DeferredWrites
+from projections.engine.base import Event, Projection, handles
+from projections.engine.writes import DeferredWrites
 
 
 class QuotasProjection(DeferredWrites, Projection):

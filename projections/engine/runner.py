@@ -14,10 +14,10 @@ import asyncpg
 
 from infra.database import Database
 from infra.telemetry import quiet, report_projection_progress
-from projections.base import Projection, ProjectionError
-from projections.batch import BATCH_SIZE
-from projections.leases import Leases
-from projections.shared_batch import batches_together
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import BATCH_SIZE
+from projections.engine.leases import Leases
+from projections.engine.shared_batch import batches_together
 
 log = logging.getLogger(__name__)
 CHANNEL = "thidua_events"

@@ -2,7 +2,7 @@
 
 A batch keeps its registrations in memory (the stored ones its results touch are read
 once, at the start) and writes them at the end: new rows in one INSERT, changed ones in
-one UPDATE, each set-based (rows as one JSON text, `values.json_rows`), in the batch's
+one UPDATE, each set-based (rows as one JSON text, `engine.rows.json_rows`), in the batch's
 transaction.
 """
 
@@ -17,8 +17,9 @@ import asyncpg
 from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
-from projections.base import Event, Projection, handles
-from projections.values import insert_rows, json_rows, targets_met
+from projections.engine.base import Event, Projection, handles
+from projections.engine.rows import insert_rows, json_rows
+from projections.read_models.targets import targets_met
 
 _RESULT = get_topic(Registration.TargetResultRecorded)
 

@@ -26,8 +26,7 @@ from domain.registration import Registration
 from domain.report import ProgressReport
 from projections.engine.base import Event, Projection, handles
 from projections.read_models.nominations import STEP_EVENTS, state_after
-from projections.read_models.org_changes import ORG_EVENTS, change_from, from_json, to_json
-from projections.read_models.targets import targets_met
+from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
 from projections.rollup.batch import Known, RollupBatch
 from projections.rollup.store import NIL_PLAN, RollupStore
 
@@ -82,7 +81,7 @@ class RollupsProjection(Projection):
         b.append_change(e.stream_id, to_json(change))
         if change.change is ChangeType.RENAMED:
             return
-        timeline = await self._timeline(b, change)
+        timeline = await b.timeline_after(change)
         for unit, _ in b.containing(e.stream_id):
             await b.repath(unit, timeline.path_now(unit))
         if e.stream_id in timeline:
@@ -96,28 +95,12 @@ class RollupsProjection(Projection):
         b.add(NIL_PLAN, unit, {"units": active - current["units"],
                                "units_enterprise": active * h.enterprise - current["units_enterprise"]})
 
-    async def _timeline(self, b: RollupBatch, change: Any) -> OrgTimeline:
-        """Loaded once per batch (after writing what the batch changed), then kept current."""
-        if b.timeline is not None and (change.change is ChangeType.CREATED or change.unit_id in b.timeline):
-            b.timeline.add(change)
-            return b.timeline
-        await b.flush()
-        b.timeline = OrgTimeline(from_json(unit, c) for unit, changes in
-                                 await self.store.load_changes(b.conn, b.tenant) for c in changes)
-        return b.timeline
-
     # --- registrations and reports ----------------------------------------------------------
 
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
         d = e.data
-        if e.stream_id in b.registrations:
-            raise ValueError(f"registration {e.stream_id} is already in the rollup")
-        first = (d["plan_id"], d["unit_id"]) not in b.registered
-        b.registered.add((d["plan_id"], d["unit_id"]))
-        b.registrations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": d["unit_id"],
-                                        "targets": d["targets"], "results": {}, "targets_met": 0}
-        b.dirty_registrations.add(e.stream_id)
+        first = b.registrations.register(e.stream_id, d["plan_id"], d["unit_id"], d["targets"])
         b.add(d["plan_id"], d["unit_id"], {
             "registrations": 1, "units_registered": int(first), "registrations_late": int(d["late"]),
             "targets_registered": len(d["targets"]), "initiatives_registered": len(d["initiatives"]),
@@ -125,12 +108,8 @@ class RollupsProjection(Projection):
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:
-        row = b.registrations[e.stream_id]
-        results = {**row["results"], e.data["indicator"]: str(e.data["achieved"])}
-        met = targets_met(row["targets"], results)
-        b.add(row["plan_id"], row["unit_id"], {"targets_met": met - row["targets_met"]})
-        row["results"], row["targets_met"] = results, met
-        b.dirty_registrations.add(e.stream_id)
+        plan, unit, more = b.registrations.record_result(e.stream_id, e.data["indicator"], e.data["achieved"])
+        b.add(plan, unit, {"targets_met": more})
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_report(self, b: RollupBatch, e: Event) -> None:
@@ -146,24 +125,19 @@ class RollupsProjection(Projection):
     @handles(Nomination.NominationDrafted)
     async def on_nomination(self, b: RollupBatch, e: Event) -> None:
         d = e.data
-        if e.stream_id in b.nominations:
-            raise ValueError(f"nomination {e.stream_id} is already in the rollup")
         unit = d["nominee_id"] if d["nominee_kind"] == "collective" else d["proposing_unit_id"]
-        b.nominations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": unit,
-                                      "award_form": d["award_form"], "status": "drafted"}
-        b.dirty_nominations.add(e.stream_id)
+        b.nominations.draft(e.stream_id, d["plan_id"], unit, d["award_form"])
         b.add(d["plan_id"], unit, {"nominations:drafted": 1})
 
     @handles(*STEP_EVENTS)
     async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:
-        row, state = b.nominations[e.stream_id], state_after(e)
-        deltas = {f"nominations:{row['status']}": -1, f"nominations:{state}": 1}
+        state = state_after(e)
+        plan, unit, award_form, left = b.nominations.move(e.stream_id, state)
+        deltas = {f"nominations:{left}": -1, f"nominations:{state}": 1}
         if state == "decided":
-            deltas[f"awards:{row['award_form']}"] = 1
-        elif state == "revoked" and row["status"] == "decided":
-            deltas[f"awards:{row['award_form']}"] = -1
-        if row["status"] == state:
+            deltas[f"awards:{award_form}"] = 1
+        elif state == "revoked" and left == "decided":
+            deltas[f"awards:{award_form}"] = -1
+        if left == state:
             deltas = {}
-        row["status"] = state
-        b.dirty_nominations.add(e.stream_id)
-        b.add(row["plan_id"], row["unit_id"], deltas)
+        b.add(plan, unit, deltas)

@@ -16,8 +16,9 @@ import asyncpg
 
 from infra.database import Database, apply_tenant
 from projections.engine import checkpoints
-from projections.engine.base import Event, Projection, ProjectionError
+from projections.engine.base import Projection, ProjectionError
 from projections.engine.batch import _EVENTS, BATCH_SIZE, apply_and_advance, record_error
+from projections.engine.event import Event
 
 CONCURRENCY = 3
 """Projections applied at once: enough to keep both cores busy, few pool connections."""

@@ -15,7 +15,8 @@ from uuid import UUID
 import asyncpg
 
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
-from projections.engine.base import Event, Projection, handles
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
 from projections.engine.rows import insert_rows, json_rows
 from projections.read_models.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
 

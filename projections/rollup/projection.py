@@ -24,7 +24,8 @@ from domain.nomination import Nomination
 from domain.organisation import ChangeType, OrgTimeline
 from domain.registration import Registration
 from domain.report import ProgressReport
-from projections.engine.base import Event, Projection, handles
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
 from projections.read_models.nominations import STEP_EVENTS, state_after
 from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
 from projections.rollup.batch import Known, RollupBatch
@@ -49,7 +50,7 @@ class RollupsProjection(Projection):
         # Taken out, not copied: a batch that fails leaves nothing behind to trust.
         self._open.pop(tenant_id, None)
         known = await self._trusted(conn, tenant_id, self._kept.pop(tenant_id, None))
-        registered = {(e.data["plan_id"], e.data["unit_id"]) for e in events if e.topic == _REGISTERED}
+        registered = {(r.plan_id, r.unit_id) for r in (e.domain_event for e in events if e.topic == _REGISTERED)}
         batch = await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}),
                                        registered, known)
         self._open[tenant_id] = batch
@@ -99,35 +100,36 @@ class RollupsProjection(Projection):
 
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        first = b.registrations.register(e.stream_id, d["plan_id"], d["unit_id"], d["targets"])
-        b.add(d["plan_id"], d["unit_id"], {
-            "registrations": 1, "units_registered": int(first), "registrations_late": int(d["late"]),
-            "targets_registered": len(d["targets"]), "initiatives_registered": len(d["initiatives"]),
-            "work_items_registered": len(d["work_items"])})
+        r = e.domain_event
+        first = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
+        b.add(r.plan_id, r.unit_id, {
+            "registrations": 1, "units_registered": int(first), "registrations_late": int(r.late),
+            "targets_registered": len(r.targets), "initiatives_registered": len(r.initiatives),
+            "work_items_registered": len(r.work_items)})
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:
-        plan, unit, more = b.registrations.record_result(e.stream_id, e.data["indicator"], e.data["achieved"])
+        result = e.domain_event
+        plan, unit, more = b.registrations.record_result(e.stream_id, result.indicator, result.achieved)
         b.add(plan, unit, {"targets_met": more})
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_report(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        deltas = {"reports": 1, "reports_late": int(d["late"]), "reports_on_time": int(not d["late"]),
-                  "members_supported": d["members_supported"], "funds_mobilised": d["funds_mobilised"],
-                  "initiatives": d["initiatives"], "work_items_completed": d["work_items_completed"]}
-        deltas |= {f"models:{kind}": n for kind, n in d["models_started"].items()}
-        b.add(d["plan_id"], d["unit_id"], deltas)
+        r = e.domain_event
+        deltas = {"reports": 1, "reports_late": int(r.late), "reports_on_time": int(not r.late),
+                  "members_supported": r.members_supported, "funds_mobilised": r.funds_mobilised,
+                  "initiatives": r.initiatives, "work_items_completed": r.work_items_completed}
+        deltas |= {f"models:{kind}": n for kind, n in r.models_started.items()}
+        b.add(r.plan_id, r.unit_id, deltas)
 
     # --- nominations and awards -------------------------------------------------------------
 
     @handles(Nomination.NominationDrafted)
     async def on_nomination(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        unit = d["nominee_id"] if d["nominee_kind"] == "collective" else d["proposing_unit_id"]
-        b.nominations.draft(e.stream_id, d["plan_id"], unit, d["award_form"])
-        b.add(d["plan_id"], unit, {"nominations:drafted": 1})
+        n = e.domain_event
+        unit = n.nominee_id if n.nominee_kind == "collective" else n.proposing_unit_id
+        b.nominations.draft(e.stream_id, n.plan_id, unit, n.award_form)
+        b.add(n.plan_id, unit, {"nominations:drafted": 1})
 
     @handles(*STEP_EVENTS)
     async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:

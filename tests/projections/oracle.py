@@ -11,7 +11,7 @@ from uuid import UUID
 from domain.organisation import OrgTimeline
 from infra.event_store import EventStore
 from infra.serialization import create_transcoder
-from projections.engine.base import Event
+from projections.engine.event import Event
 from projections.read_models.org_changes import change_from
 
 _T = create_transcoder()

@@ -29,6 +29,8 @@ connections (its projections, the idle ones' checkpoints, the read ahead; defaul
 class ProjectionRunner:
     def __init__(self, db: Database, projections: Sequence[Projection] | None = None, *,
                  batch_size: int = BATCH_SIZE, poll_interval: float = 1.0, session_url: str | None = None):
+        # Default: every projection of the platform. Imported here, not at the top: the
+        # registry imports the read models, and they import the engine.
         from projections.registry import all_projections
 
         self.db = db

@@ -128,5 +128,5 @@ async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUI
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
                       relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
-    """The raw-SQL floor of queries.rollup (bench/rollup.py): the same statements, nothing else."""
+    """The raw-SQL floor of reads.rollup (bench/rollup.py): the same statements, nothing else."""
     return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of, grassroots_level)

@@ -2,7 +2,7 @@
 live read models, listing every difference.
 
 Builds on the projections' own mechanism: `Projection(suffix=...)` writes into `<table><suffix>`
-and keeps its own checkpoint; `projections.batch.catch_up` drives it to the tenant's head. Each
+and keeps its own checkpoint; `projections.engine.batch.catch_up` drives it to the tenant's head. Each
 run uses its own suffix, so replays never collide with each other or with a live rebuild.
 """
 
@@ -16,8 +16,8 @@ import asyncpg
 
 from audit.replay_tables import Difference, compare_table, create_scratch, drop_scratch, primary_key
 from infra.database import Database, validate_tenant_id
-from projections.base import Projection, ProjectionError
-from projections.batch import catch_up
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import catch_up
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from itertools import count
 
 import httpx
 
-from bench.latency import percentile
 from bench.generator import Generated
+from bench.latency import percentile
 from tenants.ids import root_unit_id
 
 

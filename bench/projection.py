@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
+from bench.thidua import running
 from infra.platform import Platform
 
 _BEHIND = """SELECT count(*) FROM tenant_heads h CROSS JOIN unnest($1::text[]) AS p(name)
@@ -45,11 +46,10 @@ async def catch_up_rate(platform: Platform, workers: int = 0, timeout_s: float =
 
 @asynccontextmanager
 async def _runners(platform: Platform, workers: int) -> AsyncIterator[None]:
-    from projections.runner import ProjectionRunner
-    from projections.workers import runner_processes
+    from projections.engine.runner import ProjectionRunner
 
     if workers:
-        with runner_processes(workers, platform.db.admin_url):
+        with running("projections", "run", "--workers", str(workers), database_url=platform.db.admin_url):
             yield
     else:
         async with ProjectionRunner(platform.db, poll_interval=0.2):
@@ -74,7 +74,7 @@ async def reset_all(platform: Platform) -> None:
 
 
 async def rebuild_all(platform: Platform) -> dict[str, float]:
-    from projections.rebuild import rebuild
+    from projections.engine.rebuild import rebuild
     from projections.registry import projection_classes
 
     admin = await asyncpg.connect(platform.db.admin_url)

@@ -32,9 +32,9 @@ async def http_rollup_ms(base: str, token: str, data: Generated, count: int, war
 
 
 async def sql_floor_ms(platform: Platform, data: Generated, count: int, warmup: int) -> list[float]:
-    from projections.rollup_queries import rollup_rows
-    from projections.rollups import GRASSROOTS_LEVEL
-    from projections.scope import IMPLEMENTS, read_scope
+    from projections.read_models.scope import IMPLEMENTS, read_scope
+    from projections.rollup.projection import GRASSROOTS_LEVEL
+    from projections.rollup.queries import rollup_rows
 
     async def call() -> None:
         async with read_scope(platform.db, None) as conn:

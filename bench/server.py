@@ -6,17 +6,12 @@ import asyncio
 import os
 import socket
 import subprocess
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 import httpx
 
-
-def _thidua() -> str:
-    """The installed `thidua` command beside this interpreter: the server as its users start it."""
-    return str(Path(sys.executable).with_name("thidua"))
+from bench.thidua import thidua
 
 
 def _free_port() -> int:
@@ -31,7 +26,7 @@ async def running_server(admin_url: str, jwt_secret: str, start_timeout_s: float
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": admin_url, "THIDUA_PORT": str(port), "THIDUA_HOST": "127.0.0.1",
            "THIDUA_DEMO": "0", "THIDUA_DEV": "0", "THIDUA_JWT_SECRET": jwt_secret}
-    child = subprocess.Popen([_thidua(), "serve"], env=env,
+    child = subprocess.Popen([thidua(), "serve"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -16,10 +16,10 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
+from cli.workers import runner_command, runner_env
 from infra.platform import Platform
 from infra.settings import Settings
-from projections.supervised import restart_delay
-from projections.workers import runner_command, runner_env
+from projections.engine.supervised import restart_delay
 
 log = logging.getLogger(__name__)
 STOP_TIMEOUT_S = 15

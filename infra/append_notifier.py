@@ -9,7 +9,7 @@ Guarantee: every committed append is followed, within about one round trip, by a
 notification on `thidua_events` ("<tenant>:<position>") and `thidua_events.<tenant>`
 ("<position>") with a position >= the append's last position. Several appends of one tenant
 may share one notification. A flush that fails is logged and dropped: listeners also poll
-the tenant heads (projections/runner.py), so a lost notification only delays them.
+the tenant heads (projections/engine/runner.py), so a lost notification only delays them.
 """
 
 from __future__ import annotations

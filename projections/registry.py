@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from projections.base import Projection
+from projections.engine.base import Projection
 
 
 def projection_classes() -> dict[str, type[Projection]]:
-    from projections.nominations import NominationsProjection
-    from projections.org_tree import OrgTreeProjection
-    from projections.plans import PlansProjection
-    from projections.quotas import QuotasProjection
-    from projections.registrations import RegistrationsProjection
-    from projections.reports import ReportsProjection
-    from projections.rollups import RollupsProjection
+    from projections.read_models.nominations import NominationsProjection
+    from projections.read_models.org_tree import OrgTreeProjection
+    from projections.read_models.plans import PlansProjection
+    from projections.read_models.quotas import QuotasProjection
+    from projections.read_models.registrations import RegistrationsProjection
+    from projections.read_models.reports import ReportsProjection
+    from projections.rollup.projection import RollupsProjection
 
     classes = [OrgTreeProjection, PlansProjection, RegistrationsProjection, ReportsProjection,
                NominationsProjection, QuotasProjection, RollupsProjection]

@@ -8,7 +8,7 @@ import pytest
 
 from infra.gc_policy import YOUNG_THRESHOLD, freeze_startup_heap, relax_for_batches
 from infra.settings import Settings
-from projections.runner import ProjectionRunner
+from projections.engine.runner import ProjectionRunner
 
 
 @pytest.fixture

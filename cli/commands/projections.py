@@ -27,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 async def _status(settings: Settings) -> int:
+    from projections.engine.status import format_status, projection_status
     from projections.registry import projection_classes
-    from projections.status import format_status, projection_status
 
     async with open_platform(settings) as platform:
         admin = await asyncpg.connect(platform.db.admin_url)
@@ -42,7 +42,7 @@ async def _status(settings: Settings) -> int:
 
 def _run_or_spawn(args: argparse.Namespace, settings: Settings) -> int:
     if args.workers > 1:
-        from projections.workers import run_workers
+        from cli.workers import run_workers
 
         return run_workers(args.workers, args.batch_size)
     return asyncio.run(_run(settings, args.batch_size))
@@ -50,8 +50,8 @@ def _run_or_spawn(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run(settings: Settings, batch_size: int) -> int:
     from infra.gc_policy import relax_for_batches
-    from projections.supervised import supervise_runner
-    from projections.workers import die_with_parent
+    from projections.engine.parent_process import die_with_parent
+    from projections.engine.supervised import supervise_runner
 
     die_with_parent()  # a child of `--workers` or `serve`: no orphan if the parent is killed
     relax_for_batches()  # a process of its own: batch throughput first
@@ -62,7 +62,7 @@ async def _run(settings: Settings, batch_size: int) -> int:
 
 
 async def _rebuild(settings: Settings, name: str) -> int:
-    from projections.rebuild import rebuild
+    from projections.engine.rebuild import rebuild
     from projections.registry import projection_classes
 
     classes = projection_classes()

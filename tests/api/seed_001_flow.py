@@ -7,9 +7,9 @@ import asyncio
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from projections.engine.runner import ProjectionRunner
+from projections.engine.status import projection_status
 from projections.registry import all_projections
-from projections.runner import ProjectionRunner
-from projections.status import projection_status
 from seeds import seed_001
 from seeds.common import COVID_CAMPAIGN_TLD, UNTIL_CONTROLLED
 from tenants.ids import NATIONAL_TENANT, root_unit_id

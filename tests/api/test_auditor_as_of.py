@@ -13,8 +13,8 @@ from audit.reads import list_reads
 from domain.organisation import OrgUnit, UnitKind
 from infra.records import NewEvent
 from projections import queries
-from projections.runner import ProjectionRunner
-from projections.scope import PlanRef
+from projections.engine.runner import ProjectionRunner
+from projections.read_models.scope import PlanRef
 from services.context import CommandContext
 from services.org_units import merge_unit
 from tests.api.conftest import codes, gql

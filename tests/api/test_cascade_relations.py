@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from projections.batch import catch_up
-from projections.plans import PlansProjection
+from projections.engine.batch import catch_up
+from projections.read_models.plans import PlansProjection
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import gql
 from tests.api.seed_001_flow import created, national_plan

@@ -7,7 +7,7 @@ import pytest
 
 from projections import queries
 
-from projections.runner import ProjectionRunner
+from projections.engine.runner import ProjectionRunner
 from tests.api.conftest import codes, gql
 from tests.api.test_commands import TARGETS, _launched_plan, province  # noqa: F401  (fixture)
 from tests.api.story import post

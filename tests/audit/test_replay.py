@@ -4,12 +4,12 @@ from datetime import date
 
 import pytest
 
-pytest.importorskip("projections.batch", reason="the projections package is not in this checkout yet")
+pytest.importorskip("projections.engine.batch", reason="the projections package is not in this checkout yet")
 
 from audit.replay import replay  # noqa: E402 - only once projections exist
 from domain.organisation import OrgUnit, UnitKind  # noqa: E402
-from projections.batch import catch_up  # noqa: E402
-from projections.org_tree import OrgTreeProjection  # noqa: E402
+from projections.engine.batch import catch_up  # noqa: E402
+from projections.read_models.org_tree import OrgTreeProjection  # noqa: E402
 
 
 async def _org_tree(platform, tenant_id: str) -> tuple[OrgUnit, OrgUnit, OrgUnit]:
@@ -71,7 +71,7 @@ async def test_a_lagging_live_projection_is_reported(platform, tenant_id):
 
 
 async def test_cli_replay_lists_the_difference_and_fails(platform, admin, cli, tenant_id):
-    pytest.importorskip("projections.rollups")  # the registry lists it; in progress elsewhere
+    pytest.importorskip("projections.rollup.projection")  # the registry lists it; in progress elsewhere
     _, _, dn = await _org_tree(platform, tenant_id)
     await admin.execute("UPDATE org_units SET level = 9 WHERE tenant_id = $1 AND unit_id = $2", tenant_id, dn.id)
     result = await cli("audit", "replay", "--tenant", tenant_id, "--projection", "org_tree")

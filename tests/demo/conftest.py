@@ -14,9 +14,9 @@ import infra.scratch_database as scratch
 from demo import DemoLoad, load_demo
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
+from projections.engine.runner import ProjectionRunner
+from projections.engine.status import projection_status
 from projections.registry import projection_classes
-from projections.runner import ProjectionRunner
-from projections.status import projection_status
 
 
 async def fresh_database(admin_url: str) -> str:

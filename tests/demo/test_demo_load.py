@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from demo import ids, load_demo
 from projections import queries
-from projections.scope import PlanRef
+from projections.read_models.scope import PlanRef
 from tenants import registry
 
 TENANTS = {ids.NATIONAL, ids.BINH_PHUOC, ids.TAY_NINH, ids.KIEN_GIANG, ids.GIAO_DUC, ids.SO_LDTBXH}

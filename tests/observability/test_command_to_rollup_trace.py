@@ -12,7 +12,7 @@ from opentelemetry.trace import SpanKind, format_span_id, format_trace_id
 
 from api.app import create_app
 from infra.settings import Settings
-from projections.runner import ProjectionRunner
+from projections.engine.runner import ProjectionRunner
 from services.auth.tokens import mint_token
 from tests.api.conftest import gql
 from tests.api.story import create_unit, ensure_national_platform, post, provision

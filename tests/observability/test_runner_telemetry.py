@@ -7,8 +7,8 @@ from uuid import uuid4
 from opentelemetry import trace
 
 from infra.records import NewEvent
-from projections.base import Projection, handles
-from projections.runner import ProjectionRunner
+from projections.engine.base import Projection, handles
+from projections.engine.runner import ProjectionRunner
 
 tracer = trace.get_tracer("tests")
 TOPIC = "tests.observability:Counted"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from infra.platform import Platform
-from projections.batch import catch_up
+from projections.engine.batch import catch_up
 from projections.registry import all_projections
 
 

@@ -7,7 +7,8 @@ import asyncio
 
 import asyncpg
 
-from projections.base import Event, Projection, handles
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
 
 TOPIC = "tests:counted"
 TABLE_SQL = """CREATE TABLE IF NOT EXISTS projection_test_applied (

@@ -11,8 +11,8 @@ from uuid import UUID
 from domain.organisation import OrgTimeline
 from infra.event_store import EventStore
 from infra.serialization import create_transcoder
-from projections.org_changes import change_from
-from projections.base import Event
+from projections.engine.event import Event
+from projections.read_models.org_changes import change_from
 
 _T = create_transcoder()
 METRICS = ("units_in_scope", "units_registered", "registrations", "registrations_late",

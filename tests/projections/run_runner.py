@@ -8,8 +8,8 @@ import asyncio
 
 from infra.database import Database
 from infra.settings import DatabaseSettings
+from projections.engine.runner import ProjectionRunner
 from projections.registry import all_projections
-from projections.runner import ProjectionRunner
 from tests.projections.counting import CountingProjection
 
 

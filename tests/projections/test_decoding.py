@@ -8,7 +8,7 @@ import pytest
 from eventsourcing.persistence import TranscodingNotRegisteredError
 
 from infra.serialization import create_transcoder
-from projections.decoding import decode_body
+from projections.engine.decoding import decode_body
 
 _T = create_transcoder()
 BODIES = [

@@ -7,8 +7,8 @@ import signal
 import asyncpg
 
 from infra.platform import Platform
+from projections.engine.rebuild import rebuild
 from projections.queries import NATIONAL, PlanRef, rollup
-from projections.rebuild import rebuild
 from projections.registry import projection_classes
 from tests.projections.helpers import checkpoint, head, snapshot, start_runner, wait_for
 from tests.projections.test_rollup_properties import World

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from infra.platform import Platform
-from projections.batch import catch_up
+from projections.engine.batch import catch_up
 from projections.queries import NATIONAL, PlanRef, rollup
 from projections.registry import all_projections
-from projections.rollups import RollupsProjection
+from projections.rollup.projection import RollupsProjection
 from tests.projections import builders as b
 
 

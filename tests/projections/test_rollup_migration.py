@@ -9,7 +9,7 @@ from pathlib import Path
 import asyncpg
 
 from infra.platform import Platform
-from projections.batch import catch_up
+from projections.engine.batch import catch_up
 from projections.registry import all_projections
 from tests.projections import builders as b
 

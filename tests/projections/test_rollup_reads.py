@@ -12,10 +12,10 @@ import asyncpg
 
 from domain.organisation import OrgUnit
 from infra.platform import Platform
-from projections import rollup_queries
 from projections.queries import NATIONAL, PlanRef, rollup
-from projections.rollup_store import NIL_PLAN
-from projections.scope import IMPLEMENTS, read_scope
+from projections.read_models.scope import IMPLEMENTS, read_scope
+from projections.rollup import queries as rollup_queries
+from projections.rollup.store import NIL_PLAN
 from tests.projections import builders as b
 
 TODAY = date(2025, 1, 20)

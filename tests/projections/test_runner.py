@@ -9,9 +9,10 @@ import asyncpg
 import pytest
 
 from infra.platform import Platform
-from projections.base import Event, ProjectionError, handles
-from projections.batch import apply_batch
-from projections.runner import ProjectionRunner
+from projections.engine.base import ProjectionError, handles
+from projections.engine.batch import apply_batch
+from projections.engine.event import Event
+from projections.engine.runner import ProjectionRunner
 from tests.projections import builders as b
 from tests.projections.counting import TOPIC, CountingProjection, FailingProjection, create_table
 from tests.projections.helpers import (

@@ -8,7 +8,7 @@ import asyncio
 import asyncpg
 
 from infra.platform import open_platform
-from projections.supervised import supervise_runner
+from projections.engine.supervised import supervise_runner
 from tests.api.conftest import SETTINGS
 from tests.projections import builders as b
 from tests.projections.helpers import at_head, wait_for

@@ -22,7 +22,7 @@ from api.graphql.types.org_unit import OrgUnit
 from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.rollup import LeaderboardEntry, Rollup
 from projections import queries
-from projections.scope import NATIONAL, PlanRef
+from projections.queries import NATIONAL, PlanRef
 from services.auth.principal import Principal, Role
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})

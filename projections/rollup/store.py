@@ -15,7 +15,7 @@ from uuid import UUID
 import asyncpg
 import orjson
 
-from projections.values import insert_rows, json_rows
+from projections.engine.rows import insert_rows, json_rows
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 

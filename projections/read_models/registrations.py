@@ -2,7 +2,7 @@
 
 A batch keeps its registrations in memory (the stored ones its results touch are read
 once, at the start) and writes them at the end: new rows in one INSERT, changed ones in
-one UPDATE, each set-based (rows as one JSON text, `values.json_rows`), in the batch's
+one UPDATE, each set-based (rows as one JSON text, `engine.rows.json_rows`), in the batch's
 transaction.
 """
 
@@ -17,8 +17,10 @@ import asyncpg
 from eventsourcing.utils import get_topic
 
 from domain.registration import Registration
-from projections.base import Event, Projection, handles
-from projections.values import insert_rows, json_rows, targets_met
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
+from projections.engine.rows import insert_rows, json_rows
+from projections.read_models.targets import targets_met
 
 _RESULT = get_topic(Registration.TargetResultRecorded)
 
@@ -49,18 +51,19 @@ class RegistrationsProjection(Projection):
     async def on_registered(self, b: RegistrationRows, e: Event) -> None:
         if e.stream_id in b.new or e.stream_id in b.stored:
             raise ValueError(f"registration {e.stream_id} is already projected")
-        d = e.data
+        r = e.domain_event
         b.new[e.stream_id] = {
-            "plan_id": d["plan_id"], "phase": d["phase"], "unit_id": d["unit_id"],
-            "registered_on": d["registered_on"], "late": d["late"], "targets": d["targets"], "results": {},
-            "work_items": len(d["work_items"]), "initiatives": len(d["initiatives"])}
+            "plan_id": r.plan_id, "phase": r.phase, "unit_id": r.unit_id,
+            "registered_on": r.registered_on, "late": r.late, "targets": r.targets, "results": {},
+            "work_items": len(r.work_items), "initiatives": len(r.initiatives)}
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RegistrationRows, e: Event) -> None:
         row = b.new.get(e.stream_id) or b.stored.get(e.stream_id)
         if row is None:
             raise LookupError(f"registration {e.stream_id} has a result but was never registered")
-        row["results"] = {**row["results"], e.data["indicator"]: str(e.data["achieved"])}
+        result = e.domain_event
+        row["results"] = {**row["results"], result.indicator: str(result.achieved)}
         if e.stream_id in b.stored:
             b.changed.add(e.stream_id)
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 import asyncpg
 
 from infra.database import Database, apply_tenant
-from projections import checkpoints
-from projections.base import Event, Projection, ProjectionError
-from projections.batch import _EVENTS, BATCH_SIZE, apply_and_advance, record_error
+from projections.engine import checkpoints
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import _EVENTS, BATCH_SIZE, apply_and_advance, record_error
+from projections.engine.event import Event
 
 CONCURRENCY = 3
 """Projections applied at once: enough to keep both cores busy, few pool connections."""

@@ -15,7 +15,7 @@ metrics, whatever the number of grassroots units. The sets are given as arrays, 
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
 node's own row by its path[1] one. "As of D" walks the org tree of day D below
-the node and sums leaf facts: cost proportional to the units under the node (see queries.py).
+the node and sums leaf facts: cost proportional to the units under the node (see reads.py).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from uuid import UUID
 
 import asyncpg
 
-from projections.plan_schedule import due_days
-from projections.rollup_store import NIL_PLAN
-from projections.scope import CASCADE_CTE
+from projections.read_models.plan_schedule import due_days
+from projections.read_models.scope import CASCADE_CTE
+from projections.rollup.store import NIL_PLAN
 
 PLANS = CASCADE_CTE + """
 SELECT c.tenant_id, c.plan_id, p.report_days, p.grace_days,
@@ -128,5 +128,5 @@ async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUI
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
                       relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
-    """The raw-SQL floor of queries.rollup (bench/rollup.py): the same statements, nothing else."""
+    """The raw-SQL floor of reads.rollup (bench/rollup.py): the same statements, nothing else."""
     return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of, grassroots_level)

@@ -24,12 +24,12 @@ from domain.nomination import Nomination
 from domain.organisation import ChangeType, OrgTimeline
 from domain.registration import Registration
 from domain.report import ProgressReport
-from projections.base import Event, Projection, handles
-from projections.nominations import STEP_EVENTS, state_after
-from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json
-from projections.rollup_batch import Known, RollupBatch
-from projections.rollup_store import NIL_PLAN, RollupStore
-from projections.values import targets_met
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
+from projections.read_models.nominations import STEP_EVENTS, state_after
+from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
+from projections.rollup.batch import Known, RollupBatch
+from projections.rollup.store import NIL_PLAN, RollupStore
 
 GRASSROOTS_LEVEL = 3  # grassroots unions and a department's divisions: the collectives in scope
 _REGISTERED = get_topic(Registration.UnitRegistered)
@@ -50,7 +50,7 @@ class RollupsProjection(Projection):
         # Taken out, not copied: a batch that fails leaves nothing behind to trust.
         self._open.pop(tenant_id, None)
         known = await self._trusted(conn, tenant_id, self._kept.pop(tenant_id, None))
-        registered = {(e.data["plan_id"], e.data["unit_id"]) for e in events if e.topic == _REGISTERED}
+        registered = {(r.plan_id, r.unit_id) for r in (e.domain_event for e in events if e.topic == _REGISTERED)}
         batch = await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}),
                                        registered, known)
         self._open[tenant_id] = batch
@@ -82,7 +82,7 @@ class RollupsProjection(Projection):
         b.append_change(e.stream_id, to_json(change))
         if change.change is ChangeType.RENAMED:
             return
-        timeline = await self._timeline(b, change)
+        timeline = await b.timeline_after(change)
         for unit, _ in b.containing(e.stream_id):
             await b.repath(unit, timeline.path_now(unit))
         if e.stream_id in timeline:
@@ -96,74 +96,50 @@ class RollupsProjection(Projection):
         b.add(NIL_PLAN, unit, {"units": active - current["units"],
                                "units_enterprise": active * h.enterprise - current["units_enterprise"]})
 
-    async def _timeline(self, b: RollupBatch, change: Any) -> OrgTimeline:
-        """Loaded once per batch (after writing what the batch changed), then kept current."""
-        if b.timeline is not None and (change.change is ChangeType.CREATED or change.unit_id in b.timeline):
-            b.timeline.add(change)
-            return b.timeline
-        await b.flush()
-        b.timeline = OrgTimeline(from_json(unit, c) for unit, changes in
-                                 await self.store.load_changes(b.conn, b.tenant) for c in changes)
-        return b.timeline
-
     # --- registrations and reports ----------------------------------------------------------
 
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        if e.stream_id in b.registrations:
-            raise ValueError(f"registration {e.stream_id} is already in the rollup")
-        first = (d["plan_id"], d["unit_id"]) not in b.registered
-        b.registered.add((d["plan_id"], d["unit_id"]))
-        b.registrations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": d["unit_id"],
-                                        "targets": d["targets"], "results": {}, "targets_met": 0}
-        b.dirty_registrations.add(e.stream_id)
-        b.add(d["plan_id"], d["unit_id"], {
-            "registrations": 1, "units_registered": int(first), "registrations_late": int(d["late"]),
-            "targets_registered": len(d["targets"]), "initiatives_registered": len(d["initiatives"]),
-            "work_items_registered": len(d["work_items"])})
+        r = e.domain_event
+        first = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
+        b.add(r.plan_id, r.unit_id, {
+            "registrations": 1, "units_registered": int(first), "registrations_late": int(r.late),
+            "targets_registered": len(r.targets), "initiatives_registered": len(r.initiatives),
+            "work_items_registered": len(r.work_items)})
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:
-        row = b.registrations[e.stream_id]
-        results = {**row["results"], e.data["indicator"]: str(e.data["achieved"])}
-        met = targets_met(row["targets"], results)
-        b.add(row["plan_id"], row["unit_id"], {"targets_met": met - row["targets_met"]})
-        row["results"], row["targets_met"] = results, met
-        b.dirty_registrations.add(e.stream_id)
+        result = e.domain_event
+        plan, unit, more = b.registrations.record_result(e.stream_id, result.indicator, result.achieved)
+        b.add(plan, unit, {"targets_met": more})
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_report(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        deltas = {"reports": 1, "reports_late": int(d["late"]), "reports_on_time": int(not d["late"]),
-                  "members_supported": d["members_supported"], "funds_mobilised": d["funds_mobilised"],
-                  "initiatives": d["initiatives"], "work_items_completed": d["work_items_completed"]}
-        deltas |= {f"models:{kind}": n for kind, n in d["models_started"].items()}
-        b.add(d["plan_id"], d["unit_id"], deltas)
+        r = e.domain_event
+        deltas = {"reports": 1, "reports_late": int(r.late), "reports_on_time": int(not r.late),
+                  "members_supported": r.members_supported, "funds_mobilised": r.funds_mobilised,
+                  "initiatives": r.initiatives, "work_items_completed": r.work_items_completed}
+        deltas |= {f"models:{kind}": n for kind, n in r.models_started.items()}
+        b.add(r.plan_id, r.unit_id, deltas)
 
     # --- nominations and awards -------------------------------------------------------------
 
     @handles(Nomination.NominationDrafted)
     async def on_nomination(self, b: RollupBatch, e: Event) -> None:
-        d = e.data
-        if e.stream_id in b.nominations:
-            raise ValueError(f"nomination {e.stream_id} is already in the rollup")
-        unit = d["nominee_id"] if d["nominee_kind"] == "collective" else d["proposing_unit_id"]
-        b.nominations[e.stream_id] = {"plan_id": d["plan_id"], "unit_id": unit,
-                                      "award_form": d["award_form"], "status": "drafted"}
-        b.dirty_nominations.add(e.stream_id)
-        b.add(d["plan_id"], unit, {"nominations:drafted": 1})
+        n = e.domain_event
+        unit = n.nominee_id if n.nominee_kind == "collective" else n.proposing_unit_id
+        b.nominations.draft(e.stream_id, n.plan_id, unit, n.award_form)
+        b.add(n.plan_id, unit, {"nominations:drafted": 1})
 
     @handles(*STEP_EVENTS)
     async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:
-        row, state = b.nominations[e.stream_id], state_after(e)
-        deltas = {f"nominations:{row['status']}": -1, f"nominations:{state}": 1}
+        state = state_after(e)
+        plan, unit, award_form, left = b.nominations.move(e.stream_id, state)
+        deltas = {f"nominations:{left}": -1, f"nominations:{state}": 1}
         if state == "decided":
-            deltas[f"awards:{row['award_form']}"] = 1
-        elif state == "revoked" and row["status"] == "decided":
-            deltas[f"awards:{row['award_form']}"] = -1
-        if row["status"] == state:
+            deltas[f"awards:{award_form}"] = 1
+        elif state == "revoked" and left == "decided":
+            deltas[f"awards:{award_form}"] = -1
+        if left == state:
             deltas = {}
-        row["status"] = state
-        b.dirty_nominations.add(e.stream_id)
-        b.add(row["plan_id"], row["unit_id"], deltas)
+        b.add(plan, unit, deltas)

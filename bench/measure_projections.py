@@ -1,12 +1,12 @@
-"""Catch-up speed per projection, reproducibly: `python -m projections.measure [--grassroots N]`.
+"""Catch-up speed per projection, reproducibly: `python -m bench.measure_projections [--grassroots N]`.
 
 Generates a seeded national-shaped log (bench.generator: domain aggregates through the
 store) once into a kept data directory, then for each projection empties its read models
 and checkpoints and times `catch_up` over every tenant from position 0. Prints events/s
 per projection and for all of them one after another, then all of them together as the
 runner applies them (one shared read per batch, projections concurrently), and the real
-runner (several tenants at once). Not a test;
-the benchmark (bench/) owns the reported figures.
+runner (several tenants at once). A tool for work on the projections' speed, not part of
+`thidua bench` (that run owns the reported figures).
 """
 
 from __future__ import annotations
@@ -18,28 +18,27 @@ from pathlib import Path
 
 import asyncpg
 
-from bench.projection import reset
+from bench.generator import generate
+from bench.national import Scale
+from bench.projection import catch_up_rate, reset
 from infra.embedded import start_embedded
+from infra.gc_policy import relax_for_batches
 from infra.platform import open_platform
 from infra.settings import Settings
+from projections.engine.batch import catch_up
+from projections.engine.shared_batch import catch_up_together
+from projections.registry import all_projections
 
 
 async def _generate_once(platform, admin: asyncpg.Connection, grassroots: int) -> None:
     if await admin.fetchval("SELECT count(*) FROM tenant_heads"):
         return
-    from bench.generator import generate
-    from bench.national import Scale
-
     scale = Scale(grassroots=grassroots, upper_unions=max(4, grassroots // 100), provinces=3, sectors=1)
     done = await generate(platform, scale, "m-")
     print(f"generated {done.events} events in {done.seconds:.1f} s")
 
 
 async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[str]) -> None:
-    from infra.gc_policy import relax_for_batches
-    from projections.batch import catch_up
-    from projections.registry import all_projections
-
     relax_for_batches()  # as the runner and rebuild set up their process
     async with open_platform(Settings.from_env(), admin_url) as platform:
         admin = await asyncpg.connect(admin_url)
@@ -70,9 +69,6 @@ async def measure(admin_url: str, grassroots: int, batch_size: int, only: list[s
 async def _measure_together(platform, admin: asyncpg.Connection, tenants: list[str], events: int,
                             batch_size: int, only: list[str]) -> None:
     """As the runner does it: one read per batch feeding every projection at once."""
-    from projections.registry import all_projections
-    from projections.shared_batch import catch_up_together
-
     projections = [p for p in all_projections() if not only or p.name in only]
     await reset(admin, projections)
     started = time.perf_counter()
@@ -84,9 +80,6 @@ async def _measure_together(platform, admin: asyncpg.Connection, tenants: list[s
 
 async def _measure_runner(platform, admin: asyncpg.Connection) -> None:
     """The real ProjectionRunner from empty read models, as `thidua bench` measures it."""
-    from bench.projection import catch_up_rate
-    from projections.registry import all_projections
-
     await reset(admin, all_projections())
     rate = await catch_up_rate(platform)
     print(f"{'runner':14s} {rate['projection.catch_up_s']:7.2f} s {rate['projection.events_per_s']:10.0f} events/s"

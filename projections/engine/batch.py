@@ -6,8 +6,9 @@ import asyncpg
 
 from infra.database import Database, apply_tenant
 from infra.telemetry import projection_batch_span
-from projections import checkpoints
-from projections.base import Event, Projection, ProjectionError
+from projections.engine import checkpoints
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.event import Event
 
 BATCH_SIZE = 2000
 """Events per transaction: a batch costs a few statements whatever its size (measured:

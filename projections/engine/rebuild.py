@@ -18,8 +18,8 @@ import asyncpg
 
 from infra.database import Database, apply_tenant
 from infra.gc_policy import relax_for_batches
-from projections.base import Projection
-from projections.batch import BATCH_SIZE, apply_batch_in, catch_up
+from projections.engine.base import Projection
+from projections.engine.batch import BATCH_SIZE, apply_batch_in, catch_up
 
 SUFFIX = "__rebuild"
 

@@ -2,7 +2,7 @@
 
 A batch keeps each touched unit's changes in memory and writes the unit's row and versions
 once, at the end, as of its last change in the batch (what row-by-row writes left behind),
-each table's rows in one statement (rows as one JSON text, `values.json_rows`).
+each table's rows in one statement (rows as one JSON text, `engine.rows.json_rows`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from uuid import UUID
 import asyncpg
 
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
-from projections.base import Event, Projection, handles
-from projections.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
-from projections.values import insert_rows, json_rows
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
+from projections.engine.rows import insert_rows, json_rows
+from projections.read_models.org_changes import ORG_EVENTS, change_from, from_json, to_json, versions
 
 
 class OrgTreeProjection(Projection):

@@ -13,8 +13,8 @@ import asyncpg
 
 from infra.database import Database
 from infra.errors import DatabaseUnavailableError
-from projections.batch import BATCH_SIZE
-from projections.runner import ProjectionRunner
+from projections.engine.batch import BATCH_SIZE
+from projections.engine.runner import ProjectionRunner
 
 log = logging.getLogger(__name__)
 RESTART_DELAYS_S = (0.5, 1, 2, 5, 10)

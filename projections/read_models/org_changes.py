@@ -6,25 +6,17 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from domain.organisation import ChangeType, OrgUnit, UnitChange, UnitKind
+from domain.organisation import ChangeType, OrgUnit, UnitChange, UnitKind, change_from_event
 from domain.organisation.history import UnitHistory
-from projections.base import Event
+from projections.engine.event import Event
 
 ORG_EVENTS = (OrgUnit.Created, OrgUnit.Renamed, OrgUnit.Moved, OrgUnit.Merged, OrgUnit.Split,
               OrgUnit.Dissolved)
-_CHANGE = {"Created": ChangeType.CREATED, "Renamed": ChangeType.RENAMED, "Moved": ChangeType.MOVED,
-           "Merged": ChangeType.MERGED, "Split": ChangeType.SPLIT, "Dissolved": ChangeType.DISSOLVED}
 
 
 def change_from(event: Event) -> UnitChange:
-    d = event.data
-    successors = d.get("successor_ids") or ([d["successor_id"]] if d.get("successor_id") else [])
-    return UnitChange(
-        unit_id=event.stream_id, change=_CHANGE[event.topic.rsplit(".", 1)[-1]],
-        effective=d["effective"], seq=event.version,
-        kind=UnitKind(d["kind"]) if d.get("kind") else None, name=d.get("name"),
-        parent_id=d.get("parent_id"), code=d.get("code"), enterprise=bool(d.get("enterprise")),
-        successor_ids=tuple(successors))
+    """The domain's own reading of its OrgUnit event (as the tenant's org reader makes it)."""
+    return change_from_event(event.domain_event)
 
 
 def to_json(c: UnitChange) -> dict[str, Any]:

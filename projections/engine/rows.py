@@ -1,23 +1,10 @@
-"""Small conversions shared by handlers: amounts kept exact, target outcomes, rows as a
-statement parameter."""
+"""Rows as one statement parameter: a batch's rows written set-based, in one round trip."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import orjson
-
-
-def exact(value: Any) -> Decimal:
-    return Decimal(str(value))
-
-
-def targets_met(targets: list[dict], results: dict[str, str]) -> int:
-    """Targets whose recorded result reaches the registered amount (met or exceeded)."""
-    return sum(1 for t in targets
-               if t["indicator"] in results and exact(results[t["indicator"]]) >= exact(t["amount"]))
-
 
 # Decimals and other unknown values go to `str`; dates and datetimes are written natively
 # (ISO 8601): handing them to `str` cost more than the rest of a row.

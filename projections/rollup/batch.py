@@ -11,6 +11,8 @@ own facts are its leaf rows, which the rollup read adds (migration 0007).
 
 The tenant's tree (every unit's path, the org timeline, the node index) is the one part
 loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
+The registrations and nominations the batch's events touch are read when it opens and kept
+by `tracked`; the batch writes what they changed along with its own rows.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 import asyncpg
 
-from projections.rollup_store import RollupStore
+from domain.organisation import ChangeType, OrgTimeline, UnitChange
+from projections.read_models.org_changes import from_json
+from projections.rollup.store import RollupStore
+from projections.rollup.tracked import Nominations, Registrations
 
 Key = tuple[UUID, UUID, str]
 Facts = dict[UUID, dict[str, int]]  # plan -> metric -> delta
@@ -41,23 +45,22 @@ class Known:
     """The tenant's tree as the stored rows hold it after a batch (all written)."""
 
     paths: dict[UUID, list[UUID]]
-    timeline: Any = None  # OrgTimeline, once a batch needed it
+    timeline: OrgTimeline | None = None  # once a batch needed it
     by_node: dict[UUID, set[UUID]] | None = None  # node -> units whose path contains it
 
 
 class RollupBatch:
-    def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore, known: Known):
+    def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore, known: Known,
+                 registrations: Registrations, nominations: Nominations):
         self.conn, self.tenant, self.store = conn, tenant, store
         self.paths = known.paths
-        self.registrations: dict[UUID, dict] = {}
-        self.registered: set[tuple[UUID, UUID]] = set()
-        self.nominations: dict[UUID, dict] = {}
-        self.timeline = known.timeline  # the tenant's OrgTimeline, loaded at the first org change
+        self.registrations, self.nominations = registrations, nominations
+        self._timeline: OrgTimeline | None = known.timeline  # loaded at the batch's first org change
         self._by_node = known.by_node
         self._reset()
 
     def known(self) -> Known:
-        return Known(self.paths, self.timeline, self._by_node)
+        return Known(self.paths, self._timeline, self._by_node)
 
     def stored(self, unit: UUID) -> bool:
         """The unit's row, and so maybe facts, are in the tables (not only in this batch)."""
@@ -69,19 +72,18 @@ class RollupBatch:
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
         self.unstored: set[UUID] = set()  # units first seen since the last flush
-        self.dirty_registrations: set[UUID] = set()
-        self.dirty_nominations: set[UUID] = set()
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
                    registered: set[tuple[UUID, UUID]], known: Known | None = None) -> RollupBatch:
         """Loads the tenant's paths unless `known` (trusted by the caller), and the lookup
         rows the batch's events will need."""
-        batch = cls(conn, tenant, store, known or Known(await store.load_paths(conn, tenant)))
-        batch.registrations = await store.load_registrations(conn, tenant, stream_ids)
-        batch.nominations = await store.load_nominations(conn, tenant, stream_ids)
-        batch.registered = await store.load_registered(conn, tenant, registered) if registered else set()
-        return batch
+        known = known or Known(await store.load_paths(conn, tenant))
+        registrations = Registrations(
+            await store.load_registrations(conn, tenant, stream_ids),
+            await store.load_registered(conn, tenant, registered) if registered else set())
+        nominations = Nominations(await store.load_nominations(conn, tenant, stream_ids))
+        return cls(conn, tenant, store, known, registrations, nominations)
 
     # --- units and paths ----------------------------------------------------------------------
 
@@ -135,6 +137,18 @@ class RollupBatch:
         for plan, metrics in self.leaf.get(unit, {}).items():
             self.left_nodes.update((plan, n, m) for n in left for m in metrics)
 
+    async def timeline_after(self, change: UnitChange) -> OrgTimeline:
+        """The tenant's org timeline with `change` (just appended) in it: loaded once per
+        batch, after writing what the batch changed, then kept current."""
+        timeline = self._timeline
+        if timeline is not None and (change.change is ChangeType.CREATED or change.unit_id in timeline):
+            timeline.add(change)
+            return timeline
+        await self.flush()
+        self._timeline = OrgTimeline(from_json(unit, c) for unit, changes in
+                                     await self.store.load_changes(self.conn, self.tenant) for c in changes)
+        return self._timeline
+
     # --- facts --------------------------------------------------------------------------------
 
     def add(self, plan: UUID, unit: UUID, deltas: dict[str, int]) -> None:
@@ -161,10 +175,10 @@ class RollupBatch:
         if self.dirty_units:
             await s.write_units(conn, tenant, [(u, self.paths[u], self.new_changes.get(u, []))
                                                for u in self.dirty_units])
-        if self.dirty_registrations:
-            await s.write_registrations(conn, tenant, {i: self.registrations[i] for i in self.dirty_registrations})
-        if self.dirty_nominations:
-            await s.write_nominations(conn, tenant, {i: self.nominations[i] for i in self.dirty_nominations})
+        if registrations := self.registrations.take_changed():
+            await s.write_registrations(conn, tenant, registrations)
+        if nominations := self.nominations.take_changed():
+            await s.write_nominations(conn, tenant, nominations)
         if self.leaf:
             leaf, counters = self._spread()
             await s.add(conn, tenant, "rollup_leaf", leaf)

@@ -7,8 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from infra.database import Database
-from projections.plan_schedule import due_days
-from projections.scope import CASCADE_CTE, IMPLEMENTS, NATIONAL, PlanRef, read_scope
+from projections.read_models.plan_schedule import due_days
+from projections.read_models.scope import CASCADE_CTE, IMPLEMENTS, NATIONAL, PlanRef, read_scope
 
 _TREE_NOW = """WITH RECURSIVE t AS (
     SELECT u.*, 0 AS depth FROM org_units u WHERE u.unit_id = $1

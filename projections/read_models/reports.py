@@ -1,7 +1,7 @@
 """reports: one row per progress report (late flag as the domain decided it).
 
 A batch's reports go out as one INSERT at its end: one statement for thousands of rows
-instead of one execution per row. The rows travel as one JSON text (`values.json_rows`).
+instead of one execution per row. The rows travel as one JSON text (`engine.rows.json_rows`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Any
 import asyncpg
 
 from domain.report import ProgressReport
-from projections.base import Event, Projection, handles
-from projections.values import insert_rows, json_rows
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
+from projections.engine.rows import insert_rows, json_rows
 
 
 @dataclass
@@ -32,12 +33,12 @@ class ReportsProjection(Projection):
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_submitted(self, b: ReportRows, e: Event) -> None:
-        d = e.data
-        b.rows.append({"tenant_id": b.tenant, "report_id": e.stream_id, "plan_id": d["plan_id"],
-                       "unit_id": d["unit_id"], "day": d["day"], "submitted_on": d["submitted_on"],
-                       "late": d["late"], "members_supported": d["members_supported"],
-                       "funds_mobilised": d["funds_mobilised"], "models": d["models_started"],
-                       "initiatives": d["initiatives"], "work_items_completed": d["work_items_completed"]})
+        r = e.domain_event
+        b.rows.append({"tenant_id": b.tenant, "report_id": e.stream_id, "plan_id": r.plan_id,
+                       "unit_id": r.unit_id, "day": r.day, "submitted_on": r.submitted_on,
+                       "late": r.late, "members_supported": r.members_supported,
+                       "funds_mobilised": r.funds_mobilised, "models": r.models_started,
+                       "initiatives": r.initiatives, "work_items_completed": r.work_items_completed})
 
     async def finish(self, b: ReportRows) -> None:
         if b.rows:

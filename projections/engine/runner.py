@@ -14,10 +14,10 @@ import asyncpg
 
 from infra.database import Database
 from infra.telemetry import quiet, report_projection_progress
-from projections.base import Projection, ProjectionError
-from projections.batch import BATCH_SIZE
-from projections.leases import Leases
-from projections.shared_batch import batches_together
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import BATCH_SIZE
+from projections.engine.leases import Leases
+from projections.engine.shared_batch import batches_together
 
 log = logging.getLogger(__name__)
 CHANNEL = "thidua_events"
@@ -29,6 +29,8 @@ connections (its projections, the idle ones' checkpoints, the read ahead; defaul
 class ProjectionRunner:
     def __init__(self, db: Database, projections: Sequence[Projection] | None = None, *,
                  batch_size: int = BATCH_SIZE, poll_interval: float = 1.0, session_url: str | None = None):
+        # Default: every projection of the platform. Imported here, not at the top: the
+        # registry imports the read models, and they import the engine.
         from projections.registry import all_projections
 
         self.db = db

@@ -18,7 +18,6 @@ class Writes:
         self.conn = conn
         self._sql: str | None = None
         self._rows: list[tuple] = []
-        self.rows: dict[Any, Any] = {}  # rows a projection keeps at hand within the batch
 
     async def execute(self, sql: str, *args: Any) -> None:
         if sql != self._sql:

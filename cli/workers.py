@@ -1,15 +1,15 @@
-"""Several projection runner processes sharing the tenants (`thidua projections run --workers N`).
+"""Projection runner child processes: serve's runner child and the workers of `thidua
+projections run --workers N`, which share the tenants.
 
 One runner process keeps one core busy at most: its handlers are Python, and PostgreSQL
 works on the other core only while they wait. Runners in separate processes take the
-tenants between them through their leases (projections.leases), so N processes use N
+tenants between them through their leases (projections.engine.leases), so N processes use N
 cores' worth of Python. Exactly-once does not depend on this: the checkpoint row lock
 serialises batches of the same (projection, tenant) whichever process runs them.
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import subprocess
@@ -18,9 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-PARENT_ENV = "THIDUA_RUNNER_PARENT"
-"""Set in each child: the pid of the parent it must not outlive."""
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+from projections.engine.parent_process import PARENT_ENV
 
 
 def runner_command(batch_size: int | None = None) -> list[str]:
@@ -35,10 +33,9 @@ def runner_env(database_url: str | None = None) -> dict[str, str]:
 
 
 @contextmanager
-def runner_processes(workers: int, database_url: str | None = None,
-                     batch_size: int | None = None) -> Iterator[list[subprocess.Popen]]:
+def runner_processes(workers: int, batch_size: int | None = None) -> Iterator[list[subprocess.Popen]]:
     """`workers` children running `thidua projections run`, stopped on exit."""
-    children = [subprocess.Popen(runner_command(batch_size), env=runner_env(database_url)) for _ in range(workers)]
+    children = [subprocess.Popen(runner_command(batch_size), env=runner_env()) for _ in range(workers)]
     try:
         yield children
     finally:
@@ -63,18 +60,3 @@ def run_workers(workers: int, batch_size: int) -> int:
         except KeyboardInterrupt:
             return 0
         return ended.returncode
-
-
-def die_with_parent() -> None:
-    """In a runner child (of `runner_processes` or of `thidua serve`): end with the parent,
-    even one killed by SIGKILL (whose `finally` never runs). Linux sends the child SIGTERM
-    when the thread that started it ends (PR_SET_PDEATHSIG; every caller starts its
-    children from its main thread); elsewhere this does nothing."""
-    parent = os.environ.get(PARENT_ENV)
-    if parent is None or not sys.platform.startswith("linux"):
-        return
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) != 0:
-        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
-    if os.getppid() != int(parent):  # the parent ended before the signal was asked for
-        sys.exit(0)

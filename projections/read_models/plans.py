@@ -7,14 +7,16 @@ import json
 import asyncpg
 
 from domain.plan import Plan
-from projections.base import Event, Projection, handles
-from projections.writes import DeferredWrites
+from domain.plan import ParentLink, Period, ReportSchedule
+from projections.engine.base import Projection, handles
+from projections.engine.event import Event
+from projections.engine.writes import DeferredWrites
 
 _STATUS_DATE = {  # event -> (status, column set to the event's `on`)
-    "PlanLaunched": ("launched", "launched_on"),
-    "InterimReviewBegun": ("interim_review", None),
-    "FinalReviewBegun": ("final_review", None),
-    "PlanClosed": ("closed", "closed_on"),
+    Plan.PlanLaunched: ("launched", "launched_on"),
+    Plan.InterimReviewBegun: ("interim_review", None),
+    Plan.FinalReviewBegun: ("final_review", None),
+    Plan.PlanClosed: ("closed", "closed_on"),
 }
 
 
@@ -24,66 +26,67 @@ class PlansProjection(DeferredWrites, Projection):
 
     @handles(Plan.PlanDrafted)
     async def on_drafted(self, conn: asyncpg.Connection, e: Event) -> None:
-        d, period, schedule = e.data, e.data["period"], e.data["report_schedule"] or {}
+        drafted = e.domain_event
+        period, schedule = Period.from_data(drafted.period), ReportSchedule.from_data(drafted.report_schedule)
         await conn.execute(
             f"INSERT INTO {self.t['plans']} (tenant_id, plan_id, issuing_unit_id, theme, kind, status,"
             " period_start, period_end, report_days, grace_days, phases, drafted_at)"
             " VALUES ($1, $2, $3, $4, $5, 'drafted', $6, $7, $8, $9, $10::jsonb, $11)",
-            e.tenant_id, e.stream_id, d["issuing_unit_id"], d["theme"], d["kind"],
-            period.get("start"), period.get("end"), list(schedule.get("days_of_month", [])),
-            schedule.get("grace_days", 0), _phases_json(d["phases"]), e.recorded_at)
-        for link in d["parent_links"]:
-            await self._link(conn, e, link)
+            e.tenant_id, e.stream_id, drafted.issuing_unit_id, drafted.theme, drafted.kind,
+            period.start, period.end, list(schedule.days_of_month),
+            schedule.grace_days, _phases_json(drafted.phases), e.recorded_at)
+        for link in drafted.parent_links:
+            await self._link(conn, e, ParentLink.from_data(link))
 
     @handles(Plan.ParentLinked)
     async def on_linked(self, conn: asyncpg.Connection, e: Event) -> None:
-        await self._link(conn, e, e.data["link"])
+        await self._link(conn, e, ParentLink.from_data(e.domain_event.link))
 
     @handles(Plan.PlanIssued)
     async def on_issued(self, conn: asyncpg.Connection, e: Event) -> None:
         await conn.execute(
             f"UPDATE {self.t['plans']} SET status = 'issued', number = $3, issued_on = $4"
             " WHERE tenant_id = $1 AND plan_id = $2",
-            e.tenant_id, e.stream_id, e.data["number"], e.data["issued_on"])
+            e.tenant_id, e.stream_id, e.domain_event.number, e.domain_event.issued_on)
 
     @handles(Plan.PlanLaunched, Plan.InterimReviewBegun, Plan.FinalReviewBegun, Plan.PlanClosed)
     async def on_status(self, conn: asyncpg.Connection, e: Event) -> None:
-        status, column = _STATUS_DATE[e.topic.rsplit(".", 1)[-1]]
+        step = e.domain_event
+        status, column = _STATUS_DATE[type(step)]
         extra = f", {column} = $4" if column else ""
         await conn.execute(
             f"UPDATE {self.t['plans']} SET status = $3{extra} WHERE tenant_id = $1 AND plan_id = $2",
-            e.tenant_id, e.stream_id, status, *([e.data["on"]] if column else []))
+            e.tenant_id, e.stream_id, status, *([step.on] if column else []))
 
     @handles(Plan.EndConditionDeclaredMet)
     async def on_end_condition(self, conn: asyncpg.Connection, e: Event) -> None:
         await conn.execute(
             f"UPDATE {self.t['plans']} SET end_condition_met_on = $3 WHERE tenant_id = $1 AND plan_id = $2",
-            e.tenant_id, e.stream_id, e.data["on"])
+            e.tenant_id, e.stream_id, e.domain_event.on)
 
     @handles(Plan.PlanAmended)
     async def on_amended(self, conn: asyncpg.Connection, e: Event) -> None:
-        d = e.data
-        if d.get("phases") is not None:
+        amended = e.domain_event
+        if amended.phases is not None:
             await conn.execute(
                 f"UPDATE {self.t['plans']} SET phases = $3::jsonb WHERE tenant_id = $1 AND plan_id = $2",
-                e.tenant_id, e.stream_id, _phases_json(d["phases"]))
-        if d.get("report_schedule") is not None:
-            s = d["report_schedule"]
+                e.tenant_id, e.stream_id, _phases_json(amended.phases))
+        if amended.report_schedule is not None:
+            schedule = ReportSchedule.from_data(amended.report_schedule)
             await conn.execute(
                 f"UPDATE {self.t['plans']} SET report_days = $3, grace_days = $4"
                 " WHERE tenant_id = $1 AND plan_id = $2",
-                e.tenant_id, e.stream_id, list(s.get("days_of_month", [])), s.get("grace_days", 0))
+                e.tenant_id, e.stream_id, list(schedule.days_of_month), schedule.grace_days)
 
-    async def _link(self, conn: asyncpg.Connection, e: Event, link: dict) -> None:
+    async def _link(self, conn: asyncpg.Connection, e: Event, link: ParentLink) -> None:
         table = self.t["plan_links"]
         await conn.execute(
             f"INSERT INTO {table} (tenant_id, plan_id, seq, relation, parent_tenant, parent_plan_id,"
             " number, issuer, title, linked_at) SELECT $1, $2,"
             f" (SELECT count(*) FROM {table} WHERE tenant_id = $1 AND plan_id = $2),"
             " $3, $4, $5, $6, $7, $8, $9",
-            e.tenant_id, e.stream_id, link["relation"], link.get("tenant") or e.tenant_id,
-            link.get("plan_id"), link.get("number", ""), link.get("issuer", ""),
-            link.get("title", ""), e.recorded_at)
+            e.tenant_id, e.stream_id, link.relation, link.tenant or e.tenant_id,
+            link.plan_id, link.number, link.issuer, link.title, e.recorded_at)
 
 
 def _phases_json(phases: list[dict]) -> str:

@@ -1,40 +1,20 @@
 """The projection contract: a name, the read-model tables it owns, one handler per topic.
 
-A handler is `async def handler(self, conn, event)`; it runs inside the batch transaction,
-with the tenant's row-level-security setting applied. Table names are resolved through
+A handler is `async def handler(self, conn, event)` and reads the event's body through
+`event.domain_event`; it runs inside the batch transaction, with the tenant's
+row-level-security setting applied. Table names are resolved through
 `self.t[...]` so the same projection can write into the `__rebuild` copies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, ClassVar
-from uuid import UUID
 
 import asyncpg
 from eventsourcing.utils import get_topic
 
-from projections.decoding import decode_body
-
-
-@dataclass(frozen=True)
-class Event:
-    """A recorded event with its body decoded (UUIDs, dates, decimals restored)."""
-
-    tenant_id: str
-    position: int
-    stream_id: UUID
-    version: int
-    topic: str
-    recorded_at: datetime
-    data: dict[str, Any]
-
-    @classmethod
-    def from_row(cls, row: asyncpg.Record) -> Event:
-        return cls(row["tenant_id"], row["position"], row["stream_id"], row["version"],
-                   row["topic"], row["recorded_at"], decode_body(row["body"]))
+from projections.engine.event import Event
 
 
 class ProjectionError(RuntimeError):

@@ -1,0 +1,5 @@
+"""The rollup: counters per (tenant, plan, org node, metric) at every ancestor level.
+
+`projection` handles the events, `batch` holds one batch in memory, `store` is its SQL;
+`queries` reads a node's figures in two statements and `reads` derives the API's metrics.
+"""

@@ -1,0 +1,70 @@
+"""The registrations and nominations a rollup batch follows, each set owning its rows: read
+once when the batch opens, changed by the batch's events, the changed rows handed to the
+batch's flush. The projection asks them what an event changes in the counters."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from projections.read_models.targets import targets_met
+
+
+class Registrations:
+    def __init__(self, rows: dict[UUID, dict], registered: set[tuple[UUID, UUID]]):
+        self._rows = rows  # registration -> plan_id, unit_id, targets, results, targets_met
+        self._registered = registered  # (plan, unit) pairs with a registration
+        self._changed: set[UUID] = set()
+
+    def register(self, registration_id: UUID, plan: UUID, unit: UUID, targets: list[dict]) -> bool:
+        """Follow a new registration; True if it is the unit's first for the plan."""
+        if registration_id in self._rows:
+            raise ValueError(f"registration {registration_id} is already in the rollup")
+        first = (plan, unit) not in self._registered
+        self._registered.add((plan, unit))
+        self._rows[registration_id] = {"plan_id": plan, "unit_id": unit, "targets": targets, "results": {},
+                                       "targets_met": 0}
+        self._changed.add(registration_id)
+        return first
+
+    def record_result(self, registration_id: UUID, indicator: str, achieved: Any) -> tuple[UUID, UUID, int]:
+        """Keep a target's result: the registration's plan and unit, and how many more
+        (or fewer) of its targets are met."""
+        row = self._rows[registration_id]
+        results = {**row["results"], indicator: str(achieved)}
+        met = targets_met(row["targets"], results)
+        more = met - row["targets_met"]
+        row["results"], row["targets_met"] = results, met
+        self._changed.add(registration_id)
+        return row["plan_id"], row["unit_id"], more
+
+    def take_changed(self) -> dict[UUID, dict]:
+        """The rows changed since the last call, to be written."""
+        changed, self._changed = self._changed, set()
+        return {i: self._rows[i] for i in changed}
+
+
+class Nominations:
+    def __init__(self, rows: dict[UUID, dict]):
+        self._rows = rows  # nomination -> plan_id, unit_id, award_form, status
+        self._changed: set[UUID] = set()
+
+    def draft(self, nomination_id: UUID, plan: UUID, unit: UUID, award_form: str) -> None:
+        if nomination_id in self._rows:
+            raise ValueError(f"nomination {nomination_id} is already in the rollup")
+        self._rows[nomination_id] = {"plan_id": plan, "unit_id": unit, "award_form": award_form,
+                                     "status": "drafted"}
+        self._changed.add(nomination_id)
+
+    def move(self, nomination_id: UUID, state: str) -> tuple[UUID, UUID, str, str]:
+        """Put the nomination in `state`: its plan, unit, award form and the state it left."""
+        row = self._rows[nomination_id]
+        left = row["status"]
+        row["status"] = state
+        self._changed.add(nomination_id)
+        return row["plan_id"], row["unit_id"], row["award_form"], left
+
+    def take_changed(self) -> dict[UUID, dict]:
+        """The rows changed since the last call, to be written."""
+        changed, self._changed = self._changed, set()
+        return {i: self._rows[i] for i in changed}

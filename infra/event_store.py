@@ -24,6 +24,7 @@ from infra.records import EVENT_COLUMNS, AppendResult, NewEvent, RecordedEvent, 
 from infra.settings import DatabaseSettings
 from infra.telemetry import observe_append
 
+
 @dataclass(frozen=True)
 class Head:
     position: int
@@ -96,16 +97,6 @@ class EventStore:
                 " AND version > $3 AND ($4::int IS NULL OR version <= $4)"
                 " AND ($5::timestamptz IS NULL OR recorded_at <= $5) ORDER BY version",
                 tenant_id, stream_id, after_version, to_version, as_of,
-            )
-        return [recorded_event(row) for row in rows]
-
-    async def read_log(self, tenant_id: str, after: int = 0, limit: int = 1000) -> list[RecordedEvent]:
-        """The tenant's events with position > `after`, in position order."""
-        async with self.db.tenant_transaction(tenant_id) as conn:
-            rows = await conn.fetch(
-                f"SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2"
-                " ORDER BY position LIMIT $3",
-                tenant_id, after, limit,
             )
         return [recorded_event(row) for row in rows]
 

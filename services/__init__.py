@@ -26,7 +26,7 @@ Modules:
 - `services.tenants`: provision_platform, provision_tenant (tenants/provisioning.py does it).
 - `services.org_units`: create, rename, move, merge, split, dissolve a unit.
 - `services.plans`: draft_plan, link_parent, issue_plan, launch_plan, amend_plan,
-  begin_interim_review, begin_final_review, declare_end_condition_met, close_plan, get_plan.
+  begin_interim_review, begin_final_review, declare_end_condition_met, close_plan.
 - `services.registrations`: register_unit, record_result, get_registration.
 - `services.reports`: submit_report, find_missing_reports.
 - `services.nominations`: draft, attach_document, submit, resubmit, return_for_correction,

@@ -89,11 +89,6 @@ async def revoke_award(platform: Platform, tenant: str, ctx: CommandContext, nom
     return await run_command(platform, tenant, ctx, "revoke_award", decide, retries=MAX_RETRIES)
 
 
-async def get_quota(platform: Platform, tenant: str, *, plan_id: UUID, pool: str,
-                    nominating_unit_id: UUID) -> AwardQuota | None:
-    return await load_or_none(platform, tenant, quota_id(tenant, plan_id, pool, nominating_unit_id), AwardQuota)
-
-
 async def gather_record(platform: Platform, tenant: str, plan: Plan, nomination: Nomination,
                         on: date, under_discipline: bool = False) -> NomineeRecord:
     """Standards facts: the nominee's registration for the phase, and its reports up to `on`

@@ -94,10 +94,6 @@ async def reject(platform, tenant, ctx, nomination_id: UUID, *, reason: str, on:
                        lambda n, _: n.reject(reason, on))
 
 
-async def get_nomination(platform: Platform, tenant: str, nomination_id: UUID) -> Nomination:
-    return await load(platform, tenant, nomination_id, Nomination)
-
-
 async def _step(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID,
                 expected_version: int | None, name: str, action, needs_plan: bool = False) -> CommandResult:
     """A step of an existing nomination, by a caller whose subtree holds the proposing unit."""

@@ -12,7 +12,7 @@ from domain.organisation import OrgError, OrgTimeline
 from domain.plan import ParentLink, Phase, Plan, ReportSchedule
 from infra.database import validate_tenant_id
 from infra.platform import Platform
-from services.commands import load, load_or_none, run_command, update
+from services.commands import load_or_none, run_command, update
 from services.context import CommandContext, CommandResult
 from services.scope import check_reach
 from tenants.org_reader import load_timeline
@@ -97,11 +97,6 @@ async def close_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_
     async def step(plan: Plan) -> None:
         plan.close(on)
     return await _command(platform, tenant, ctx, plan_id, expected_version, "close_plan", step)
-
-
-async def get_plan(platform: Platform, tenant: str, plan_id: UUID) -> Plan:
-    """The plan now (NOT_FOUND if absent)."""
-    return await load(platform, tenant, plan_id, Plan)
 
 
 async def _command(platform, tenant, ctx, plan_id, expected_version, name, step) -> CommandResult:

@@ -10,7 +10,6 @@ import asyncpg
 
 from domain.errors import Duplicate
 from infra.database import Database, validate_tenant_id
-from infra.errors import NotFoundError
 from tenants.ids import root_unit_id
 
 # Tenant kind → the kind of its root org unit.
@@ -44,13 +43,6 @@ async def find_tenant(db: Database, tenant_id: str) -> TenantInfo | None:
         "SELECT tenant_id, name, kind, created_at FROM tenants WHERE tenant_id = $1",
         validate_tenant_id(tenant_id))
     return TenantInfo(**dict(row)) if row else None
-
-
-async def get_tenant(db: Database, tenant_id: str) -> TenantInfo:
-    info = await find_tenant(db, tenant_id)
-    if info is None:
-        raise NotFoundError(f"no tenant {tenant_id!r}")
-    return info
 
 
 async def insert_tenant(db: Database, tenant_id: str, name: str, kind: str) -> TenantInfo:

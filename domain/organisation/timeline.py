@@ -48,9 +48,6 @@ class OrgTimeline(Succession, TreeGuards):
     def is_active(self, unit_id: UUID, day: date) -> bool:
         return self._history(unit_id).is_active_on(day)
 
-    def name_as_of(self, unit_id: UUID, day: date) -> str:
-        return self._active(unit_id, day).names.on(day)
-
     def parent_as_of(self, unit_id: UUID, day: date) -> UUID | None:
         return self._active(unit_id, day).parents.on(day)
 
@@ -65,9 +62,6 @@ class OrgTimeline(Succession, TreeGuards):
 
     def tree_as_of(self, day: date) -> dict[UUID, UnitView]:
         return {uid: self.view(uid, day) for uid, h in self._units.items() if h.is_active_on(day)}
-
-    def tree_now(self) -> dict[UUID, UnitView]:
-        return self.tree_as_of(NOW)
 
     def children(self, unit_id: UUID, day: date = NOW) -> list[UUID]:
         self._active(unit_id, day)

@@ -8,9 +8,9 @@ from uuid import UUID, uuid4
 
 import pytest
 
-from domain.plan import to_data
+from domain.plan import Plan, to_data
 from seeds import seed_003
-from services.plans import get_plan
+from services.commands import load
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import event_count
 from tests.api.seed_001_flow import created, national_plan, province
@@ -64,7 +64,7 @@ async def test_an_open_ended_plan_is_amended_reviewed_declared_ended_and_closed(
         reply = created(await post(client, f"/plans/{plan_id}/{command}", officer,
                                    {**body, "expected_version": version - 1}))
         assert (reply["id"], reply["version"], reply["replayed"]) == (plan_id, version, False)
-    plan = await get_plan(platform, education.tenant, UUID(plan_id))
+    plan = await load(platform, education.tenant, UUID(plan_id), Plan)
     assert plan.status == "closed" and str(plan.end_condition_met_on) == "2022-07-15"
     assert [a["reason"] for a in plan.amendments] == ["Bổ sung các đợt và lịch báo cáo", "Điều chỉnh sau sơ kết"]
     assert [p["name"] for p in plan.phases_data] == ["Đợt 1", "Đợt 2"]  # the second amendment kept them
@@ -78,7 +78,7 @@ async def test_a_parent_is_linked_on_the_platform_in_another_tenant_or_outside(c
     created(await post(client, f"/plans/{plan_id}/parents", education.officer, {
         "relation": "implements", "tenant": NATIONAL_TENANT, "plan_id": national_id, "expected_version": 3}))
     created(await post(client, f"/plans/{plan_id}/parents", education.officer, OUTSIDE_LINK))
-    plan = await get_plan(platform, education.tenant, UUID(plan_id))
+    plan = await load(platform, education.tenant, UUID(plan_id), Plan)
     links = {link["relation"]: link for link in plan.parent_links_data}
     assert links["implements"]["plan_id"] == UUID(national_id)
     assert links["responds_to"]["number"] == "1017/QĐ-TTg" and links["based_on"]["number"] == "130/KH-TLĐ"

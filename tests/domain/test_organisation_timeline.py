@@ -21,14 +21,14 @@ def ids(n: int) -> list[UUID]:
     return [uuid4() for _ in range(n)]
 
 
-def test_name_as_of_follows_renames_by_effective_date_not_record_order():
+def test_a_name_as_of_a_day_follows_renames_by_effective_date_not_record_order():
     u = uuid4()
     t = OrgTimeline([
         created(u, None, D(2000, 1, 1), name="A"),
         UnitChange(u, C.RENAMED, D(2020, 1, 1), 2, name="C"),
         UnitChange(u, C.RENAMED, D(2010, 1, 1), 3, name="B"),  # entered later, backdated
     ])
-    assert [t.name_as_of(u, D(y, 1, 1)) for y in (2000, 2009, 2010, 2019, 2020)] == ["A", "A", "B", "B", "C"]
+    assert [t.view(u, D(y, 1, 1)).name for y in (2000, 2009, 2010, 2019, 2020)] == ["A", "A", "B", "B", "C"]
 
 
 def test_same_day_changes_apply_in_record_order():

@@ -7,6 +7,7 @@ import strawberry
 
 from infra.records import NewEvent
 from infra.telemetry.graphql import GraphQLTelemetry
+from tests.log import read_log
 
 
 @strawberry.type
@@ -38,7 +39,7 @@ async def test_a_graphql_mutation_then_query_nest_append_and_queries_under_their
     append = sink.only("eventstore.append")
     assert resolver.parent.span_id == mutation.context.span_id
     assert append.parent.span_id == resolver.context.span_id
-    (stored,) = await platform.store.read_log(tenant_id)
+    (stored,) = await read_log(platform, tenant_id)
     assert stored.metadata["span_id"] == format(resolver.context.span_id, "016x")
     head_query = sink.only("GraphQL Resolving: head")
     assert head_query.parent.span_id == query.context.span_id

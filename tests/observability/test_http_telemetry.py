@@ -13,6 +13,7 @@ from opentelemetry.trace import SpanKind, format_trace_id
 from api.app import create_app
 from infra.records import NewEvent
 from infra.settings import Settings
+from tests.log import read_log
 
 
 @post("/_test/append/{tenant_id:str}")
@@ -63,7 +64,7 @@ async def test_an_event_appended_by_a_request_carries_the_request_trace_id(sink,
         sink.spans.clear()
         response = await client.post(f"/_test/append/{tenant_id}")
         assert response.status_code == 201
-    (stored,) = await platform.store.read_log(tenant_id)  # the app's pool lives on the client's loop
+    (stored,) = await read_log(platform, tenant_id)  # the app's pool lives on the client's loop
 
     request = server_span(sink, "/_test/append")
     append = sink.only("eventstore.append")

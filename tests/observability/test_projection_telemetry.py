@@ -7,6 +7,7 @@ from opentelemetry import trace
 
 from infra.records import NewEvent
 from infra.telemetry import projection_batch_span, report_projection_lag
+from tests.log import read_log
 
 tracer = trace.get_tracer("tests")
 
@@ -20,7 +21,7 @@ async def test_a_projection_batch_span_links_to_the_requests_that_caused_its_eve
         await platform.store.append(tenant_id, uuid4(), 0, [event("A"), event("B")])
     with tracer.start_as_current_span("request two") as two:
         await platform.store.append(tenant_id, uuid4(), 0, [event("C")])
-    batch = await platform.store.read_log(tenant_id)
+    batch = await read_log(platform, tenant_id)
 
     with tracer.start_as_current_span("runner loop"), projection_batch_span("rollup", tenant_id, batch):
         pass
@@ -40,7 +41,7 @@ async def test_a_projection_batch_span_links_to_the_requests_that_caused_its_eve
 
 async def test_queries_inside_a_projection_batch_are_its_children(sink, platform, tenant_id):
     await platform.store.append(tenant_id, uuid4(), 0, [event("A")])
-    batch = await platform.store.read_log(tenant_id)
+    batch = await read_log(platform, tenant_id)
     # The append's NOTIFY goes out from a background task, a trace of its own: sent before the
     # batch, or it may land inside it (this test failed now and then).
     await platform.store.notifier.flushed()

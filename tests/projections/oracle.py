@@ -9,10 +9,11 @@ from decimal import Decimal
 from uuid import UUID
 
 from domain.organisation import OrgTimeline
-from infra.event_store import EventStore
+from infra.platform import Platform
 from infra.serialization import create_transcoder
 from projections.engine.event import Event
 from projections.read_models.org_changes import change_from
+from tests.log import read_log
 
 _T = create_transcoder()
 METRICS = ("units_in_scope", "units_registered", "registrations", "registrations_late",
@@ -20,12 +21,12 @@ METRICS = ("units_in_scope", "units_registered", "registrations", "registrations
            "funds_mobilised", "initiatives", "models_by_type", "nominations_by_state", "awards_by_form")
 
 
-async def naive_rollups(store: EventStore, tenants: list[str], plans: set[tuple[str, UUID]],
+async def naive_rollups(platform: Platform, tenants: list[str], plans: set[tuple[str, UUID]],
                         as_of: date | None = None) -> dict[UUID, dict]:
     totals: dict[UUID, dict] = defaultdict(lambda: defaultdict(int))
     for tenant in tenants:
         events = [Event(r.tenant_id, r.position, r.stream_id, r.version, r.topic, r.recorded_at,
-                        _T.decode(r.body.encode())) for r in await store.read_log(tenant, limit=10**9)]
+                        _T.decode(r.body.encode())) for r in await read_log(platform, tenant, limit=10**9)]
         timeline = OrgTimeline(change_from(e) for e in events if ":OrgUnit." in e.topic)
         facts = _facts(tenant, events, plans)
         for u, metrics in facts.items():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from uuid import uuid4
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from infra.platform import Platform
 from projections.queries import NATIONAL, PlanRef, rollup
@@ -155,7 +156,7 @@ async def test_every_rollup_equals_the_naive_figure_from_the_log(platform: Platf
     root = PlanRef(world.nat_tenant, world.root.id)
     as_of = b.DAY0 + timedelta(days=as_of_pick % ((world.day - b.DAY0).days + 1))
     for day in (None, as_of):
-        expected = await naive_rollups(platform.store, tenants, plans, day)
+        expected = await naive_rollups(platform, tenants, plans, day)
         for node in world.nodes():
             got = await rollup(platform.db, root, node, as_of=day, tenant=NATIONAL)
             assert comparable(got["metrics"]) == oracle_flat(expected.get(node, {})), (node, day)

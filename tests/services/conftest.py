@@ -12,6 +12,7 @@ import pytest
 from domain.plan import Plan
 from infra.platform import Platform
 from services import plans
+from services.commands import load
 from services.context import CommandContext
 from services.org_units import create_unit
 from services.tenants import provision_platform, provision_tenant
@@ -75,4 +76,4 @@ async def launched_plan(platform: Platform, tenant: str, seed, issuing_unit_id: 
 
 
 async def load_plan(platform: Platform, tenant: str, plan_id: UUID) -> Plan:
-    return await plans.get_plan(platform, tenant, plan_id)
+    return await load(platform, tenant, plan_id, Plan)

@@ -10,9 +10,13 @@ from uuid import uuid4
 import pytest
 
 from domain.errors import DomainError
+from domain.ids import quota_id
+from domain.nomination import Nomination
+from domain.quota import AwardQuota
 from domain.registration import Target
 from seeds import seed_001
 from services import awards, nominations, registrations
+from services.commands import load
 
 from .conftest import CTX, build_org, launched_plan
 
@@ -72,10 +76,10 @@ async def test_fifth_certificate_of_merit_is_refused(platform, org10, plan_001):
     with pytest.raises(DomainError) as err:
         await decide(platform, org10, nids[4], 5)
     assert err.value.code == "QUOTA_EXCEEDED"
-    quota = await awards.get_quota(platform, org10.tenant, plan_id=plan_001, pool="de_nghi_bang_khen",
-                                   nominating_unit_id=org10.district)
+    quota = await load(platform, org10.tenant, quota_id(org10.tenant, plan_001, "de_nghi_bang_khen", org10.district),
+                       AwardQuota)
     assert (quota.used, quota.limit) == (4, 4)
-    assert (await nominations.get_nomination(platform, org10.tenant, nids[4])).status == "voted"
+    assert (await load_nomination(platform, org10.tenant, nids[4])).status == "voted"
 
 
 async def test_deciders_racing_for_the_4th_certificate_leave_exactly_4_decided(platform, org10, plan_001):
@@ -86,7 +90,7 @@ async def test_deciders_racing_for_the_4th_certificate_leave_exactly_4_decided(p
                                    return_exceptions=True)
     assert sum(not isinstance(r, BaseException) for r in results) == 1
     assert {r.code for r in results if isinstance(r, BaseException)} == {"QUOTA_EXCEEDED"}
-    statuses = [(await nominations.get_nomination(platform, org10.tenant, nid)).status for nid in nids]
+    statuses = [(await load_nomination(platform, org10.tenant, nid)).status for nid in nids]
     assert statuses.count("decided") == 4
 
 
@@ -125,9 +129,9 @@ async def test_unregistered_nominee_does_not_meet_the_standards(platform, org10,
 async def test_dossier_after_29_december_is_late_and_the_name_comes_from_the_org_tree(platform, org10, plan_001):
     on_time = await voted(platform, org10, plan_001, org10.unions[0], submitted=date(2021, 12, 29))
     late = await voted(platform, org10, plan_001, org10.unions[1], submitted=date(2021, 12, 30))
-    first = await nominations.get_nomination(platform, org10.tenant, on_time)
+    first = await load_nomination(platform, org10.tenant, on_time)
     assert first.late is False and first.nominee_name == "CĐCS Công ty 0" and first.nominee_enterprise
-    assert (await nominations.get_nomination(platform, org10.tenant, late)).late is True
+    assert (await load_nomination(platform, org10.tenant, late)).late is True
 
 
 async def test_revoked_award_gives_its_slot_back(platform, org10, plan_001):
@@ -137,7 +141,7 @@ async def test_revoked_award_gives_its_slot_back(platform, org10, plan_001):
     await awards.revoke_award(platform, org10.tenant, CTX, nids[0], reason="hồ sơ không trung thực",
                               on=date(2022, 2, 1))
     await decide(platform, org10, nids[4], 5)
-    assert (await nominations.get_nomination(platform, org10.tenant, nids[4])).status == "decided"
+    assert (await load_nomination(platform, org10.tenant, nids[4])).status == "decided"
 
 
 async def test_district_cannot_decide_a_province_certificate(platform, org10, plan_001):
@@ -148,3 +152,7 @@ async def test_district_cannot_decide_a_province_certificate(platform, org10, pl
         await awards.decide_award(platform, org10.tenant, CTX, nid, decision_number="1/QĐ", signer="X",
                                   decided_on=date(2022, 1, 10), authority="district_federation_standing_committee")
     assert err.value.code == "AUTHORITY_NOT_ALLOWED"
+
+
+async def load_nomination(platform, tenant: str, nomination_id) -> Nomination:
+    return await load(platform, tenant, nomination_id, Nomination)

@@ -35,8 +35,8 @@ async def test_merged_unit_keeps_its_history_and_counts_for_its_successor_now(pl
     assert now.end == "merged" and now.successor_ids == [successor]
 
     timeline = await load_timeline(platform, org.tenant)
-    assert timeline.name_as_of(merged, date(2022, 12, 31)) == "CĐCS Công ty 0"
-    assert merged in timeline.tree_as_of(date(2022, 12, 31)) and merged not in timeline.tree_now()
+    assert timeline.view(merged, date(2022, 12, 31)).name == "CĐCS Công ty 0"
+    assert merged in timeline.tree_as_of(date(2022, 12, 31)) and merged not in timeline.tree_as_of(date.max)
     assert timeline.attribution_now(merged) == successor
     # The registration stays under the merged unit's own id; rollups "as now" count it for the successor.
     stored = await platform.repository.get(org.tenant, reg.id)
@@ -65,7 +65,7 @@ async def test_reform_moves_unions_then_dissolves_the_district_federation(platfo
     timeline = await load_timeline(platform, org.tenant)
     assert timeline.parent_as_of(org.unions[0], date(2025, 6, 30)) == org.district
     assert timeline.parent_as_of(org.unions[0], REFORM) == commune
-    assert org.district not in timeline.tree_now()
+    assert org.district not in timeline.tree_as_of(date.max)
 
 
 async def test_split_creates_the_new_units_and_the_first_inherits(platform, org):
@@ -88,5 +88,5 @@ async def test_rename_is_dated_and_names_are_nfc(platform, org):
     decomposed = "LĐLĐ huyện Châu Thành mới".replace("ành", "a\u0300nh")
     await rename_unit(platform, org.tenant, CTX, org.district, name=decomposed, effective=date(2024, 1, 1))
     timeline = await load_timeline(platform, org.tenant)
-    assert timeline.name_as_of(org.district, date(2023, 12, 31)) == "LĐLĐ huyện Châu Thành"
-    assert timeline.name_as_of(org.district, date(2024, 1, 1)) == "LĐLĐ huyện Châu Thành mới"
+    assert timeline.view(org.district, date(2023, 12, 31)).name == "LĐLĐ huyện Châu Thành"
+    assert timeline.view(org.district, date(2024, 1, 1)).name == "LĐLĐ huyện Châu Thành mới"

@@ -12,7 +12,7 @@ from infra.errors import InvalidTenantError
 from services.tenants import provision_tenant
 from tenants.ids import root_unit_id
 from tenants.org_reader import load_timeline
-from tenants.registry import get_tenant, list_tenants
+from tenants.registry import find_tenant, list_tenants
 
 from .conftest import CTX, FOUNDED
 
@@ -21,7 +21,7 @@ async def test_provisioned_tenant_is_listed_with_its_root_under_the_national_bod
     info = await provision_tenant(platform, CTX, tenant_id=tenant_id, name="Công đoàn Giáo dục Việt Nam",
                                   kind="sector_union", effective=FOUNDED, national_tenant=national)
     assert tenant_id in [t.tenant_id for t in await list_tenants(platform.db)]
-    assert (await get_tenant(platform.db, tenant_id)).kind == "sector_union"
+    assert (await find_tenant(platform.db, tenant_id)).kind == "sector_union"
     root = await platform.repository.get(tenant_id, info.root_unit_id)
     assert isinstance(root, OrgUnit) and root.parent_id == root_unit_id(national)
     timeline = await load_timeline(platform, tenant_id)
@@ -35,7 +35,7 @@ async def test_second_provisioning_of_the_same_id_is_refused(platform, tenant_id
     with pytest.raises(DomainError) as err:
         await provision_tenant(platform, CTX, **{**args, "name": "Another"})
     assert err.value.code == "DUPLICATE" and tenant_id in err.value.message
-    assert (await get_tenant(platform.db, tenant_id)).name == "LĐLĐ tỉnh Bình Phước"
+    assert (await find_tenant(platform.db, tenant_id)).name == "LĐLĐ tỉnh Bình Phước"
 
 
 async def test_racing_provisionings_of_one_id_leave_one_tenant(platform, tenant_id, national):

@@ -7,6 +7,7 @@ import pytest
 
 from infra.errors import ConcurrencyError
 from infra.hash_chain import verify_tenant
+from tests.log import read_log
 from tests.store.helpers import events
 
 pytestmark = pytest.mark.store
@@ -31,7 +32,7 @@ async def test_32_concurrent_writers_get_gap_free_positions_and_a_valid_chain(pl
             await platform.store.append(tenant_id, stream, version, events(f"e{version}"))
 
     await asyncio.gather(*(writer() for _ in range(32)))
-    log = await platform.store.read_log(tenant_id, limit=10_000)
+    log = await read_log(platform, tenant_id, limit=10_000)
     assert [e.position for e in log] == list(range(1, 32 * 5 + 1))
     report = await verify_tenant(platform.db, tenant_id)
     assert report.ok and report.head_position == 160
@@ -56,7 +57,7 @@ async def test_conflict_writes_nothing(platform, tenant_id):
     await platform.store.append(tenant_id, stream, 0, events("a"))
     with pytest.raises(ConcurrencyError, match="expected 0"):
         await platform.store.append(tenant_id, stream, 0, events("b", "c"))
-    assert [e.topic for e in await platform.store.read_log(tenant_id)] == ["tests:a"]
+    assert [e.topic for e in await read_log(platform, tenant_id)] == ["tests:a"]
 
 
 async def test_idempotent_retry_appends_nothing_twice(platform, tenant_id):
@@ -65,7 +66,7 @@ async def test_idempotent_retry_appends_nothing_twice(platform, tenant_id):
     again = await platform.store.append(tenant_id, stream, 0, events("a"), idempotency_key="k-1")
     assert not first.replayed and again.replayed
     assert (again.first_position, again.last_position, again.version) == (1, 1, 1)
-    assert len(await platform.store.read_log(tenant_id)) == 1
+    assert len(await read_log(platform, tenant_id)) == 1
     [stored] = await platform.store.read_stream(tenant_id, stream)
     assert stored.metadata["idempotency_key"] == "k-1"
 
@@ -77,7 +78,7 @@ async def test_concurrent_retries_with_one_key_append_once(platform, tenant_id):
         for _ in range(8)
     ))
     assert sum(not r.replayed for r in results) == 1
-    assert len(await platform.store.read_log(tenant_id)) == 1
+    assert len(await read_log(platform, tenant_id)) == 1
 
 
 async def test_append_to_several_streams_is_all_or_nothing(platform, tenant_id):
@@ -96,4 +97,4 @@ async def test_append_to_several_streams_is_all_or_nothing(platform, tenant_id):
 async def test_metadata_is_stored_with_each_event(platform, tenant_id):
     meta = {"actor": "officer-1", "trace_id": "ab" * 16, "correlation_id": "c-1"}
     await platform.store.append(tenant_id, uuid4(), 0, events("a", "b"), meta)
-    assert all(e.metadata == meta for e in await platform.store.read_log(tenant_id))
+    assert all(e.metadata == meta for e in await read_log(platform, tenant_id))

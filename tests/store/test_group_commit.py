@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from infra.errors import ConcurrencyError
 from infra.hash_chain import verify_tenant
 from infra.records import NewEvent, StreamAppend
+from tests.log import read_log
 from tests.store.helpers import events
 
 pytestmark = pytest.mark.store
@@ -47,7 +48,7 @@ async def test_concurrent_appends_of_several_tenants_share_calls(platform, tenan
         await asyncio.gather(*(writer(t) for t in [tenant_id, other_tenant_id] * 12))
     assert sum(calls) == 72 and len(calls) < 72
     for tenant in (tenant_id, other_tenant_id):
-        log = await platform.store.read_log(tenant, limit=1_000)
+        log = await read_log(platform, tenant, limit=1_000)
         assert [e.position for e in log] == list(range(1, 37))
         assert (await verify_tenant(platform.db, tenant)).ok
 
@@ -65,7 +66,7 @@ async def test_a_conflict_in_a_shared_call_fails_only_its_own_append(platform, t
     assert calls == [5]
     assert isinstance(results[-1], ConcurrencyError) and results[-1].actual == 1
     assert all(not isinstance(r, Exception) for r in results[:-1])
-    assert sorted(e.topic for e in await platform.store.read_log(tenant_id)) == sorted(
+    assert sorted(e.topic for e in await read_log(platform, tenant_id)) == sorted(
         ["tests:first", "tests:fill", "tests:ok0", "tests:ok1", "tests:ok2"])
 
 
@@ -97,7 +98,7 @@ async def test_an_append_the_server_refuses_fails_alone(platform, tenant_id):
     assert isinstance(results[2], asyncpg.PostgresError)
     assert [isinstance(r, Exception) for r in results] == [False, False, True, False]
     assert calls == [4, 1, 1, 1, 1]  # the refused call, then each unit alone
-    log = await platform.store.read_log(tenant_id)
+    log = await read_log(platform, tenant_id)
     assert sorted(e.topic for e in log) == ["tests:a", "tests:b", "tests:fill"]
     assert (await verify_tenant(platform.db, tenant_id)).ok
 
@@ -125,7 +126,7 @@ async def test_an_append_cancelled_before_it_was_sent_is_not_written(platform, t
         waiting.cancel()
         await asyncio.gather(first, later, waiting, return_exceptions=True)
     assert waiting.cancelled() and calls == [2]
-    assert sorted(e.topic for e in await platform.store.read_log(tenant_id)) == ["tests:a", "tests:c"]
+    assert sorted(e.topic for e in await read_log(platform, tenant_id)) == ["tests:a", "tests:c"]
     assert (await verify_tenant(platform.db, tenant_id)).ok
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from infra.errors import InvalidTenantError
 from infra.migrations import APP_ROLE
+from tests.log import read_log
 from tests.store.helpers import events
 
 pytestmark = pytest.mark.store
@@ -21,7 +22,7 @@ async def test_same_stream_id_in_two_tenants_never_crosses(platform, tenant_id, 
     theirs = await platform.store.read_stream(other_tenant_id, stream)
     assert [e.topic for e in mine] == ["tests:mine-1", "tests:mine-2"]
     assert [e.topic for e in theirs] == ["tests:theirs"]
-    assert [e.position for e in await platform.store.read_log(other_tenant_id)] == [1]
+    assert [e.position for e in await read_log(platform, other_tenant_id)] == [1]
 
 
 async def test_without_a_tenant_setting_row_level_security_shows_nothing(platform, tenant_id):

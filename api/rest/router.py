@@ -7,6 +7,7 @@ from litestar.di import Provide
 
 from api.auth.request import provide_principal
 from api.rest.awards import AwardCommands, QuotaCommands
+from api.rest.documents import DocumentDownloads
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
@@ -20,6 +21,6 @@ from api.rest.tenants import TenantCommands
 def command_router() -> Router:
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
-                                                  NominationCommands, AwardCommands, QuotaCommands],
+                                                  NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

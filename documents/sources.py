@@ -1,0 +1,56 @@
+"""The data a document is made of, gathered through the services and the org timeline (never
+raw SQL here): the aggregate, and the names of the units as they were on the document's day."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from documents.model import OfficialDocument
+from documents.plan_document import plan_document
+from documents.registration_form import registration_form
+from domain.organisation import OrgError, OrgTimeline
+from domain.plan import Plan
+from domain.registration import Registration
+from infra.platform import Platform
+from services.commands import load
+from tenants.org_reader import load_timeline
+
+
+async def plan_document_of(platform: Platform, tenant: str, plan_id: UUID) -> OfficialDocument:
+    plan = await load(platform, tenant, plan_id, Plan)
+    timeline = await load_timeline(platform, tenant)
+    issuer, parent = unit_and_parent(timeline, plan.issuing_unit_id, plan.issued_on or plan.launched_on)
+    return plan_document(plan, issuer=issuer, parent=parent)
+
+
+async def registration_form_of(platform: Platform, tenant: str, registration_id: UUID) -> OfficialDocument:
+    registration = await load(platform, tenant, registration_id, Registration)
+    plan = await load(platform, tenant, registration.plan_id, Plan)
+    timeline = await load_timeline(platform, tenant)
+    unit, parent = unit_and_parent(timeline, registration.unit_id, registration.registered_on)
+    issuer, _ = unit_and_parent(timeline, plan.issuing_unit_id, registration.registered_on)
+    return registration_form(registration, plan, unit=unit, unit_parent=parent, plan_issuer=issuer)
+
+
+def unit_and_parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> tuple[str, str]:
+    """The unit's name and its parent's on `day` (now when None); a parent in another tenant
+    (the national body above a province) is not in this timeline: blank."""
+    return _name(timeline, unit_id, day), _name(timeline, _parent(timeline, unit_id, day), day)
+
+
+def _name(timeline: OrgTimeline, unit_id: UUID | None, day: date | None) -> str:
+    if unit_id is None or unit_id not in timeline:
+        return ""
+    history = timeline.history(unit_id)
+    return history.names.on(day if day and history.is_active_on(day) else history.last_day())
+
+
+def _parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> UUID | None:
+    if unit_id not in timeline:
+        return None
+    history = timeline.history(unit_id)
+    try:
+        return history.parents.on(day if day and history.is_active_on(day) else history.last_day())
+    except OrgError:
+        return None

@@ -1,0 +1,76 @@
+"""Documents over HTTP: the plan and a registration form as PDF and DOCX, with their media
+types, under the same access rules as the data they show."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import docx
+import pypdf
+
+from tenants.ids import NATIONAL_TENANT
+from tests.api.conftest import bearer
+from tests.api.seed_001_flow import created, province, register, seed_001_plan
+from tests.api.story import ensure_national_platform
+
+UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Trường THCS Thanh Phước", False)]
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(BytesIO(data)).pages)
+
+
+async def test_an_officer_downloads_the_plan_and_a_registration_form_as_pdf_and_docx(client, platform, token,
+                                                                                     tenant_id):
+    await ensure_national_platform(platform)
+    tay_ninh = await province(client, token, tenant_id, "Liên đoàn Lao động tỉnh Tây Ninh", UNIONS)
+    plan = await seed_001_plan(client, tay_ninh)
+    registration = created(await register(client, tay_ninh.district_officer, plan, tay_ninh.unions[0],
+                                          "2021-10-05"))["id"]
+    headers = bearer(tay_ninh.district_officer)
+
+    response = await client.get(f"/api/v1/plans/{plan}/document.pdf", headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"].startswith('attachment; filename="ke-hoach-')
+    text = pdf_text(response.content)
+    assert "KẾ HOẠCH" in text and "LĐLĐ HUYỆN GÒ DẦU" in text and "LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH" in text
+    assert "Thực hiện Kế hoạch số 265/KH-LĐLĐ" in text and "PHÓ CHỦ TỊCH" in text
+
+    response = await client.get(f"/api/v1/registrations/{registration}/form.docx", headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"] == DOCX
+    paragraphs = [p.text for p in docx.Document(BytesIO(response.content)).paragraphs]
+    assert "BẢNG ĐĂNG KÝ" in paragraphs and "CĐCS CÔNG TY TNHH GIÀY DA MỸ PHONG" in docx_cells(response.content)
+
+
+def docx_cells(data: bytes) -> str:
+    document = docx.Document(BytesIO(data))
+    return " ".join(p.text for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs)
+
+
+async def test_documents_follow_the_access_rules_of_their_data(client, platform, token, tenant_id, other_tenant_id):
+    await ensure_national_platform(platform)
+    tay_ninh = await province(client, token, tenant_id, "Liên đoàn Lao động tỉnh Tây Ninh", UNIONS)
+    plan = await seed_001_plan(client, tay_ninh)
+    registration = created(await register(client, tay_ninh.district_officer, plan, tay_ninh.unions[1],
+                                          "2021-10-06"))["id"]
+    outsider = bearer(token(other_tenant_id, "officer"))
+    national = bearer(token(NATIONAL_TENANT, "national"))
+
+    for path in (f"/api/v1/plans/{plan}/document.pdf", f"/api/v1/registrations/{registration}/form.pdf"):
+        response = await client.get(path, headers=outsider)  # another tenant's officer: nothing there
+        assert (response.status_code, response.json()["code"]) == (404, "NOT_FOUND")
+    response = await client.get(f"/api/v1/plans/{plan}/document.docx?tenant={tenant_id}", headers=national)
+    assert response.status_code == 200 and response.headers["content-type"] == DOCX
+    response = await client.get(f"/api/v1/registrations/{registration}/form.pdf", headers=national)
+    assert response.status_code == 403  # registrations are tenant data, not national metadata
+    response = await client.get(f"/api/v1/plans/{plan}/document.pdf")
+    assert response.status_code == 401
+
+
+async def test_the_documents_are_listed_in_the_openapi_under_their_tag_with_their_media_types(client):
+    schema = (await client.get("/schema/openapi.json")).json()
+    pdf = schema["paths"]["/api/v1/plans/{plan_id}/document.pdf"]["get"]
+    docx_op = schema["paths"]["/api/v1/registrations/{registration_id}/form.docx"]["get"]
+    assert pdf["tags"] == ["documents"] and "application/pdf" in pdf["responses"]["200"]["content"]
+    assert docx_op["tags"] == ["documents"] and DOCX in docx_op["responses"]["200"]["content"]

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import httpx
+import pypdf
 import pytest
 
 from tests.demo.conftest import drop_database, fresh_database, wait_caught_up
@@ -72,9 +73,9 @@ async def _healthy(port: int, server: subprocess.Popen, log: Path, within_s: flo
     raise TimeoutError(f"thidua serve did not answer: {log.read_text()}")
 
 
-def bash(script: str, port: int, env: dict[str, str] | None = None) -> str:
+def bash(script: str, port: int, env: dict[str, str] | None = None, cwd: Path = ROOT) -> str:
     script = "set -e\n" + script.replace("127.0.0.1:8000", f"127.0.0.1:{port}").replace(".venv/bin/thidua", THIDUA)
-    done = subprocess.run(["bash", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+    done = subprocess.run(["bash", "-c", script], cwd=cwd, capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -114,6 +115,15 @@ async def test_every_readme_example_answers_with_data(served, tokens_env):
             first, again = run_block(port, tokens_env, code), run_block(port, tokens_env, code)
             assert first.get("replayed") is False, first
             assert again == {**first, "replayed": True}
+
+
+async def test_the_readme_document_example_downloads_the_plan_as_a_pdf(served, tokens_env, tmp_path):
+    port, _ = served
+    block = next(code for kind, code in readme_examples() if kind == "document")
+    bash(block, port, tokens_env, cwd=tmp_path)
+    (pdf,) = tmp_path.glob("*.pdf")
+    text = " ".join((page.extract_text() or "") for page in pypdf.PdfReader(pdf).pages)
+    assert "KẾ HOẠCH" in text and "BẢNG ĐĂNG KÝ" not in text
 
 
 async def test_the_national_rollup_example_breaks_down_by_province(served, tokens_env):

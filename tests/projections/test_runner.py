@@ -102,7 +102,7 @@ async def test_two_runners_share_the_tenants_between_them(
         for t in tenants:
             await wait_for(lambda t=t: _counted(admin, t, 30), timeout=60)
         # Caught up, both still running: neither keeps a lease (each is an advisory lock).
-        await wait_for(lambda: _no_advisory_locks(admin), timeout=10)
+        await wait_for(lambda: _no_leases(admin, first.checkpoint_name, tenants), timeout=10)
     # Each runner leased tenants only while working on them, so the other took the rest.
     assert first.tenants & set(tenants) and second.tenants & set(tenants)
     for t in tenants:
@@ -157,8 +157,12 @@ async def _counted(admin: asyncpg.Connection, tenant: str, n: int) -> bool:
     return await admin.fetchval("SELECT count(*) FROM projection_test_applied WHERE tenant_id = $1", tenant) >= n
 
 
-async def _no_advisory_locks(admin: asyncpg.Connection) -> bool:
-    return not await admin.fetchval("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+async def _no_leases(admin: asyncpg.Connection, projection: str, tenants: list[str]) -> bool:
+    """No lease of `projection` on these tenants is held (other tests' runners may hold theirs)."""
+    return not await admin.fetchval(
+        "SELECT count(*) FROM pg_locks l JOIN unnest($2::text[]) AS t ON l.locktype = 'advisory'"
+        " AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1 || '/' || t, 0)",
+        projection, tenants)
 
 
 async def _has_error(runner: ProjectionRunner, tenant: str) -> bool:

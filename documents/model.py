@@ -82,6 +82,10 @@ class OfficialDocument:
     blocks: tuple[Block, ...] = ()
     recipients: tuple[str, ...] = ()
     signature: Signature = field(default_factory=lambda: Signature(()))
+    countersignature: Signature | None = None
+    """Printed on the left instead of "Nơi nhận" (the head of the unit confirming a report)."""
+    endorsement: Signature | None = None
+    """Printed centred under both (the proposing level's confirmation)."""
     title: str = ""
     """The file's own title (metadata)."""
 

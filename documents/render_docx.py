@@ -109,17 +109,28 @@ def _closing(document, doc: OfficialDocument) -> None:
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(80), Mm(85)
-    if doc.recipients:
+    if doc.countersignature:
+        _signature(left, doc.countersignature)
+    elif doc.recipients:
         _line(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12, align=LEFT)
         for recipient in doc.recipients:
             _line(left.add_paragraph(), f"- {recipient}", size=11, align=LEFT)
-    first = True
-    for text in doc.signature.lines:
-        _line(right.paragraphs[0] if first else right.add_paragraph(), text, bold=True)
-        first = False
-    if doc.signature.note:
-        _line(right.add_paragraph(), doc.signature.note, italic=True)
-    for _ in range(3):
-        _line(right.add_paragraph(), "")
-    if doc.signature.name:
-        _line(right.add_paragraph(), doc.signature.name, bold=True)
+    _signature(right, doc.signature)
+    if doc.endorsement:
+        for _ in range(4):
+            _line(document.add_paragraph(), "")
+        cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+        _signature(cell, doc.endorsement)
+
+
+def _signature(cell, signature) -> None:
+    """Lines in capitals, the note, room for the signature, the name; in one table cell."""
+    paragraphs = iter([cell.paragraphs[0]])
+    for text in signature.lines:
+        _line(next(paragraphs, None) or cell.add_paragraph(), text, bold=True)
+    if signature.note:
+        _line(cell.add_paragraph(), signature.note, italic=True)
+    if signature.name:
+        for _ in range(3):
+            _line(cell.add_paragraph(), "")
+        _line(cell.add_paragraph(), signature.name, bold=True)

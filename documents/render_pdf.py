@@ -125,15 +125,25 @@ def _closing(pdf: FPDF, doc: OfficialDocument) -> None:
     if pdf.get_y() > 297 - 20 - 60:
         pdf.add_page()
     top, right_x = pdf.get_y(), LEFT_MARGIN + WIDTH / 2
-    if doc.recipients:
+    if doc.countersignature:
+        _signature(pdf, doc.countersignature, LEFT_MARGIN)
+    elif doc.recipients:
         _text(pdf, "Nơi nhận:", style="BI", size=12, align=Align.L, x=LEFT_MARGIN, w=WIDTH / 2)
         for recipient in doc.recipients:
             _text(pdf, f"- {recipient}", size=11, align=Align.L, x=LEFT_MARGIN, w=WIDTH / 2, h=5)
+    left_bottom = pdf.get_y()
     pdf.set_y(top)
-    for line in doc.signature.lines:
-        _text(pdf, line, style="B", x=right_x, w=WIDTH / 2)
-    if doc.signature.note:
-        _text(pdf, doc.signature.note, style="I", size=13, x=right_x, w=WIDTH / 2)
-    if doc.signature.name:
+    _signature(pdf, doc.signature, right_x)
+    if doc.endorsement:
+        pdf.set_y(max(left_bottom, pdf.get_y()) + 25)
+        _signature(pdf, doc.endorsement, LEFT_MARGIN + WIDTH / 4)
+
+
+def _signature(pdf: FPDF, signature, x: float) -> None:
+    for line in signature.lines:
+        _text(pdf, line, style="B", x=x, w=WIDTH / 2)
+    if signature.note:
+        _text(pdf, signature.note, style="I", size=13, x=x, w=WIDTH / 2)
+    if signature.name:
         pdf.ln(22)
-        _text(pdf, doc.signature.name, style="B", x=right_x, w=WIDTH / 2)
+        _text(pdf, signature.name, style="B", x=x, w=WIDTH / 2)

@@ -10,8 +10,8 @@ import pypdf
 
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import bearer
-from tests.api.seed_001_flow import created, province, register, seed_001_plan
-from tests.api.story import ensure_national_platform
+from tests.api.seed_001_flow import caught_up, created, nominate_to_vote, province, register, seed_001_plan
+from tests.api.story import ensure_national_platform, post
 
 UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Trường THCS Thanh Phước", False)]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -74,3 +74,29 @@ async def test_the_documents_are_listed_in_the_openapi_under_their_tag_with_thei
     docx_op = schema["paths"]["/api/v1/registrations/{registration_id}/form.docx"]["get"]
     assert pdf["tags"] == ["documents"] and "application/pdf" in pdf["responses"]["200"]["content"]
     assert docx_op["tags"] == ["documents"] and DOCX in docx_op["responses"]["200"]["content"]
+
+
+async def test_the_achievement_report_and_the_submission_memo_come_from_results_and_nominations(
+        client, platform, admin, token, tenant_id):
+    await ensure_national_platform(platform)
+    tay_ninh = await province(client, token, tenant_id, "Liên đoàn Lao động tỉnh Tây Ninh", UNIONS)
+    plan = await seed_001_plan(client, tay_ninh)
+    registration = created(await register(client, tay_ninh.district_officer, plan, tay_ninh.unions[0],
+                                          "2021-10-05"))["id"]
+    created(await post(client, f"/registrations/{registration}/results", tay_ninh.district_officer,
+                       {"indicator": "Sáng kiến", "achieved": 4, "on": "2021-12-20"}))
+    await nominate_to_vote(client, tay_ninh, plan, tay_ninh.unions[0])
+    await caught_up(platform, admin, [tenant_id])
+    headers = bearer(tay_ninh.district_officer)
+
+    response = await client.get(f"/api/v1/registrations/{registration}/achievement-report.pdf", headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "BÁO CÁO THÀNH TÍCH TẬP THỂ" in text and "Vượt mức" in text and "CÔNG TY TNHH GIÀY DA MỸ PHONG" in text
+
+    response = await client.get(f"/api/v1/plans/{plan}/submission-memo.pdf?proposer={tay_ninh.district}",
+                                headers=headers)
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "TỜ TRÌNH" in text and "CĐCS Công ty TNHH Giày Da Mỹ Phong (doanh nghiệp)" in text
+    assert "Kính gửi: Ban Thường vụ Liên đoàn Lao động tỉnh Tây Ninh" in text and "cho 1 tập thể" in text

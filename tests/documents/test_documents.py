@@ -14,11 +14,13 @@ import docx
 import pypdf
 import pytest
 
+from documents.achievement_report import achievement_report
 from documents.model import number_text, signature_lines
 from documents.plan_document import plan_document
 from documents.registration_form import registration_form
 from documents.render_docx import render_docx
 from documents.render_pdf import render_pdf
+from documents.submission_memo import Proposed, submission_memo
 from domain.plan import Plan
 from domain.registration import Target, register
 from seeds import seed_001
@@ -100,3 +102,34 @@ def test_the_plan_renders_to_a_page_image_kept_for_a_person_to_look_at():
                    check=True)
     page = ARTIFACTS / "plan-seed-001-1.png"
     assert page.stat().st_size > 20_000  # a page of text, not a blank one
+
+
+def test_the_achievement_report_sets_results_against_the_registered_targets():
+    plan = seed_001_plan()
+    registration = register(plan, uuid4(), True, seed_001.PHASE,
+                            [Target("Sáng kiến", 3, "sáng kiến"), Target("Đoàn viên được hỗ trợ", 1200, "người")],
+                            [], [], on=date(2021, 10, 5))
+    registration.record_result("Sáng kiến", 4, date(2021, 12, 20))
+    report = achievement_report(registration, plan, unit="CĐCS Công ty CP Cao su Tây Ninh",
+                                unit_parent="Liên đoàn Lao động huyện Gò Dầu", enterprise=True)
+    text = pdf_text(render_pdf(report))
+    for phrase in ("BÁO CÁO THÀNH TÍCH TẬP THỂ", "ĐỀ NGHỊ KHEN THƯỞNG PHONG TRÀO THI ĐUA 90 NGÀY NƯỚC RÚT",
+                   "công đoàn cơ sở doanh nghiệp", "đúng thời hạn", "Vượt mức", "Chưa báo cáo",
+                   "THỦ TRƯỞNG ĐƠN VỊ", "TM. BAN CHẤP HÀNH", "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG"):
+        assert phrase in text, phrase
+    assert "XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG" in docx_text(render_docx(report))
+
+
+def test_the_submission_memo_lists_each_nominee_with_its_award_form():
+    plan = seed_001_plan()
+    proposed = [Proposed("CĐCS Công ty TNHH Giày Da Mỹ Phong", "collective", "bk_bch_ldld_tinh", True),
+                Proposed("CĐCS Trường THCS Thanh Phước", "collective", "bk_ct_ubnd_tinh")]
+    memo = submission_memo(plan, proposed, proposer="Liên đoàn Lao động huyện Gò Dầu",
+                           proposer_parent="Liên đoàn Lao động tỉnh Tây Ninh",
+                           addressee="Ban Thường vụ Liên đoàn Lao động tỉnh Tây Ninh.", on=date(2021, 12, 20))
+    text = pdf_text(render_pdf(memo))
+    for phrase in ("TỜ TRÌNH", "Số: ……/TTr", "ngày 20 tháng 12 năm 2021",
+                   "Kính gửi: Ban Thường vụ Liên đoàn Lao động tỉnh Tây Ninh", "cho 2 tập thể, cá nhân",
+                   "CĐCS Công ty TNHH Giày Da Mỹ Phong (doanh nghiệp)",
+                   "Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"):
+        assert phrase in text, phrase

@@ -3,15 +3,14 @@ raw SQL here): the aggregate, and the names of the units as they were on the doc
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID
 
 from documents.achievement_report import achievement_report
 from documents.model import OfficialDocument
+from documents.names import unit_and_parent
 from documents.plan_document import plan_document
 from documents.registration_form import registration_form
 from documents.submission_memo import Proposed, submission_memo
-from domain.organisation import OrgError, OrgTimeline
 from domain.plan import Plan
 from domain.registration import Registration
 from infra.platform import Platform
@@ -60,26 +59,3 @@ async def submission_memo_of(platform: Platform, tenant: str, plan_id: UUID, pro
     proposed = [Proposed(r["nominee_name"], r["nominee_kind"], r["award_form"], r["nominee_enterprise"]) for r in rows]
     addressee = f"Ban Thường vụ {parent}." if parent else "Hội đồng Thi đua - Khen thưởng."
     return submission_memo(plan, proposed, proposer=proposer, proposer_parent=parent, addressee=addressee, on=on)
-
-
-def unit_and_parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> tuple[str, str]:
-    """The unit's name and its parent's on `day` (now when None); a parent in another tenant
-    (the national body above a province) is not in this timeline: blank."""
-    return _name(timeline, unit_id, day), _name(timeline, _parent(timeline, unit_id, day), day)
-
-
-def _name(timeline: OrgTimeline, unit_id: UUID | None, day: date | None) -> str:
-    if unit_id is None or unit_id not in timeline:
-        return ""
-    history = timeline.history(unit_id)
-    return history.names.on(day if day and history.is_active_on(day) else history.last_day())
-
-
-def _parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> UUID | None:
-    if unit_id not in timeline:
-        return None
-    history = timeline.history(unit_id)
-    try:
-        return history.parents.on(day if day and history.is_active_on(day) else history.last_day())
-    except OrgError:
-        return None

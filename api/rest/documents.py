@@ -6,8 +6,6 @@ name units and people)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from uuid import UUID
 
@@ -17,6 +15,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 
 from api.auth.policy import Access, scope_tenant
+from api.rest.attachments import attachment
 from documents.model import OfficialDocument
 from documents.render_docx import render_docx
 from documents.render_pdf import render_pdf
@@ -97,13 +96,5 @@ def _tenant(principal: Principal) -> str:
 
 def _file(document: OfficialDocument, kind: str, stem: str) -> Response[bytes]:
     media_type, render = RENDERERS[kind]
-    name = f"{stem}-{_slug(document.letterhead.number or document.letterhead.issuer)}.{kind}"
-    return Response(render(document), media_type=media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
-
-
-def _slug(text: str) -> str:
-    """ASCII for a file name: "90/KH-LĐLĐ" → "90-kh-ldld"."""
-    plain = unicodedata.normalize("NFKD", text.replace("Đ", "D").replace("đ", "d"))
-    return re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode().lower()).strip("-") or "van-ban"
-
+    return attachment(render(document), media_type, f"{stem} {document.letterhead.number or document.letterhead.issuer}",
+                      kind)

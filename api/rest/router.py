@@ -8,6 +8,7 @@ from litestar.di import Provide
 from api.auth.request import provide_principal
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.documents import DocumentDownloads
+from api.rest.exports import ListExports
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
@@ -21,6 +22,7 @@ from api.rest.tenants import TenantCommands
 def command_router() -> Router:
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
-                                                  NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads],
+                                                  NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads,
+                                                  ListExports],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

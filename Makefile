@@ -13,8 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Development mode: the demo, its tokens, GraphiQL and the built-in secrets (see README, Settings).
 run: $(STAMP)
-	$(BIN)/thidua serve
+	THIDUA_DEV=1 $(BIN)/thidua serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -19,6 +19,7 @@ from infra.settings import Settings
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     audit = subparsers.add_parser("audit", help="auditor tools: verify, export, history, state")
+    audit.set_defaults(uses_database=True)
     sub = audit.add_subparsers(dest="audit_command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--auditor", default=None, help="who is reading (default cli:<user>)")
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify-export", help="check an export file, with no database")
     p.add_argument("file")
     p.add_argument("--head", help="head hash (hex) obtained independently, to compare with")
-    p.set_defaults(handler=_verify_export)
+    p.set_defaults(handler=_verify_export, uses_database=False)
 
     p = sub.add_parser("history", help="a tenant's event history, filtered", parents=[common])
     p.add_argument("--tenant", required=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+import threading
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -26,8 +27,10 @@ def fail(message: str) -> int:
 def stop_on_sigterm() -> None:
     """SIGTERM raises SystemExit(0) in the main thread: `async with` and `finally` blocks run,
     atexit stops the embedded PostgreSQL, and the exit is the clean one a supervisor expects.
-    uvicorn restores this handler after its own graceful shutdown and raises the signal again."""
-    signal.signal(signal.SIGTERM, _exit_cleanly)
+    uvicorn restores this handler after its own graceful shutdown and raises the signal again.
+    (Only the main thread may set handlers: tests run `main` in a thread.)"""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _exit_cleanly)
 
 
 def _exit_cleanly(signum: int, frame: object) -> None:

@@ -31,6 +31,9 @@ from services.errors import Unauthenticated
 
 UNLIMITED_PATHS = frozenset({"/health"})  # probes of load balancers and orchestrators
 MAX_KEYS = 100_000  # idle keys beyond this are forgotten, least recently used first
+# A client sends the same token request after request: its account is remembered for a
+# minute rather than its signature checked twice per request (here and in the handler).
+ACCOUNT_MEMORY_S = 60.0
 
 
 class TokenBuckets:
@@ -67,6 +70,7 @@ class RateLimitMiddleware:
         self.accounts = TokenBuckets(limits.account) if limits.account else None
         self.jwt_secret = jwt_secret
         self.clock = clock
+        self._accounts: OrderedDict[bytes, tuple[str | None, float]] = OrderedDict()  # header -> (account, seen)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in UNLIMITED_PATHS:
@@ -76,7 +80,7 @@ class RateLimitMiddleware:
         spends: list[tuple[TokenBuckets, str]] = []
         if self.clients and (client := _client(scope)):
             spends.append((self.clients, client))
-        if self.accounts and (account := self._account(scope)):
+        if self.accounts and (account := self._account(scope, now)):
             spends.append((self.accounts, account))
         wait_s = max((buckets.wait_s(key, now) for buckets, key in spends), default=0.0)
         if wait_s > 0:
@@ -86,10 +90,21 @@ class RateLimitMiddleware:
             buckets.take(key, now)
         await self.app(scope, receive, send)
 
-    def _account(self, scope: Scope) -> str | None:
+    def _account(self, scope: Scope, now: float) -> str | None:
         header = next((v for k, v in scope["headers"] if k == b"authorization"), None)
         if header is None:
             return None
+        remembered = self._accounts.get(header)
+        if remembered is not None and now - remembered[1] < ACCOUNT_MEMORY_S:
+            return remembered[0]
+        account = self._verified_account(header)
+        self._accounts[header] = (account, now)
+        self._accounts.move_to_end(header)
+        if len(self._accounts) > MAX_KEYS:
+            self._accounts.popitem(last=False)
+        return account
+
+    def _verified_account(self, header: bytes) -> str | None:
         try:
             principal = verify_token(self.jwt_secret, bearer_token(header.decode("latin-1")))
         except Unauthenticated:

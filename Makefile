@@ -1,23 +1,35 @@
 # Two entry points for a fresh machine: `make run` and `make test`.
-# Each creates the virtual environment and installs the project on first use.
+# Each creates the virtual environment and installs the project on first use, from
+# requirements.lock: every package pinned with its hashes, so every install is the same
+# (and pip as old as 23 installs it: a lock leaves the resolver nothing to choose).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: run test clean
+.PHONY: run test lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
 
+# Development mode: the demo, its tokens, GraphiQL and the built-in secrets (see README, Settings).
 run: $(STAMP)
-	$(BIN)/thidua serve
+	THIDUA_DEV=1 $(BIN)/thidua serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# After a change of dependencies in pyproject.toml: pin them again, with hashes (uv's resolver).
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet uv
+	$(VENV)-lock/bin/uv pip compile pyproject.toml requirements-build.in --extra dev --universal \
+		--python-version 3.11 --generate-hashes --quiet -o $(LOCK)
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(VENV)-lock var

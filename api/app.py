@@ -7,9 +7,11 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcon
 
 from litestar import Litestar, Response, get
 from litestar.datastructures import State
+from litestar.middleware import DefineMiddleware
 
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
+from api.rate_limit import RateLimitMiddleware
 from api.rest.openapi import openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
@@ -49,7 +51,15 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
         state=State({"settings": settings}),
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=MAX_BODY_BYTES,
+        middleware=_rate_limits(settings),
     )
+
+
+def _rate_limits(settings: Settings) -> list[DefineMiddleware]:
+    limits = settings.rate_limits
+    if limits.client is None and limits.account is None:
+        return []
+    return [DefineMiddleware(RateLimitMiddleware, limits=limits, jwt_secret=settings.auth.jwt_secret)]
 
 
 def _nothing(platform: Platform) -> AbstractAsyncContextManager[object]:

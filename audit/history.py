@@ -1,7 +1,7 @@
 """A tenant's event history for auditors: filtered, paginated by position, and itself recorded.
 
     page = await read_history(db, "hanoi", auditor="kiem-toan-1",
-                              filter=HistoryFilter(topic="Plan.Launched"), after=0, limit=100)
+                              filter=HistoryFilter(topic="Plan.PlanLaunched"), after=0, limit=100)
     next_page = await read_history(db, "hanoi", auditor=..., after=page.next_after)
 """
 

@@ -1,4 +1,4 @@
-"""Writes a run's results: `bench/results/latest.json` and the table in `docs/benchmarks.md`."""
+"""Writes a run's results: JSON under `bench/results/` and the table in `docs/benchmarks.md`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from bench.docs_template import TEMPLATE
 from bench.targets import PART_KEYS, TARGETS
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS_PATH = ROOT / "bench" / "results" / "latest.json"
+RESULTS_PATH = ROOT / "bench" / "results" / "latest.json"  # published with docs/benchmarks.md
+RUN_PATH = ROOT / "bench" / "results" / "run.json"  # any other run (ignored by git)
 DOCS_PATH = ROOT / "docs" / "benchmarks.md"
 
 

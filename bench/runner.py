@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -26,17 +27,26 @@ PARTS = {
 }
 
 
+Progress = Callable[[str], None]
+
+
+def _silent(line: str) -> None:
+    pass
+
+
 async def run_bench(settings: Settings, *, quick: bool, only: list[str], conditions: str = "",
-                    scale: Scale | None = None) -> dict:
+                    scale: Scale | None = None, progress: Progress = _silent) -> dict:
     """A whole run on its own server (or fresh database): see bench.database."""
     async with bench_database(settings) as admin_url:
-        return await run_on(admin_url, settings, quick=quick, only=only, conditions=conditions, scale=scale)
+        return await run_on(admin_url, settings, quick=quick, only=only, conditions=conditions, scale=scale,
+                            progress=progress)
 
 
 async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[str],
                  conditions: str = "", append_config: AppendConfig | None = None,
-                 scale: Scale | None = None) -> dict:
-    """The selected parts against the database at `admin_url`; the run's full result."""
+                 scale: Scale | None = None, progress: Progress = _silent) -> dict:
+    """The selected parts against the database at `admin_url`; the run's full result.
+    `progress` is told when each part starts and ends (a full run takes minutes)."""
     started = time.perf_counter()
     # 16 concurrent writers need 16 pooled connections, plus a few for everything else.
     db_settings = replace(settings.database, pool_min_size=4, pool_max_size=24)
@@ -50,10 +60,14 @@ async def run_on(admin_url: str, settings: Settings, *, quick: bool, only: list[
             if name not in only:
                 skipped[name] = "not selected (--only)"
                 continue
+            part_started = time.perf_counter()
+            progress(f"{name}: running")
             try:
                 results |= await part(ctx)
+                progress(f"{name}: done in {time.perf_counter() - part_started:.1f} s")
             except parts.Skipped as why:
                 skipped[name] = str(why)
+                progress(f"{name}: skipped ({why})")
     for name, keys in PART_KEYS.items():
         for key in keys:
             results.setdefault(key, None)

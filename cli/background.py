@@ -16,7 +16,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
-from cli.workers import runner_command, runner_env
+from cli.workers import OWN_GROUP, runner_command, runner_env
 from infra.platform import Platform
 from infra.settings import Settings
 from projections.engine.supervised import restart_delay
@@ -47,7 +47,8 @@ async def supervise_runner_process(database_url: str) -> None:
     outages by itself) is started again after a short, growing delay."""
     failures = 0
     while True:
-        child = await asyncio.create_subprocess_exec(*runner_command(), env=runner_env(database_url))
+        child = await asyncio.create_subprocess_exec(*runner_command(), env=runner_env(database_url),
+                                                     process_group=OWN_GROUP)
         try:
             status = await child.wait()
             log.warning("projection runner process exited with status %s; restarting", status)

@@ -21,6 +21,11 @@ from contextlib import contextmanager
 from projections.engine.parent_process import PARENT_ENV
 
 
+# Runner children get a process group of their own: Ctrl-C in a terminal reaches the parent
+# only, which stops them itself (SIGTERM), never a child caught half-way through its imports.
+OWN_GROUP = 0
+
+
 def runner_command(batch_size: int | None = None) -> list[str]:
     """`thidua projections run` in this interpreter (a child of this process)."""
     command = [sys.executable, "-m", "cli", "projections", "run"]
@@ -35,7 +40,8 @@ def runner_env(database_url: str | None = None) -> dict[str, str]:
 @contextmanager
 def runner_processes(workers: int, batch_size: int | None = None) -> Iterator[list[subprocess.Popen]]:
     """`workers` children running `thidua projections run`, stopped on exit."""
-    children = [subprocess.Popen(runner_command(batch_size), env=runner_env()) for _ in range(workers)]
+    children = [subprocess.Popen(runner_command(batch_size), env=runner_env(), process_group=OWN_GROUP)
+                for _ in range(workers)]
     try:
         yield children
     finally:

@@ -19,9 +19,12 @@ ROLES = (  # (label, tenant, roles, unit, audit tenants)
 
 
 def tokens(settings: Settings) -> dict[str, str]:
+    """A token per demo role; outside dev mode none for platform_admin, whose token would
+    reach every tenant from wherever the server's output is kept (logs, journald)."""
     return {label: mint_token(settings.auth.jwt_secret, tenant=tenant, roles=roles, unit=unit,
                               audit_tenants=audit, subject=f"demo-{roles[0]}", ttl_s=settings.auth.token_ttl_s)
-            for label, tenant, roles, unit, audit in ROLES}
+            for label, tenant, roles, unit, audit in ROLES
+            if settings.server.dev_mode or "platform_admin" not in roles}
 
 
 def announcement(loaded: DemoLoad, settings: Settings) -> str:
@@ -33,6 +36,8 @@ def announcement(loaded: DemoLoad, settings: Settings) -> str:
              f"  seed 004 plan (Sở LĐTBXH)  {loaded.plans[f'{ids.SO_LDTBXH}/seed_004']}",
              "Tokens (Authorization: Bearer <token>):"]
     lines += [f"  {label}:\n    {token}" for label, token in tokens(settings).items()]
+    if not settings.server.dev_mode:
+        lines.append("  platform_admin: printed in dev mode only (THIDUA_DEV=1); mint one with `thidua token`")
     return "\n".join(lines)
 
 

@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+DEFAULT_APP_PASSWORD = "thidua_app"
+DEFAULT_JWT_SECRET = "thidua-dev-secret-change-me-in-production"
+
+
 @dataclass(frozen=True)
 class DatabaseSettings:
     url: str | None = None
     """DATABASE_URL: a PostgreSQL 15+ server; unset means the embedded server."""
     data_dir: Path = Path("var/pgdata")
     """THIDUA_DATA_DIR: data directory of the embedded server (kept across restarts)."""
-    app_password: str = "thidua_app"
+    app_password: str = DEFAULT_APP_PASSWORD
     """THIDUA_APP_PASSWORD: password of the role `thidua_app` the application connects as."""
     pool_min_size: int = 2
     """THIDUA_POOL_MIN: connections kept open."""
@@ -31,12 +35,13 @@ class ServerSettings:
     """THIDUA_HOST: address `thidua serve` binds to."""
     port: int = 8000
     """THIDUA_PORT: port `thidua serve` listens on."""
-    dev_mode: bool = True
-    """THIDUA_DEV: GraphiQL and development conveniences (1/0)."""
-    # The two below are on for `thidua serve` (read from the environment, default 1) and off in
-    # a `Settings()` built in code, so tests opt in to background work on their database.
+    dev_mode: bool = False
+    """THIDUA_DEV: development mode (1/0, default 0; `make run` sets 1): GraphiQL, open
+    introspection, the built-in secrets allowed, the demo loaded and its tokens printed."""
+    # The two below are on for `thidua serve` (read from the environment) and off in a
+    # `Settings()` built in code, so tests opt in to background work on their database.
     load_demo: bool = False
-    """THIDUA_DEMO: load demo data into an empty database on start (1/0, default 1)."""
+    """THIDUA_DEMO: load demo data into an empty database on start (1/0, default: THIDUA_DEV)."""
     run_projections: bool = False
     """THIDUA_RUNNER: the server starts the projection runner as its child process (1/0,
     default 1); 0 when `thidua projections run` runs it apart."""
@@ -44,10 +49,47 @@ class ServerSettings:
 
 @dataclass(frozen=True)
 class AuthSettings:
-    jwt_secret: str = "thidua-dev-secret-change-me-in-production"
+    jwt_secret: str = DEFAULT_JWT_SECRET
     """THIDUA_JWT_SECRET: HMAC key for bearer tokens."""
     token_ttl_s: int = 12 * 3600
     """THIDUA_TOKEN_TTL: lifetime of tokens minted by `thidua token`, in seconds."""
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """`requests` per `per_s` seconds, allowed in a burst and refilled evenly (a token bucket)."""
+
+    requests: int
+    per_s: int
+
+    @classmethod
+    def parse(cls, raw: str) -> RateLimit | None:
+        """`300/minute` (units: second, minute, hour); `off` or `0` is no limit."""
+        text = raw.strip().lower()
+        if text in {"off", "0", "none"}:
+            return None
+        count, _, unit = text.partition("/")
+        if unit not in _UNITS or not count.strip().isdigit() or int(count) < 1:
+            raise SettingsError(f"rate limit {raw!r}: expected N/second, N/minute, N/hour or off")
+        return cls(int(count), _UNITS[unit])
+
+
+_UNITS = {"second": 1, "s": 1, "minute": 60, "min": 60, "hour": 3600, "h": 3600}
+
+
+@dataclass(frozen=True)
+class RateLimitSettings:
+    """Off in a `Settings()` built in code (tests share one app); on by default for `serve`."""
+
+    client: RateLimit | None = None
+    """THIDUA_RATE_LIMIT_CLIENT: requests per client address (default 300/minute; off: none)."""
+    account: RateLimit | None = None
+    """THIDUA_RATE_LIMIT_ACCOUNT: requests per account, the token's tenant and subject
+    (default 300/minute; off: none)."""
+
+
+DEFAULT_CLIENT_LIMIT = "300/minute"
+DEFAULT_ACCOUNT_LIMIT = "300/minute"
 
 
 @dataclass(frozen=True)
@@ -72,30 +114,43 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     auth: AuthSettings = field(default_factory=AuthSettings)
     telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
+    rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
+
+    def unsafe_defaults(self) -> list[str]:
+        """What production mode refuses to start with: the built-in secrets anyone can read."""
+        if self.server.dev_mode:
+            return []
+        problems = []
+        if self.auth.jwt_secret == DEFAULT_JWT_SECRET:
+            problems.append("THIDUA_JWT_SECRET is the built-in development secret")
+        if self.database.app_password == DEFAULT_APP_PASSWORD:
+            problems.append("THIDUA_APP_PASSWORD is the built-in development password")
+        return problems
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
         d, s, a = DatabaseSettings(), ServerSettings(), AuthSettings()
+        dev_mode = _flag(env.get("THIDUA_DEV"), False)
         return cls(
             database=DatabaseSettings(
                 url=env.get("DATABASE_URL") or None,
                 data_dir=Path(env.get("THIDUA_DATA_DIR", d.data_dir)),
                 app_password=env.get("THIDUA_APP_PASSWORD", d.app_password),
-                pool_min_size=int(env.get("THIDUA_POOL_MIN", d.pool_min_size)),
-                pool_max_size=int(env.get("THIDUA_POOL_MAX", d.pool_max_size)),
-                append_calls=int(env.get("THIDUA_APPEND_CALLS", d.append_calls)),
+                pool_min_size=_int(env, "THIDUA_POOL_MIN", d.pool_min_size),
+                pool_max_size=_int(env, "THIDUA_POOL_MAX", d.pool_max_size),
+                append_calls=_int(env, "THIDUA_APPEND_CALLS", d.append_calls),
             ),
             server=ServerSettings(
                 host=env.get("THIDUA_HOST", s.host),
-                port=int(env.get("THIDUA_PORT", s.port)),
-                dev_mode=_flag(env.get("THIDUA_DEV"), s.dev_mode),
-                load_demo=_flag(env.get("THIDUA_DEMO"), True),
+                port=_int(env, "THIDUA_PORT", s.port),
+                dev_mode=dev_mode,
+                load_demo=_flag(env.get("THIDUA_DEMO"), dev_mode),
                 run_projections=_flag(env.get("THIDUA_RUNNER"), True),
             ),
             auth=AuthSettings(
                 jwt_secret=env.get("THIDUA_JWT_SECRET", a.jwt_secret),
-                token_ttl_s=int(env.get("THIDUA_TOKEN_TTL", a.token_ttl_s)),
+                token_ttl_s=_int(env, "THIDUA_TOKEN_TTL", a.token_ttl_s),
             ),
             telemetry=TelemetrySettings(
                 service_name=env.get("OTEL_SERVICE_NAME") or "thidua",
@@ -104,7 +159,25 @@ class Settings:
                 otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or None,
                 disabled=_flag(env.get("OTEL_SDK_DISABLED"), False),
             ),
+            rate_limits=RateLimitSettings(
+                client=RateLimit.parse(env.get("THIDUA_RATE_LIMIT_CLIENT") or DEFAULT_CLIENT_LIMIT),
+                account=RateLimit.parse(env.get("THIDUA_RATE_LIMIT_ACCOUNT") or DEFAULT_ACCOUNT_LIMIT),
+            ),
         )
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be read; `thidua` prints it as one line and exits non-zero."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
 
 
 def _names(raw: str | None) -> tuple[str, ...]:

@@ -47,7 +47,7 @@ def test_serve_freezes_the_app_before_serving_and_keeps_the_default_thresholds(c
     seen = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **_: seen.update(
         frozen=gc.get_freeze_count(), threshold=gc.get_threshold(), app=app))
-    serve.run(argparse.Namespace(host=None, port=None), Settings.from_env())
+    serve.run(argparse.Namespace(host=None, port=None), Settings.from_env({"THIDUA_DEV": "1"}))
     assert seen["app"] is not None and seen["frozen"] > 0
     assert seen["threshold"] == (700, 10, 10)
 

@@ -10,6 +10,7 @@ import strawberry
 from litestar import Request, Response
 from litestar.background_tasks import BackgroundTasks
 from litestar.di import Provide
+from strawberry.extensions import DisableIntrospection
 from strawberry.litestar import make_graphql_controller
 
 from api.errors import public
@@ -30,11 +31,13 @@ class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries):
     pass
 
 
-def build_schema() -> strawberry.Schema:
+def build_schema(introspection: bool = True) -> strawberry.Schema:
     # GraphQLTelemetry first: its operation span wraps the other extensions' work. The
     # document cache after the limits: it parses with the token limit they set.
-    return strawberry.Schema(query=Query,
-                             extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, DocumentCache])
+    # Introspection is for development: in production the schema is not handed to anyone who asks.
+    closed = [] if introspection else [DisableIntrospection()]
+    return strawberry.Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS,
+                                                      *closed, DocumentCache])
 
 
 def _sub_response() -> Response:
@@ -51,7 +54,7 @@ def _encode(data: object) -> bytes:
 
 
 def graphql_controller(dev_mode: bool) -> type:
-    base = make_graphql_controller(build_schema(), path="/graphql",
+    base = make_graphql_controller(build_schema(introspection=dev_mode), path="/graphql",
                                    graphql_ide="graphiql" if dev_mode else None, context_getter=context_getter)
 
     class GraphQLController(base):  # type: ignore[misc, valid-type]

@@ -19,6 +19,7 @@ from infra.settings import Settings
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     audit = subparsers.add_parser("audit", help="auditor tools: verify, export, history, state")
+    audit.set_defaults(uses_database=True)
     sub = audit.add_subparsers(dest="audit_command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--auditor", default=None, help="who is reading (default cli:<user>)")
@@ -35,12 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("verify-export", help="check an export file, with no database")
     p.add_argument("file")
     p.add_argument("--head", help="head hash (hex) obtained independently, to compare with")
-    p.set_defaults(handler=_verify_export)
+    p.set_defaults(handler=_verify_export, uses_database=False)
 
     p = sub.add_parser("history", help="a tenant's event history, filtered", parents=[common])
     p.add_argument("--tenant", required=True)
     p.add_argument("--stream", type=UUID)
-    p.add_argument("--type", dest="topic", help="event topic, or its class part (Plan.Launched)")
+    p.add_argument("--type", dest="topic", help="event topic (domain.plan:Plan.PlanLaunched) or its class part"
+                   f" ({HISTORY_TYPE_EXAMPLE})")
     p.add_argument("--actor")
     p.add_argument("--since", type=moment, help="ISO timestamp, inclusive (UTC if no zone)")
     p.add_argument("--until", type=moment, help="ISO timestamp, exclusive (UTC if no zone)")
@@ -68,6 +70,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--projection", action="append", help="a projection name (repeatable; default all)")
     p.add_argument("--keep", action="store_true", help="keep the scratch tables for inspection")
     p.set_defaults(handler=_run(_replay))
+
+
+HISTORY_TYPE_EXAMPLE = "Plan.PlanLaunched"  # a real topic's class part (tests check it resolves)
 
 
 def moment(text: str) -> datetime:
@@ -105,8 +110,14 @@ def _run(handler: Handler) -> Callable[[argparse.Namespace, Settings], int]:
 async def _verify(args: argparse.Namespace, platform: Platform) -> int:
     from audit.verify import all_tenants, describe, verify_all
 
-    tenants = [args.tenant] if args.tenant else await all_tenants(platform.db.admin_url)
-    reports = await verify_all(platform.db, tenants)
+    from infra.database import validate_tenant_id
+
+    known = await all_tenants(platform.db.admin_url)
+    if args.tenant and validate_tenant_id(args.tenant) not in known:
+        print(f"error NOT_FOUND: no tenant {args.tenant!r} (it has no events and is not registered)",
+              file=sys.stderr)
+        return 2
+    reports = await verify_all(platform.db, [args.tenant] if args.tenant else known)
     for report in reports:
         print(describe(report))
     return 0 if all(r.ok for r in reports) else 1

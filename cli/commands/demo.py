@@ -13,6 +13,7 @@ from infra.settings import Settings
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("demo", help="demo data drawn from the seeds")
+    parser.set_defaults(uses_database=True)
     sub = parser.add_subparsers(dest="action", required=True)
     sub.add_parser("load", help="load the demo data (a no-op when it is there already)").set_defaults(
         handler=lambda args, settings: asyncio.run(_load(settings)))

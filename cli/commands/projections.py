@@ -13,6 +13,7 @@ from infra.settings import Settings
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("projections", help="projection runner: status, run, rebuild")
+    parser.set_defaults(uses_database=True)
     sub = parser.add_subparsers(dest="action", required=True)
     sub.add_parser("status", help="position, head and lag per projection and tenant").set_defaults(
         handler=lambda args, settings: asyncio.run(_status(settings)))

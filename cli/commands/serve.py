@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from cli.startup import fail
 from infra.settings import Settings
 
 
@@ -11,10 +12,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve = subparsers.add_parser("serve", help="run the HTTP API (and the projection runner)")
     serve.add_argument("--host", help="bind address (THIDUA_HOST, default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (THIDUA_PORT, default 8000)")
-    serve.set_defaults(handler=run)
+    serve.set_defaults(handler=run, uses_database=True)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    if unsafe := settings.unsafe_defaults():
+        return fail(f"production mode refuses to start: {'; '.join(unsafe)}."
+                    " Set them, or THIDUA_DEV=1 for development (make run does).")
+
     import uvicorn
 
     from api.app import create_app

@@ -59,3 +59,25 @@ async def test_every_tenant_is_verified_including_one_missing_from_the_registry(
 async def test_invalid_tenant_gives_a_coded_error(cli):
     result = await cli("audit", "verify", "--tenant", "Not A Tenant;")
     assert result.code == 2 and result.err.startswith("error BAD_INPUT:")
+
+
+async def test_an_unknown_tenant_is_an_error_not_ok(platform, cli, tenant_id):
+    result = await cli("audit", "verify", "--tenant", tenant_id)  # fresh: no events, not registered
+    assert result.code == 2 and "OK" not in result.out
+    assert result.err.startswith("error NOT_FOUND:") and tenant_id in result.err
+
+
+def test_the_history_type_example_is_a_real_event_topic(capsys):
+    from eventsourcing.domain import DomainEvent
+    from eventsourcing.utils import resolve_topic
+
+    from cli.commands.audit import HISTORY_TYPE_EXAMPLE
+    from cli.main import build_parser
+
+    assert issubclass(resolve_topic(f"domain.plan:{HISTORY_TYPE_EXAMPLE}"), DomainEvent)
+    try:
+        build_parser().parse_args(["audit", "history", "--help"])
+    except SystemExit:
+        pass
+    shown = " ".join(capsys.readouterr().out.split())
+    assert f"({HISTORY_TYPE_EXAMPLE})" in shown and "(domain.plan:Plan.PlanLaunched)" in shown

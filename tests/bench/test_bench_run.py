@@ -39,3 +39,25 @@ async def test_results_are_written_as_json_and_a_markdown_table_with_verdicts(ad
     assert "| `append.ratio_vs_floor` |" in table
     assert "≥ 0.6 × floor" in table
     assert "null (skipped: not selected (--only))" in table
+
+
+async def test_a_run_tells_its_progress_part_by_part(admin_url):
+    lines: list[str] = []
+    await run_on(admin_url, Settings(), quick=True, only=["append"], append_config=TINY, progress=lines.append)
+    assert lines[0] == "append: running" and lines[1].startswith("append: done in ") and len(lines) == 2
+
+
+def test_only_a_run_asked_to_publish_rewrites_the_tracked_files(tmp_path):
+    from cli.commands.bench import outputs
+    from cli.main import build_parser
+
+    def paths(*argv: str):
+        return outputs(build_parser().parse_args(["bench", *argv]))
+
+    assert paths("--quick") == (report.RUN_PATH, None)
+    assert paths("--docs") == (report.RESULTS_PATH, report.DOCS_PATH)
+    assert paths("--docs", str(tmp_path / "b.md"), "--results", str(tmp_path / "b.json")) == (
+        tmp_path / "b.json", tmp_path / "b.md")
+    assert paths("--docs", str(tmp_path / "b.md")) == (report.RUN_PATH, tmp_path / "b.md")
+    tracked = {report.RESULTS_PATH, report.DOCS_PATH}
+    assert not tracked & {p for p in paths("--quick", "--only", "append") if p}

@@ -43,7 +43,8 @@ async def served(admin_url, tmp_path_factory):
     url, port = await fresh_database(admin_url), free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")}
-    env |= {"DATABASE_URL": url, "THIDUA_PORT": str(port), "THIDUA_HOST": "127.0.0.1"}
+    # THIDUA_DEV=1 as `make run` sets it: the demo and GraphiQL the README shows are development features.
+    env |= {"DATABASE_URL": url, "THIDUA_PORT": str(port), "THIDUA_HOST": "127.0.0.1", "THIDUA_DEV": "1"}
     with log.open("w") as out:
         server = subprocess.Popen([THIDUA, "serve"], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:

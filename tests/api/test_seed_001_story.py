@@ -11,7 +11,7 @@ from tests.api.story import post
 
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
   rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { nodeId name metrics } } }"""
-NOMINATIONS = "query($plan: UUID!) { nominations(planId: $plan) }"
+NOMINATIONS = "query($plan: UUID!) { nominations(planId: $plan) { nodes { status phase nomineeName } } }"
 TAY_NINH_UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Công ty CP Cao su Tây Ninh", True),
                    ("CĐCS Trường THCS Thanh Phước", False), ("CĐCS Công ty TNHH May Tinh Lợi", True),
                    ("CĐCS UBND xã Phước Thạnh", False), ("CĐCS Công ty TNHH Bao bì Tân Phú", True)]
@@ -97,8 +97,8 @@ async def test_seed_001_from_plan_issue_to_award_decision_is_reflected_in_the_na
 
     # the province's own users read the nominations with names; the national role may not
     _, body = await gql(client, NOMINATIONS, token(tenant_id, "viewer"), plan=plan_001)
-    listed = body["data"]["nominations"]
-    assert sorted(n["status"] for n in listed) == ["decided"] * 4 + ["voted"]
+    listed = body["data"]["nominations"]["nodes"]
+    assert sorted(n["status"] for n in listed) == ["DECIDED"] * 4 + ["VOTED"]
     assert {n["phase"] for n in listed} == {PHASE}
     response, body = await gql(client, NOMINATIONS, national, plan=plan_001)
     assert codes(body) == ["FORBIDDEN"] and "CĐCS" not in response.text

@@ -7,6 +7,7 @@ from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tests.api.conftest import codes, event_count, gql
 from tests.api.seed_001_flow import (PHASE, REPORT_DAYS, caught_up, created, decide, draft, national_plan,
                                      nominate_to_vote, province, province_plan, register, report, seed_001_plan)
+from tests.api.seed_001_typed import typed_reads
 from tests.api.story import post
 
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
@@ -102,3 +103,5 @@ async def test_seed_001_from_plan_issue_to_award_decision_is_reflected_in_the_na
     assert {n["phase"] for n in listed} == {PHASE}
     response, body = await gql(client, NOMINATIONS, national, plan=plan_001)
     assert codes(body) == ["FORBIDDEN"] and "CĐCS" not in response.text
+
+    await typed_reads(client, token, tay_ninh, plan_001, plan_265, other_tenant_id)

@@ -96,7 +96,8 @@ class ParentLink:
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> ParentLink:
         plan = r["parent_plan_id"]
-        return cls(relation=ParentRelation(r["relation"]), tenant=r["parent_tenant"] or None,
+        # the projection files an outside document under the plan's own tenant: no tenant to show
+        return cls(relation=ParentRelation(r["relation"]), tenant=r["parent_tenant"] if plan else None,
                    plan_id=strawberry.ID(str(plan)) if plan else None, number=r["number"], issuer=r["issuer"],
                    title=r["title"])
 

@@ -65,6 +65,7 @@ async def test_an_operation_over_the_cost_limit_is_refused_with_a_coded_error(cl
     assert str(MAX_COST) in error["message"] and error["extensions"]["message_vi"]
     assert body.get("data") is None  # refused before any resolver ran
 
-    cheaper = f"{{ r: registrations(planId: \"{PLAN}\", first: 20) {{ ...R }} }} fragment R on RegistrationConnection {{ {HEAVY} }}"
+    cheaper = (f"{{ r: registrations(planId: \"{PLAN}\", first: 20) {{ ...R }} }}"
+               f" fragment R on RegistrationConnection {{ {HEAVY} }}")
     response, body = await gql(client, cheaper, token(tenant_id, "viewer"))
     assert response.status_code == 200 and "errors" not in body, body

@@ -29,6 +29,8 @@ from projections.read_models import pages
 from services.auth.principal import Principal
 
 MAX_LIST = 100
+ACTIVE_ON = "Only plans whose period covers this day."
+PARENT = "Only plans linked to this plan (with `parentTenant`)."
 
 
 def _may_read(principal: Principal, tenant: str) -> bool:
@@ -65,9 +67,9 @@ class DiscoveryQueries:
             self, info: Info, tenant: str | None = None,
             issuer: Annotated[UUID | None, strawberry.argument(description="The issuing unit.")] = None,
             status: PlanStatus | None = None,  # type: ignore[valid-type]
-            active_on: Annotated[date | None, strawberry.argument(description="Only plans whose period covers this day.")] = None,
+            active_on: Annotated[date | None, strawberry.argument(description=ACTIVE_ON)] = None,
             parent_tenant: str | None = None,
-            parent_plan_id: Annotated[UUID | None, strawberry.argument(description="Only plans linked to this plan (with `parentTenant`).")] = None,
+            parent_plan_id: Annotated[UUID | None, strawberry.argument(description=PARENT)] = None,
             first: int | None = None) -> list[Plan]:
         scope = await _scoped(info, tenant, "plans", {"tenant": tenant})
         parent = PlanRef(parent_tenant or scope or "", parent_plan_id) if parent_plan_id else None

@@ -22,6 +22,7 @@ from projections.read_models import pages
 
 FIRST = "Page size, 1 to 100 (default 20)."
 AFTER = "The `pageInfo.endCursor` of the page before."
+LATE = "Only late (true) or on-time (false)."
 
 
 @strawberry.type
@@ -29,7 +30,7 @@ class TenantDataQueries:
     @strawberry.field(description="Registrations of a plan in the caller's tenant, by day registered then unit.")
     async def registrations(
             self, info: Info, plan_id: UUID,
-            late: Annotated[bool | None, strawberry.argument(description="Only late (true) or on-time (false).")] = None,
+            late: Annotated[bool | None, strawberry.argument(description=LATE)] = None,
             phase: Annotated[str | None, strawberry.argument(description="Only this phase (its name).")] = None,
             first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
             after: Annotated[str | None, strawberry.argument(description=AFTER)] = None) -> Connection[Registration]:
@@ -41,7 +42,7 @@ class TenantDataQueries:
     @strawberry.field(description="Progress reports of a plan, by reporting day then unit.")
     async def reports(
             self, info: Info, plan_id: UUID,
-            late: Annotated[bool | None, strawberry.argument(description="Only late (true) or on-time (false).")] = None,
+            late: Annotated[bool | None, strawberry.argument(description=LATE)] = None,
             first: Annotated[int | None, strawberry.argument(description=FIRST)] = None,
             after: Annotated[str | None, strawberry.argument(description=AFTER)] = None) -> Connection[Report]:
         tenant = scope_tenant(info.context.principal(), Access.TENANT_DATA)

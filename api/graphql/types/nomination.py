@@ -46,7 +46,8 @@ class Nomination:
             nominee_name=r["nominee_name"], nominee_enterprise=r["nominee_enterprise"], award_form=r["award_form"],
             proposing_unit_id=strawberry.ID(str(r["proposing_unit_id"])), status=NominationStatus(r["status"]),
             late=r["late"], submitted_on=r["submitted_on"],
-            returns=[NominationReturn(reason=x["reason"], on=date.fromisoformat(x["on"])) for x in decoded(r["returns"])],
+            returns=[NominationReturn(reason=x["reason"], on=date.fromisoformat(x["on"]))
+                     for x in decoded(r["returns"])],
             decision_number=r["decision_number"], decided_on=r["decided_on"],
             authority=known(Authority, r["authority"]), end_reason=r["end_reason"])
 

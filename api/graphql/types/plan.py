@@ -73,7 +73,8 @@ class QuotaRule:
     @classmethod
     def from_data(cls, d: dict) -> QuotaRule:
         percent = d.get("max_percent")
-        return cls(pool=d["pool"], max_count=d.get("max_count"), max_percent=None if percent is None else float(percent),
+        return cls(pool=d["pool"], max_count=d.get("max_count"),
+                   max_percent=None if percent is None else float(percent),
                    percent_basis=d.get("percent_basis", ""), rounding=d.get("rounding", ""),
                    priority=d.get("priority", ""))
 

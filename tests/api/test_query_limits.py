@@ -52,7 +52,19 @@ def test_the_cost_of_a_fragment_is_paid_at_each_spread():
     fragments = {d.name.value: d for d in twice.definitions[1:]}
     assert selection_cost(twice.definitions[0].selection_set, schema.query_type, fragments) == 2 * cost_once
     small = parse(f"{{ registrations(planId: \"{PLAN}\", first: 5) {{ {HEAVY} }} }}")
-    assert selection_cost(small.definitions[0].selection_set, schema.query_type, {}) * 20 == cost_once
+    cost_small = selection_cost(small.definitions[0].selection_set, schema.query_type, {})
+    assert cost_once - 1 == 20 * (cost_small - 1)  # the connection object once, its page per node
+
+
+def test_a_page_is_costed_at_its_size_and_no_more():
+    schema = build_schema()._schema
+    fields = "position topic body metadata"
+    history = parse(f"{{ historyPage(limit: 500) {{ entries {{ {fields} }} }} }}")
+    asked_too_much = parse(f"{{ historyPage(limit: 100000) {{ entries {{ {fields} }} }} }}")
+    cost = selection_cost(history.definitions[0].selection_set, schema.query_type, {})
+    assert cost == 1 + 500 * (1 + 4) <= MAX_COST  # an auditor's largest page is allowed
+    # beyond the field's maximum its resolver refuses (rule api.paging): costed at the maximum
+    assert selection_cost(asked_too_much.definitions[0].selection_set, schema.query_type, {}) == cost
 
 
 async def test_an_operation_over_the_cost_limit_is_refused_with_a_coded_error(client, admin, token, tenant_id):

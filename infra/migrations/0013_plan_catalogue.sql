@@ -19,3 +19,10 @@ CREATE INDEX plans_by_issuer ON plans (issuing_unit_id);
 ALTER TABLE org_units ADD COLUMN search_name text NOT NULL DEFAULT '';
 UPDATE org_units SET search_name = btrim(regexp_replace(lower(translate(
     regexp_replace(normalize(name, NFD), '[\u0300-\u036f]', '', 'g'), 'đĐ', 'dD')), '\s+', ' ', 'g'));
+
+-- A registration's work items (phần việc) and initiatives (sáng kiến) by name, beside their
+-- counts (the rollup's): the typed API lists them. Registrations projected before this
+-- migration list none until `thidua projections rebuild registrations`.
+ALTER TABLE registrations
+    ADD COLUMN work_item_names   jsonb NOT NULL DEFAULT '[]',
+    ADD COLUMN initiative_names  jsonb NOT NULL DEFAULT '[]';

@@ -70,7 +70,8 @@ async def registrations(db: Database, tenant: str, plan_id: UUID, *, first: int,
     async with read_scope(db, tenant) as conn:
         rows = await conn.fetch(
             "SELECT registration_id, plan_id, phase, unit_id, registered_on, late, targets, results,"
-            " targets_met, work_items, initiatives FROM registrations WHERE tenant_id = $1 AND plan_id = $2"
+            " targets_met, work_item_names, initiative_names FROM registrations"
+            " WHERE tenant_id = $1 AND plan_id = $2"
             " AND ($3::boolean IS NULL OR late = $3) AND ($4::text IS NULL OR phase = $4) AND "
             + REGISTRATION_KEY.after(5)
             + REGISTRATION_KEY.order_by + " LIMIT $8",

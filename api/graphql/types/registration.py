@@ -30,8 +30,8 @@ class Registration:
     late: bool = strawberry.field(description="Accepted after the registration deadline (the plan allows it).")
     targets: list[Target]
     targets_met: int
-    work_items: int = strawberry.field(description="How many work items (phần việc) the unit registered.")
-    initiatives: int = strawberry.field(description="How many initiatives (sáng kiến) the unit registered.")
+    work_items: list[str] = strawberry.field(description="The work items (phần việc) the unit took on.")
+    initiatives: list[str] = strawberry.field(description="The initiatives (sáng kiến) the unit registered.")
 
     @classmethod
     def from_row(cls, r: dict[str, Any]) -> Registration:
@@ -44,5 +44,5 @@ class Registration:
                                   achieved=achieved, met=achieved is not None and achieved >= amount))
         return cls(id=strawberry.ID(str(r["registration_id"])), plan_id=strawberry.ID(str(r["plan_id"])),
                    phase=r["phase"], unit_id=strawberry.ID(str(r["unit_id"])), registered_on=r["registered_on"],
-                   late=r["late"], targets=targets, targets_met=r["targets_met"], work_items=r["work_items"],
-                   initiatives=r["initiatives"])
+                   late=r["late"], targets=targets, targets_met=r["targets_met"],
+                   work_items=decoded(r["work_item_names"]), initiatives=decoded(r["initiative_names"]))

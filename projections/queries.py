@@ -5,11 +5,15 @@ through the national_read policies (rollups, org tree, plans) — the API decide
 
 from __future__ import annotations
 
+from projections.read_models import pages
+from projections.read_models.catalogue import PlanFilter, plan, plans, search_units, tenants, unit
+from projections.read_models.pages import Page
 from projections.read_models.reads import (
-    nominations, org_tree, plan_cascade, quota_use, registrations, reports,
+    missing_reports, nominations, org_tree, plan_cascade, quota_use, registrations, reports,
 )
 from projections.read_models.scope import NATIONAL, PlanRef
 from projections.rollup.reads import leaderboard, rollup
 
-__all__ = ["NATIONAL", "PlanRef", "leaderboard", "nominations", "org_tree", "plan_cascade",
-           "quota_use", "registrations", "reports", "rollup"]
+__all__ = ["NATIONAL", "Page", "PlanFilter", "PlanRef", "leaderboard", "missing_reports", "nominations",
+           "org_tree", "pages", "plan", "plan_cascade", "plans", "quota_use", "registrations", "reports",
+           "rollup", "search_units", "tenants", "unit"]

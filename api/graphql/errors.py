@@ -21,8 +21,10 @@ ALWAYS_STATUS = {"UNAUTHENTICATED", "UNAVAILABLE"}
 def _public_of(error: GraphQLError) -> PublicError:
     original = error.original_error
     if original is None or isinstance(original, GraphQLError) or error.path is None:
-        # Parse, validation and variable-coercion errors describe the query, not the data.
-        return public("BAD_INPUT", error.message)
+        # Parse, validation and variable-coercion errors describe the query, not the data;
+        # our own validation rules (api/graphql/cost.py) name their rule and Vietnamese text.
+        ext = error.extensions or {}
+        return public("BAD_INPUT", error.message, ext.get("message_vi"), ext.get("rule"))
     return to_public(original)
 
 

@@ -19,15 +19,18 @@ from api.graphql.document_cache import DocumentCache
 from api.graphql.errors import ERROR_EXTENSIONS
 from api.graphql.limits import LIMIT_EXTENSIONS
 from api.graphql.queries.auditor import AuditorQueries
+from api.graphql.queries.discovery import DiscoveryQueries
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
+from api.graphql.queries.tenant_data import TenantDataQueries
 from api.rest.problems import render
 from infra.telemetry.graphql import GraphQLTelemetry
 
 
 @strawberry.type
-class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries):
+class Query(IdentityQueries, HistoryQueries, AuditorQueries, DiscoveryQueries, ReadModelQueries,
+            TenantDataQueries):
     pass
 
 

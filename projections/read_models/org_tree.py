@@ -14,7 +14,7 @@ from uuid import UUID
 
 import asyncpg
 
-from domain.organisation import ChangeType, OrgTimeline, UnitChange
+from domain.organisation import ChangeType, OrgTimeline, UnitChange, fold_name
 from projections.engine.base import Projection, handles
 from projections.engine.event import Event
 from projections.engine.rows import insert_rows, json_rows
@@ -53,7 +53,7 @@ class OrgTreeProjection(Projection):
             return
         await conn.execute(
             insert_rows(t["org_units"]) + " ON CONFLICT (tenant_id, unit_id) DO UPDATE SET name = excluded.name,"
-            " parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
+            " search_name = excluded.search_name, parent_id = excluded.parent_id, ended_on = excluded.ended_on,"
             " end_kind = excluded.end_kind, successor_ids = excluded.successor_ids",
             json_rows([_unit_row(tenant, h) for h in b.histories.values()]))
         await conn.execute(f"DELETE FROM {t['org_unit_versions']} WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])",
@@ -78,7 +78,9 @@ class OrgBatch:
 
 def _unit_row(tenant: str, h: Any) -> dict[str, Any]:
     day = h.last_day()
+    name = h.names.on(day)
     return {"tenant_id": tenant, "unit_id": h.unit_id, "kind": h.kind.value, "level": h.kind.level,
-            "name": h.names.on(day), "code": h.code, "enterprise": h.enterprise, "parent_id": h.parents.on(day),
+            "name": name, "search_name": fold_name(name), "code": h.code, "enterprise": h.enterprise,
+            "parent_id": h.parents.on(day),
             "active_from": h.active_from, "ended_on": h.ended_on, "end_kind": h.end.value if h.end else None,
             "successor_ids": h.successor_ids}

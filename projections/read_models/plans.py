@@ -30,11 +30,15 @@ class PlansProjection(DeferredWrites, Projection):
         period, schedule = Period.from_data(drafted.period), ReportSchedule.from_data(drafted.report_schedule)
         await conn.execute(
             f"INSERT INTO {self.t['plans']} (tenant_id, plan_id, issuing_unit_id, theme, kind, status,"
-            " period_start, period_end, report_days, grace_days, phases, drafted_at)"
-            " VALUES ($1, $2, $3, $4, $5, 'drafted', $6, $7, $8, $9, $10::jsonb, $11)",
+            " period_start, period_end, report_days, grace_days, phases, drafted_at, slogan, award_forms,"
+            " quota_rules, standards, eligible_subjects, late_registration_policy)"
+            " VALUES ($1, $2, $3, $4, $5, 'drafted', $6, $7, $8, $9, $10::jsonb, $11, $12, $13::jsonb,"
+            " $14::jsonb, $15, $16, $17)",
             e.tenant_id, e.stream_id, drafted.issuing_unit_id, drafted.theme, drafted.kind,
             period.start, period.end, list(schedule.days_of_month),
-            schedule.grace_days, _phases_json(drafted.phases), e.recorded_at)
+            schedule.grace_days, _phases_json(drafted.phases), e.recorded_at, drafted.slogan,
+            _phases_json(drafted.award_forms), _phases_json(drafted.quota_rules), list(drafted.standards),
+            list(drafted.eligible_subjects), drafted.late_registration_policy)
         for link in drafted.parent_links:
             await self._link(conn, e, ParentLink.from_data(link))
 
@@ -89,5 +93,6 @@ class PlansProjection(DeferredWrites, Projection):
             link.plan_id, link.number, link.issuer, link.title, e.recorded_at)
 
 
-def _phases_json(phases: list[dict]) -> str:
-    return json.dumps(phases, default=str, ensure_ascii=False)
+def _phases_json(values: list[dict]) -> str:
+    """Value objects as stored in the event (dates and decimals as text)."""
+    return json.dumps(values, default=str, ensure_ascii=False)

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.plan import ReportSchedule, schedule
 from infra.database import Database
 from projections.read_models.plan_schedule import due_days
 from projections.read_models.scope import CASCADE_CTE, IMPLEMENTS, NATIONAL, PlanRef, read_scope
@@ -65,30 +66,36 @@ async def registrations(db: Database, tenant: str, plan_id: UUID, *, late: bool 
 
 
 async def reports(db: Database, tenant: str, plan_id: UUID, *, today: date | None = None) -> dict[str, Any]:
-    """{"reports": [...], "late": [...], "missing": [{"unit_id", "day"}]}: a registered unit's
-    report for a reporting day whose due-by day has passed and that has not arrived."""
-    today = today or date.today()
+    """{"reports": [...], "late": [...], "missing": [{"unit_id", "day"}]} in one read."""
     async with read_scope(db, tenant) as conn:
         got = [dict(r) for r in await conn.fetch(
             "SELECT report_id, unit_id, day, submitted_on, late, members_supported, funds_mobilised,"
             " models, initiatives, work_items_completed FROM reports WHERE tenant_id = $1 AND plan_id = $2"
             " ORDER BY day, unit_id", tenant, plan_id)]
+    return {"reports": got, "late": [r for r in got if r["late"]],
+            "missing": await missing_reports(db, tenant, plan_id, today=today)}
+
+
+async def missing_reports(db: Database, tenant: str, plan_id: UUID, *,
+                          today: date | None = None) -> list[dict[str, Any]]:
+    """[{"unit_id", "day"}]: a registered unit's report for a reporting day whose due-by day
+    has passed before `today` and that has not arrived, by day then unit."""
+    today = today or date.today()
+    async with read_scope(db, tenant) as conn:
         plan = await conn.fetchrow(
             "SELECT report_days, grace_days, coalesce(period_start, launched_on, issued_on) AS start,"
             " coalesce(period_end, end_condition_met_on) AS end_on, closed_on FROM plans"
             " WHERE tenant_id = $1 AND plan_id = $2", tenant, plan_id)
-        units = [r["unit_id"] for r in await conn.fetch(
-            "SELECT DISTINCT unit_id FROM registrations WHERE tenant_id = $1 AND plan_id = $2", tenant, plan_id)]
-    missing = []
-    if plan is not None and due_days(plan, today):
-        from domain.plan import ReportSchedule, schedule
-
-        sched = ReportSchedule(tuple(plan["report_days"]), plan["grace_days"])
-        end = min(d for d in (today, plan["end_on"], plan["closed_on"]) if d is not None)
-        days = [d for d in schedule.reporting_days(sched, plan["start"], end) if schedule.due_by(sched, d) < today]
-        have = {(r["unit_id"], r["day"]) for r in got}
-        missing = [{"unit_id": u, "day": d} for d in days for u in units if (u, d) not in have]
-    return {"reports": got, "late": [r for r in got if r["late"]], "missing": missing}
+        if plan is None or not due_days(plan, today):
+            return []
+        units = sorted(r["unit_id"] for r in await conn.fetch(
+            "SELECT DISTINCT unit_id FROM registrations WHERE tenant_id = $1 AND plan_id = $2", tenant, plan_id))
+        have = {(r["unit_id"], r["day"]) for r in await conn.fetch(
+            "SELECT unit_id, day FROM reports WHERE tenant_id = $1 AND plan_id = $2", tenant, plan_id)}
+    sched = ReportSchedule(tuple(plan["report_days"]), plan["grace_days"])
+    end = min(d for d in (today, plan["end_on"], plan["closed_on"]) if d is not None)
+    days = [d for d in schedule.reporting_days(sched, plan["start"], end) if schedule.due_by(sched, d) < today]
+    return [{"unit_id": u, "day": d} for d in days for u in units if (u, d) not in have]
 
 
 async def nominations(db: Database, tenant: str, plan_id: UUID, *, status: str | None = None) -> list[dict[str, Any]]:

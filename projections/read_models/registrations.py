@@ -55,7 +55,8 @@ class RegistrationsProjection(Projection):
         b.new[e.stream_id] = {
             "plan_id": r.plan_id, "phase": r.phase, "unit_id": r.unit_id,
             "registered_on": r.registered_on, "late": r.late, "targets": r.targets, "results": {},
-            "work_items": len(r.work_items), "initiatives": len(r.initiatives)}
+            "work_items": len(r.work_items), "initiatives": len(r.initiatives),
+            "work_item_names": list(r.work_items), "initiative_names": list(r.initiatives)}
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RegistrationRows, e: Event) -> None:

@@ -14,7 +14,7 @@ from tests.api.story import post
 from tests.api.test_plan_lifecycle_commands import education, open_ended_plan  # noqa: F401  (fixture)
 
 CASCADE = """query($plan: UUID!, $relations: [ParentRelation!]) {
-  planCascade(planTenant: "national", planId: $plan, relations: $relations) }"""
+  planCascade(planTenant: "national", planId: $plan, relations: $relations) { planId } }"""
 
 
 async def test_a_based_on_plan_joins_the_cascade_only_when_asked(client, education, platform, token):
@@ -29,7 +29,7 @@ async def test_a_based_on_plan_joins_the_cascade_only_when_asked(client, educati
     async def cascade(**relations) -> set[UUID]:
         response, body = await gql(client, CASCADE, national, plan=national_id, **relations)
         assert response.status_code == 200 and "errors" not in body, body
-        return {UUID(row["plan_id"]) for row in body["data"]["planCascade"]}
+        return {UUID(row["planId"]) for row in body["data"]["planCascade"]}
 
     assert await cascade() == {UUID(national_id)}
     assert await cascade(relations=["IMPLEMENTS", "BASED_ON"]) == {UUID(national_id), UUID(plan_id)}

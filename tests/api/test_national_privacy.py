@@ -15,12 +15,17 @@ ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
   rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { nodeId name metrics } } }"""
 LEADERBOARD = """query($t: String!, $plan: UUID!, $node: UUID!) {
   leaderboard(planTenant: $t, planId: $plan, node: $node, metric: "units_registered") { nodeId name value } }"""
-CASCADE = "query($t: String!, $plan: UUID!) { planCascade(planTenant: $t, planId: $plan) }"
+CASCADE = "query($t: String!, $plan: UUID!) { planCascade(planTenant: $t, planId: $plan) { tenant planId } }"
 TREE = "query($unit: UUID!) { orgTree(unit: $unit) { name kind } }"
-TENANT_DATA = ["query($plan: UUID!) { nominations(planId: $plan) }",
-               "query($plan: UUID!) { registrations(planId: $plan) }",
-               "query($plan: UUID!) { reports(planId: $plan) }",
-               "query($plan: UUID!) { quotaUse(planId: $plan) }"]
+DISCOVERY = """query($t: String!, $plan: UUID!, $unit: UUID!) {
+  tenants { id name } plans { id theme } plan(tenant: $t, id: $plan) { theme awardForms { code name } }
+  searchUnits(name: "cong ty") { name } unitChildren(unit: $unit) { nodes { name } } }"""
+TENANT_DATA = ["query($plan: UUID!) { nominations(planId: $plan) { nodes { nomineeName } } }",
+               "query($plan: UUID!) { registrations(planId: $plan) { nodes { unitId } } }",
+               "query($plan: UUID!) { reports(planId: $plan) { nodes { unitId } } }",
+               "query($plan: UUID!) { missingReports(planId: $plan) { unitId } }",
+               "query($plan: UUID!) { awards(planId: $plan) { nodes { nomineeName } } }",
+               "query($plan: UUID!) { quotaUse(planId: $plan) { pool } }"]
 
 
 async def _plan_with_an_individual_nominee(client, p, national_id: str) -> str:
@@ -46,7 +51,7 @@ async def test_the_national_role_never_sees_an_individual_nominees_name(client, 
     await caught_up(platform, admin, [NATIONAL_TENANT, tenant_id])
 
     _, own = await gql(client, TENANT_DATA[0], token(tenant_id, "viewer"), plan=plan)
-    assert [n["nominee_name"] for n in own["data"]["nominations"]] == [NAME]  # the province's users do
+    assert [n["nomineeName"] for n in own["data"]["nominations"]["nodes"]] == [NAME]  # the province's users do
 
     national = token(NATIONAL_TENANT, "national")
     answers = []
@@ -56,6 +61,7 @@ async def test_the_national_role_never_sees_an_individual_nominees_name(client, 
                                  node=str(node)))
     answers.append(await gql(client, CASCADE, national, t=NATIONAL_TENANT, plan=national_id))
     answers.append(await gql(client, TREE, national, unit=str(p.root)))
+    answers.append(await gql(client, DISCOVERY, national, t=tenant_id, plan=plan, unit=str(p.root)))
     rollup = answers[2][1]["data"]["rollup"]  # the province node: the nomination counts at its proposer
     assert rollup["metrics"]["nominations_by_state"] == {"drafted": 1}
     for response, body in answers:

@@ -13,7 +13,8 @@ from tests.api.test_commands import TARGETS, _launched_plan, province  # noqa: F
 from tests.api.story import post
 
 TREE = "query($unit: UUID!) { orgTree(unit: $unit) { name kind depth } }"
-REGS = "query($plan: UUID!) { registrations(planId: $plan) }"
+REGS = """query($plan: UUID!) {
+  registrations(planId: $plan) { nodes { unitId targets { indicator amount } workItems initiatives } } }"""
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
   rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { name metrics } } }"""
 
@@ -23,7 +24,8 @@ async def registered(client, platform, province, tenant_id):
     plan_id = await _launched_plan(client, province)
     response, body = await post(client, "/registrations", province["officer"], {
         "plan_id": plan_id, "unit_id": str(province["grassroots"]), "phase": "90 ngày nước rút",
-        "on": "2021-10-05", "targets": TARGETS})
+        "on": "2021-10-05", "targets": TARGETS, "work_items": ["Trao 200 suất quà", "Hỗ trợ tiêm vắc xin"],
+        "initiatives": ["ATM gạo"]})
     assert response.status_code == 201, body
     await _caught_up(platform, tenant_id, plan_id)
     return {**province, "plan": plan_id}
@@ -45,7 +47,11 @@ async def test_a_viewer_reads_its_org_tree_and_registrations(client, registered,
     _, tree = await gql(client, TREE, viewer, unit=str(registered["root"]))
     assert [u["depth"] for u in tree["data"]["orgTree"]] == [0, 1, 2]
     _, regs = await gql(client, REGS, viewer, plan=registered["plan"])
-    assert [r["unit_id"] for r in regs["data"]["registrations"]] == [str(registered["grassroots"])]
+    assert [r["unitId"] for r in regs["data"]["registrations"]["nodes"]] == [str(registered["grassroots"])]
+    registration = regs["data"]["registrations"]["nodes"][0]
+    assert registration["targets"] == [{"indicator": "members_supported", "amount": "100"}]
+    assert registration["workItems"] == ["Trao 200 suất quà", "Hỗ trợ tiêm vắc xin"]
+    assert registration["initiatives"] == ["ATM gạo"]
 
 
 async def test_another_tenants_viewer_sees_nothing_of_it(client, registered, token, other_tenant_id):
@@ -53,7 +59,7 @@ async def test_another_tenants_viewer_sees_nothing_of_it(client, registered, tok
     _, tree = await gql(client, TREE, stranger, unit=str(registered["root"]))
     assert tree["data"]["orgTree"] == []
     _, regs = await gql(client, REGS, stranger, plan=registered["plan"])
-    assert regs["data"]["registrations"] == []
+    assert regs["data"]["registrations"]["nodes"] == []
     response, _ = await gql(client, REGS, stranger, plan=registered["plan"])
     assert registered["plan"] not in response.text
 
@@ -66,6 +72,6 @@ async def test_the_national_role_reads_rollups_but_no_personal_data(client, regi
     assert body["data"]["rollup"]["nodeId"] == str(registered["district"])
     response, body = await gql(client, REGS, national, plan=registered["plan"])
     assert codes(body) == ["FORBIDDEN"]
-    response, body = await gql(client, "query($plan: UUID!) { nominations(planId: $plan) }", national,
+    response, body = await gql(client, "query($plan: UUID!) { nominations(planId: $plan) { nodes { id } } }", national,
                                plan=registered["plan"])
     assert codes(body) == ["FORBIDDEN"]

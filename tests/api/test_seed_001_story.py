@@ -7,11 +7,12 @@ from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tests.api.conftest import codes, event_count, gql
 from tests.api.seed_001_flow import (PHASE, REPORT_DAYS, caught_up, created, decide, draft, national_plan,
                                      nominate_to_vote, province, province_plan, register, report, seed_001_plan)
+from tests.api.seed_001_typed import typed_reads
 from tests.api.story import post
 
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
   rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { nodeId name metrics } } }"""
-NOMINATIONS = "query($plan: UUID!) { nominations(planId: $plan) }"
+NOMINATIONS = "query($plan: UUID!) { nominations(planId: $plan) { nodes { status phase nomineeName } } }"
 TAY_NINH_UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Công ty CP Cao su Tây Ninh", True),
                    ("CĐCS Trường THCS Thanh Phước", False), ("CĐCS Công ty TNHH May Tinh Lợi", True),
                    ("CĐCS UBND xã Phước Thạnh", False), ("CĐCS Công ty TNHH Bao bì Tân Phú", True)]
@@ -97,8 +98,10 @@ async def test_seed_001_from_plan_issue_to_award_decision_is_reflected_in_the_na
 
     # the province's own users read the nominations with names; the national role may not
     _, body = await gql(client, NOMINATIONS, token(tenant_id, "viewer"), plan=plan_001)
-    listed = body["data"]["nominations"]
-    assert sorted(n["status"] for n in listed) == ["decided"] * 4 + ["voted"]
+    listed = body["data"]["nominations"]["nodes"]
+    assert sorted(n["status"] for n in listed) == ["DECIDED"] * 4 + ["VOTED"]
     assert {n["phase"] for n in listed} == {PHASE}
     response, body = await gql(client, NOMINATIONS, national, plan=plan_001)
     assert codes(body) == ["FORBIDDEN"] and "CĐCS" not in response.text
+
+    await typed_reads(client, token, tay_ninh, plan_001, plan_265, other_tenant_id)

@@ -132,3 +132,12 @@ def test_a_ledger_for_a_pool_the_plan_lacks_or_a_negative_basis_is_refused(plan)
         open_quota(plan, "de_nghi_bang_khen", DISTRICT, registered_collectives=-1)
     assert (err.value.rule, err.value.message) == ("quota.basis",
                                                    "registered_collectives must be a non-negative integer")
+
+
+def test_the_ledgers_events_record_the_day_and_the_reason():
+    quota, held = ledger(1), uuid4()
+    quota.reserve(held, ON, enterprise=True)
+    quota.release(held, date(2022, 2, 1), "thu hồi khen thưởng")
+    opened, reserved, released = quota.collect_events()
+    assert (reserved.nomination_id, reserved.on, reserved.enterprise) == (held, ON, True)
+    assert (released.nomination_id, released.on, released.reason) == (held, date(2022, 2, 1), "thu hồi khen thưởng")

@@ -119,3 +119,10 @@ def test_results_are_recorded_only_for_registered_targets(plan):
 
 def test_a_registration_without_targets_has_not_exceeded_them(plan):
     assert register(plan, uuid4(), True, PHASE, [], on=ON_TIME).exceeded_targets is False
+
+
+def test_a_result_event_records_its_day(plan):
+    reg = register(plan, uuid4(), True, PHASE, [Target("Sáng kiến", 2)], on=ON_TIME)
+    reg.record_result("Sáng kiến", 3, date(2021, 12, 1))
+    recorded = reg.collect_events()[-1]
+    assert (recorded.indicator, recorded.achieved, recorded.on) == ("Sáng kiến", 3, date(2021, 12, 1))

@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: run test lock clean
+.PHONY: run test lock mutation clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -31,5 +31,19 @@ lock:
 	$(VENV)-lock/bin/uv pip compile pyproject.toml requirements-build.in --extra dev --universal \
 		--python-version 3.11 --generate-hashes --quiet -o $(LOCK)
 
+# Mutation testing of the domain's rule modules against tests/domain (minutes; not run by CI).
+# Scores per module: docs/mutation.md and docs/mutation.json (see [tool.mutmut] in pyproject.toml).
+MUTATION_JOBS ?= 2
+MUTATION_STAMP := $(VENV)/.installed-mutation
+
+$(MUTATION_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[dev,mutation]'
+	touch $(MUTATION_STAMP)
+
+mutation: $(MUTATION_STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS)
+	$(BIN)/python -m bench.mutation
+
 clean:
-	rm -rf $(VENV) $(VENV)-lock var
+	rm -rf $(VENV) $(VENV)-lock var mutants

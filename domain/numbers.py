@@ -16,6 +16,7 @@ def count(value: object, field: str, rule: str) -> int:
 def amount(value: object, field: str, rule: str) -> int | Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise BadInput(f"{field} must be an int or Decimal, not {type(value).__name__}", rule=rule)
-    if value < 0 or (isinstance(value, Decimal) and not value.is_finite()):
+    # Finiteness first: comparing a NaN Decimal with 0 raises InvalidOperation.
+    if (isinstance(value, Decimal) and not value.is_finite()) or value < 0:
         raise BadInput(f"{field} must be a finite, non-negative amount", rule=rule)
     return value

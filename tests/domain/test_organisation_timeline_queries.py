@@ -27,7 +27,7 @@ def test_the_view_of_a_unit_carries_its_facts_of_that_day():
     assert t.children(root, D(2010, 1, 1)) == [unit] and t.children(root) == [unit]
     assert t.history(unit).unit_id == unit
     assert unit in t and root in t and uuid4() not in t
-    assert t.tree_now()[root] == UnitView(root, UnitKind.PROVINCE_FEDERATION, "LĐLĐ tỉnh", None, False, None)
+    assert t.tree_as_of(date.max)[root] == UnitView(root, UnitKind.PROVINCE_FEDERATION, "LĐLĐ tỉnh", None, False, None)
 
 
 def test_an_unknown_unit_is_refused_naming_it():

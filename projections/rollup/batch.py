@@ -75,13 +75,13 @@ class RollupBatch:
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
-                   registered: set[tuple[UUID, UUID]], known: Known | None = None) -> RollupBatch:
+                   registering: set[UUID], known: Known | None = None) -> RollupBatch:
         """Loads the tenant's paths unless `known` (trusted by the caller), and the lookup
         rows the batch's events will need."""
         known = known or Known(await store.load_paths(conn, tenant))
         registrations = Registrations(
             await store.load_registrations(conn, tenant, stream_ids),
-            await store.load_registered(conn, tenant, registered) if registered else set())
+            await store.load_registered(conn, tenant, registering) if registering else set())
         nominations = Nominations(await store.load_nominations(conn, tenant, stream_ids))
         return cls(conn, tenant, store, known, registrations, nominations)
 

@@ -31,8 +31,16 @@ from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
 from projections.rollup.batch import Known, RollupBatch
 from projections.rollup.store import NIL_PLAN, RollupStore
 
+CAMPAIGN_UNITS = "campaign_units:"
+"""A unit's first registration for a plan, keyed by the plans it held before: a rollup over a
+cascade counts it only if none of those is in the cascade, so a unit counts once per root
+campaign whichever plans of it the unit registered for (reads.derive)."""
 GRASSROOTS_LEVEL = 3  # grassroots unions and a department's divisions: the collectives in scope
 _REGISTERED = get_topic(Registration.UnitRegistered)
+
+
+def campaign_units_key(earlier: frozenset) -> str:
+    return CAMPAIGN_UNITS + ",".join(sorted(str(p) for p in earlier))
 
 
 class RollupsProjection(Projection):
@@ -50,9 +58,9 @@ class RollupsProjection(Projection):
         # Taken out, not copied: a batch that fails leaves nothing behind to trust.
         self._open.pop(tenant_id, None)
         known = await self._trusted(conn, tenant_id, self._kept.pop(tenant_id, None))
-        registered = {(r.plan_id, r.unit_id) for r in (e.domain_event for e in events if e.topic == _REGISTERED)}
+        registering = {e.domain_event.unit_id for e in events if e.topic == _REGISTERED}
         batch = await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}),
-                                       registered, known)
+                                       registering, known)
         self._open[tenant_id] = batch
         return batch
 
@@ -101,11 +109,14 @@ class RollupsProjection(Projection):
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
         r = e.domain_event
-        first = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
-        b.add(r.plan_id, r.unit_id, {
-            "registrations": 1, "units_registered": int(first), "registrations_late": int(r.late),
+        earlier = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
+        deltas = {
+            "registrations": 1, "units_registered": int(earlier is not None), "registrations_late": int(r.late),
             "targets_registered": len(r.targets), "initiatives_registered": len(r.initiatives),
-            "work_items_registered": len(r.work_items)})
+            "work_items_registered": len(r.work_items), f"phases:{r.phase}": 1}
+        if earlier is not None:
+            deltas[campaign_units_key(earlier)] = 1
+        b.add(r.plan_id, r.unit_id, deltas)
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:

@@ -43,11 +43,11 @@ class RollupStore:
                                        "targets_met": r["targets_met"]} for r in rows}
 
     async def load_registered(self, conn: asyncpg.Connection, tenant: str,
-                              pairs: set[tuple[UUID, UUID]]) -> set[tuple[UUID, UUID]]:
-        plans, units = [p for p, _ in pairs], [u for _, u in pairs]
+                              units: set[UUID]) -> set[tuple[UUID, UUID]]:
+        """Every (plan, unit) pair with a registration, for these units."""
         rows = await conn.fetch(
             f"SELECT DISTINCT plan_id, unit_id FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
-            " AND (plan_id, unit_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))", tenant, plans, units)
+            " AND unit_id = ANY($2::uuid[])", tenant, list(units))
         return {(r["plan_id"], r["unit_id"]) for r in rows}
 
     async def load_nominations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:

@@ -13,19 +13,23 @@ from projections.read_models.targets import targets_met
 class Registrations:
     def __init__(self, rows: dict[UUID, dict], registered: set[tuple[UUID, UUID]]):
         self._rows = rows  # registration -> plan_id, unit_id, targets, results, targets_met
-        self._registered = registered  # (plan, unit) pairs with a registration
+        self._plans_of: dict[UUID, set[UUID]] = {}  # unit -> plans it has a registration for
+        for plan, unit in registered:
+            self._plans_of.setdefault(unit, set()).add(plan)
         self._changed: set[UUID] = set()
 
-    def register(self, registration_id: UUID, plan: UUID, unit: UUID, targets: list[dict]) -> bool:
-        """Follow a new registration; True if it is the unit's first for the plan."""
+    def register(self, registration_id: UUID, plan: UUID, unit: UUID, targets: list[dict]) -> frozenset[UUID] | None:
+        """Follow a new registration. None if the unit already had one for the plan (another
+        phase), else the other plans the unit was registered for before this one."""
         if registration_id in self._rows:
             raise ValueError(f"registration {registration_id} is already in the rollup")
-        first = (plan, unit) not in self._registered
-        self._registered.add((plan, unit))
+        plans = self._plans_of.setdefault(unit, set())
+        earlier = None if plan in plans else frozenset(plans)
+        plans.add(plan)
         self._rows[registration_id] = {"plan_id": plan, "unit_id": unit, "targets": targets, "results": {},
                                        "targets_met": 0}
         self._changed.add(registration_id)
-        return first
+        return earlier
 
     def record_result(self, registration_id: UUID, indicator: str, achieved: Any) -> tuple[UUID, UUID, int]:
         """Keep a target's result: the registration's plan and unit, and how many more

@@ -21,12 +21,13 @@ from api.graphql.queries.auditor import AuditorQueries
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
+from api.graphql.queries.rollup import RollupQueries
 from api.rest.problems import render
 from infra.telemetry.graphql import GraphQLTelemetry
 
 
 @strawberry.type
-class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries):
+class Query(IdentityQueries, HistoryQueries, AuditorQueries, ReadModelQueries, RollupQueries):
     pass
 
 

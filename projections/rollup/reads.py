@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.errors import BadInput
 from infra.database import Database
 from projections.read_models.scope import NATIONAL, ROLLUP_RELATIONS, PlanRef, read_scope
 from projections.rollup.freshness import wait_until_counted
@@ -61,6 +62,7 @@ COUNTS = ("units_in_scope", "enterprise_units", "units_registered", "registratio
           "reports_on_time", "reports_late", "reports_due", "reports_missing", "members_supported",
           "funds_mobilised", "initiatives", "work_items_completed")
 """Every count a rollup answers, 0 when nothing happened."""
+RANKABLE = (*COUNTS, "registration_rate")
 _GROUPS = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form",
            "phases": "registrations_by_phase"}
 """Counter prefix -> the breakdown it fills (name -> count, only names with a count)."""
@@ -108,6 +110,9 @@ def _merge(figures: Any) -> Figures:
 async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,
                       tenant: str | None = NATIONAL, as_of: date | None = None) -> list[dict[str, Any]]:
     """The node's children ranked by one metric (e.g. "registration_rate", "funds_mobilised")."""
+    if metric not in RANKABLE:
+        raise BadInput(f"metric must be one of {', '.join(RANKABLE)}", rule="rollup.leaderboard.metric",
+                       message_vi="Chỉ tiêu xếp hạng không hợp lệ")
     result = await rollup(db, root_plan, node, as_of=as_of, tenant=tenant)
     ranked = sorted(result["children"], key=lambda c: -float(c["metrics"].get(metric, 0) or 0))
     return [{"node_id": c["node_id"], "name": c["name"], "value": c["metrics"].get(metric, 0)}

@@ -4,6 +4,21 @@
 TRUNCATE rollup_units, rollup_leaf, rollup_counters, rollup_registrations, rollup_nominations;
 DELETE FROM projection_checkpoints WHERE projection = 'rollups';
 
+-- The same leaf facts by the day they took effect (registered, reported, result recorded,
+-- nomination step, decision, revocation): a rollup "as of D" counts only days <= D.
+CREATE TABLE rollup_leaf_dated (
+    tenant_id  text NOT NULL,
+    unit_id    uuid NOT NULL,
+    plan_id    uuid NOT NULL,
+    metric     text NOT NULL,
+    day        date NOT NULL,
+    value      bigint NOT NULL,
+    PRIMARY KEY (tenant_id, unit_id, plan_id, metric, day)
+);
+SELECT thidua_secure_read_model('rollup_leaf_dated', true);
+-- The day a nomination entered its current state: a later step's -1 is dated no earlier.
+ALTER TABLE rollup_nominations ADD COLUMN since date;
+
 -- How fresh a projection is for some tenants: the position it has applied, the tenant's log
 -- head, and when the oldest event it has not applied yet was recorded (NULL when caught up).
 -- Positions and times only, like thidua_tenant_heads(); SECURITY DEFINER because the heads,

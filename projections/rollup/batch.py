@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 import asyncpg
@@ -68,6 +69,8 @@ class RollupBatch:
 
     def _reset(self) -> None:
         self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
+        # (plan, unit, metric, day) -> delta; a key written even at 0, so batching changes no row
+        self.dated: dict[tuple[UUID, UUID, str, date], int] = defaultdict(int)
         self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
@@ -151,10 +154,15 @@ class RollupBatch:
 
     # --- facts --------------------------------------------------------------------------------
 
-    def add(self, plan: UUID, unit: UUID, deltas: dict[str, int]) -> None:
+    def add(self, plan: UUID, unit: UUID, deltas: dict[str, int], day: date | None = None) -> None:
+        """Add the unit's facts for the plan; `day` they took effect, for reads as of a day
+        (plan facts only: units in scope as of a day come from that day's tree)."""
         deltas = {m: v for m, v in deltas.items() if v}
         if not deltas:
             return
+        if day is not None:
+            for metric, value in deltas.items():
+                self.dated[(plan, unit, metric, day)] += value
         self.path(unit)
         facts = self.leaf.setdefault(unit, {}).setdefault(plan, {})
         for metric, value in deltas.items():
@@ -179,6 +187,8 @@ class RollupBatch:
             await s.write_registrations(conn, tenant, registrations)
         if nominations := self.nominations.take_changed():
             await s.write_nominations(conn, tenant, nominations)
+        if self.dated:
+            await s.add_dated(conn, tenant, [(p, u, m, d, v) for (p, u, m, d), v in self.dated.items()])
         if self.leaf:
             leaf, counters = self._spread()
             await s.add(conn, tenant, "rollup_leaf", leaf)

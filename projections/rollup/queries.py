@@ -14,8 +14,9 @@ rows of those that hold their own facts (migration 0007). Rows read = (1 + child
 metrics, whatever the number of grassroots units. The sets are given as arrays, not as
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
-node's own row by its path[1] one. "As of D" walks the org tree of day D below
-the node and sums leaf facts: cost proportional to the units under the node (see reads.py).
+node's own row by its path[1] one. "As of D" walks the org tree of day D below the node and
+sums the facts that took effect on or before D (rollup_leaf_dated): cost proportional to the
+units under the node (see reads.py).
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ AS_OF = """WITH RECURSIVE sub(tenant_id, unit_id, child, level) AS (
      WHERE v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)),
 figures AS (
     SELECT s.child, l.tenant_id, l.plan_id, l.metric, l.value
-      FROM sub s JOIN rollup_leaf l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
-     WHERE l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
+      FROM sub s JOIN rollup_leaf_dated l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
+     WHERE l.day <= $6 AND l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
     UNION ALL
     SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s
      WHERE s.level = $7 AND s.tenant_id = ANY ($3::text[]) GROUP BY 1, 2)""" + _SUMS + """

@@ -5,9 +5,10 @@ over the plans of a cascade, with the derived figures added.
 - as now: rollup_counters rows of the node and of its children, summed over the plans of the
   cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
   grassroots units. A merged unit's history counts in its successor.
-- as of D: the org tree of day D (org_unit_versions) is walked below the node and the leaf
-  facts of those units are summed: cost O(units under the node). Facts are today's facts;
-  units not active on D are left out.
+- as of D: the org tree of day D (org_unit_versions) is walked below the node and the facts
+  of those units that took effect on or before D are summed (rollup_leaf_dated: registered,
+  reported, result recorded, nomination step, decision, revocation): units not active on D
+  are left out, later facts too. Cost O(units under the node).
 """
 
 from __future__ import annotations

@@ -118,3 +118,36 @@ async def test_a_rollup_says_how_fresh_it_is_and_waits_for_a_clients_own_write(
     await project(tenant_id)
     after = await waiting
     assert after["includes_after"] is True and after["metrics"]["units_registered"] == 1
+
+
+async def test_as_of_a_day_counts_only_the_facts_effective_by_then(
+        platform: Platform, project, tenant_id: str, other_tenant_id: str) -> None:
+    nat, outsider = other_tenant_id, f"t-{uuid4().hex[:12]}"
+    root, national, province, units, (p_plan, _, _) = await _campaign(platform, project, nat, tenant_id, outsider)
+    reg = b.registration(tenant_id, p_plan.id, units[0].id, targets={"hỗ trợ": 5})
+    reg.record_result("hỗ trợ", 6, date(2025, 3, 1))
+    nomination = b.nomination(tenant_id, p_plan.id, units[0].id, province.id)
+    nomination._submit(date(2025, 2, 1), False)
+    nomination._decide("1/QĐ", date(2025, 4, 1), "Chủ tịch", "province", "bang_khen")
+    nomination._revoke("sai sót", date(2025, 6, 1))
+    await platform.repository.save(tenant_id, reg, nomination,
+                                   b.report(tenant_id, p_plan.id, units[0].id, date(2025, 2, 5), members=7))
+    await project(nat, tenant_id, outsider)
+    ref = PlanRef(nat, root.id)
+
+    async def at(day: date) -> dict:
+        return (await rollup(platform.db, ref, national.id, tenant=NATIONAL, as_of=day))["metrics"]
+
+    before = await at(date(2024, 12, 31))  # the units exist from 2025-01-01
+    assert before["units_in_scope"] == 0 and before["registrations"] == 0
+    jan = await at(date(2025, 1, 10))
+    assert (jan["units_in_scope"], jan["units_registered"], jan["targets_met"], jan["reports"]) == (3, 1, 0, 0)
+    assert jan["nominations_by_state"] == {}  # drafted when recorded (today), submitted in February
+    march = await at(date(2025, 3, 15))
+    assert (march["targets_met"], march["reports"], march["members_supported"]) == (1, 1, 7)
+    assert march["nominations_by_state"] == {"submitted": 1} and march["awards_by_form"] == {}
+    april = await at(date(2025, 4, 30))
+    assert april["awards_by_form"] == {"bang_khen": 1} and april["nominations_by_state"] == {"decided": 1}
+    assert (await at(date(2025, 7, 1)))["awards_by_form"] == {}
+    now = (await rollup(platform.db, ref, national.id, tenant=NATIONAL))["metrics"]
+    assert now["awards_by_form"] == {} and now["nominations_by_state"] == {"revoked": 1}

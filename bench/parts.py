@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import date
 
 from bench import commands, projection, rollup
 from bench.append import AppendConfig, run_append
@@ -104,6 +105,10 @@ async def rollup_part(ctx: Context) -> dict[str, float]:
     samples, warmup = (100, 10) if ctx.quick else (1_000, 50)
     large = await _http_rollup(ctx.platform, await ctx.server_url(), data, samples, warmup)
     floor = await rollup.sql_floor_ms(ctx.platform, data, samples, warmup)
+    # The same national read as of a day, in the same run: the tree of that day and the facts
+    # effective by then.
+    as_of = await _http_rollup(ctx.platform, await ctx.server_url(), data, samples, warmup, rollup.AS_OF_DAY)
+    as_of_floor = await rollup.sql_floor_ms(ctx.platform, data, samples, warmup, rollup.AS_OF_DAY)
     # The smaller country lives in its own database on the same server: in one database
     # its query would also pay for the larger country's rows, and flatness would hide.
     small_scale = SMALL_QUICK if ctx.quick else SMALL_FULL
@@ -114,19 +119,20 @@ async def rollup_part(ctx: Context) -> dict[str, float]:
         await projection.catch_up_rate(small_platform)
         async with running_server(url, small_platform.settings.auth.jwt_secret) as small_base:
             small = await _http_rollup(small_platform, small_base, ctx.small, samples, warmup)
-    results = rollup.summary(large, floor)
+    results = rollup.summary(large, floor) | rollup.summary(as_of, as_of_floor, "rollup.as_of.")
     small_p99 = round(percentile(small, 99), 2)
     return results | {"rollup.flatness_ratio": round(results["rollup.p99_ms"] / small_p99, 2),
                       "rollup.small_p99_ms": small_p99}
 
 
-async def _http_rollup(platform: Platform, base: str, data: Generated, samples: int, warmup: int) -> list[float]:
+async def _http_rollup(platform: Platform, base: str, data: Generated, samples: int, warmup: int,
+                       as_of: date | None = None) -> list[float]:
     from services.auth.tokens import mint_token
 
     token = mint_token(platform.settings.auth.jwt_secret, tenant=data.national_tenant, roles=["national"],
                        subject="bench")
     try:
-        return await rollup.http_rollup_ms(base, token, data, samples, warmup)
+        return await rollup.http_rollup_ms(base, token, data, samples, warmup, as_of)
     except rollup.RollupFailed as failed:
         raise Skipped(f"the rollup query failed: {failed}") from None
 

@@ -30,6 +30,8 @@ TARGETS = {t.key: t for t in (
     Target("rollup.p99_ms", "≤ 50 ms", _LE, 50.0),
     Target("rollup.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
     Target("rollup.flatness_ratio", "≤ 1.5", _LE, 1.5),
+    Target("rollup.as_of.p99_ms", "≤ 50 ms", _LE, 50.0),
+    Target("rollup.as_of.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
 )}
 
 # Every key a complete run reports, in table order; a part that did not run reports null.
@@ -41,6 +43,8 @@ PART_KEYS = {
                    "projection.one_process_events_per_s", "projection.one_process_catch_up_s",
                    "projection.rebuild_s", "projection.rebuild_events"],
     "rollup": ["rollup.p50_ms", "rollup.p99_ms", "rollup.sql_floor_p99_ms",
-               "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio", "rollup.small_p99_ms"],
+               "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio", "rollup.small_p99_ms",
+               "rollup.as_of.p50_ms", "rollup.as_of.p99_ms", "rollup.as_of.sql_floor_p99_ms",
+               "rollup.as_of.ratio_p99_vs_floor"],
     "commands": ["commands.per_s", "commands.p50_ms", "commands.p99_ms"],
 }

@@ -13,10 +13,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, GraphQLField,
-                     GraphQLList, GraphQLNamedType, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType,
-                     InlineFragmentNode, IntValueNode, OperationDefinitionNode, SelectionSetNode, ValidationRule,
-                     get_named_type)
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationRule,
+    get_named_type,
+)
 
 from api.graphql.queries.auditor import MAX_READS
 from api.graphql.queries.history import MAX_PAGE as MAX_HISTORY

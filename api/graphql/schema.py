@@ -23,6 +23,7 @@ from api.graphql.queries.discovery import DiscoveryQueries
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
+from api.graphql.queries.rollup import RollupQueries
 from api.graphql.queries.tenant_data import TenantDataQueries
 from api.rest.problems import render
 from infra.telemetry.graphql import GraphQLTelemetry
@@ -30,7 +31,7 @@ from infra.telemetry.graphql import GraphQLTelemetry
 
 @strawberry.type
 class Query(IdentityQueries, HistoryQueries, AuditorQueries, DiscoveryQueries, ReadModelQueries,
-            TenantDataQueries):
+            TenantDataQueries, RollupQueries):
     pass
 
 

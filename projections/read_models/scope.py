@@ -40,3 +40,8 @@ CASCADE_CTE = """WITH RECURSIVE cascade(tenant_id, plan_id, parent_tenant, paren
 """Every plan implementing the root, across tenants ($1 tenant, $2 plan, $3 relations)."""
 
 IMPLEMENTS = ["implements"]
+
+ROLLUP_RELATIONS = ["implements", "based_on"]
+"""What a rollup follows unless asked otherwise: plans that implement (thực hiện) the root or
+are drawn up on the basis of it (căn cứ) count toward it, as the seeds' plans cite their
+parents; hưởng ứng (responds_to) and gắn với (combined_with) count only when asked."""

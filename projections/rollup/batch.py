@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
 import asyncpg
@@ -68,6 +69,8 @@ class RollupBatch:
 
     def _reset(self) -> None:
         self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
+        # (plan, unit, metric, day) -> delta; a key written even at 0, so batching changes no row
+        self.dated: dict[tuple[UUID, UUID, str, date], int] = defaultdict(int)
         self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
@@ -75,13 +78,13 @@ class RollupBatch:
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
-                   registered: set[tuple[UUID, UUID]], known: Known | None = None) -> RollupBatch:
+                   registering: set[UUID], known: Known | None = None) -> RollupBatch:
         """Loads the tenant's paths unless `known` (trusted by the caller), and the lookup
         rows the batch's events will need."""
         known = known or Known(await store.load_paths(conn, tenant))
         registrations = Registrations(
             await store.load_registrations(conn, tenant, stream_ids),
-            await store.load_registered(conn, tenant, registered) if registered else set())
+            await store.load_registered(conn, tenant, registering) if registering else set())
         nominations = Nominations(await store.load_nominations(conn, tenant, stream_ids))
         return cls(conn, tenant, store, known, registrations, nominations)
 
@@ -151,10 +154,15 @@ class RollupBatch:
 
     # --- facts --------------------------------------------------------------------------------
 
-    def add(self, plan: UUID, unit: UUID, deltas: dict[str, int]) -> None:
+    def add(self, plan: UUID, unit: UUID, deltas: dict[str, int], day: date | None = None) -> None:
+        """Add the unit's facts for the plan; `day` they took effect, for reads as of a day
+        (plan facts only: units in scope as of a day come from that day's tree)."""
         deltas = {m: v for m, v in deltas.items() if v}
         if not deltas:
             return
+        if day is not None:
+            for metric, value in deltas.items():
+                self.dated[(plan, unit, metric, day)] += value
         self.path(unit)
         facts = self.leaf.setdefault(unit, {}).setdefault(plan, {})
         for metric, value in deltas.items():
@@ -179,6 +187,8 @@ class RollupBatch:
             await s.write_registrations(conn, tenant, registrations)
         if nominations := self.nominations.take_changed():
             await s.write_nominations(conn, tenant, nominations)
+        if self.dated:
+            await s.add_dated(conn, tenant, [(p, u, m, d, v) for (p, u, m, d), v in self.dated.items()])
         if self.leaf:
             leaf, counters = self._spread()
             await s.add(conn, tenant, "rollup_leaf", leaf)

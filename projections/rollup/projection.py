@@ -15,6 +15,7 @@ reloads it. Loading it whole each batch cost O(tenant units) per batch.
 
 from __future__ import annotations
 
+from datetime import date, timedelta, timezone
 from typing import Any
 
 import asyncpg
@@ -31,14 +32,37 @@ from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
 from projections.rollup.batch import Known, RollupBatch
 from projections.rollup.store import NIL_PLAN, RollupStore
 
+CAMPAIGN_UNITS = "campaign_units:"
+"""A unit's first registration for a plan, keyed by the plans it held before: a rollup over a
+cascade counts it only if none of those is in the cascade, so a unit counts once per root
+campaign whichever plans of it the unit registered for (reads.derive)."""
 GRASSROOTS_LEVEL = 3  # grassroots unions and a department's divisions: the collectives in scope
 _REGISTERED = get_topic(Registration.UnitRegistered)
+
+
+VIETNAM = timezone(timedelta(hours=7))
+
+
+def effective_day(e: Event) -> date:
+    """The day a fact took effect, for reads as of a day: the date the event names (decided,
+    step taken, registered, report submitted, result recorded), else the day it was recorded
+    in Vietnam (a nomination's draft)."""
+    d = e.domain_event
+    for name in ("decided_on", "on", "registered_on", "submitted_on"):
+        value = getattr(d, name, None)
+        if isinstance(value, date):
+            return value
+    return e.recorded_at.astimezone(VIETNAM).date()
+
+
+def campaign_units_key(earlier: frozenset) -> str:
+    return CAMPAIGN_UNITS + ",".join(sorted(str(p) for p in earlier))
 
 
 class RollupsProjection(Projection):
     name = "rollups"
     tables = ("rollup_units", "rollup_leaf", "rollup_counters", "rollup_registrations",
-              "rollup_nominations")
+              "rollup_nominations", "rollup_leaf_dated")
 
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
@@ -50,9 +74,9 @@ class RollupsProjection(Projection):
         # Taken out, not copied: a batch that fails leaves nothing behind to trust.
         self._open.pop(tenant_id, None)
         known = await self._trusted(conn, tenant_id, self._kept.pop(tenant_id, None))
-        registered = {(r.plan_id, r.unit_id) for r in (e.domain_event for e in events if e.topic == _REGISTERED)}
+        registering = {e.domain_event.unit_id for e in events if e.topic == _REGISTERED}
         batch = await RollupBatch.open(conn, tenant_id, self.store, list({e.stream_id for e in events}),
-                                       registered, known)
+                                       registering, known)
         self._open[tenant_id] = batch
         return batch
 
@@ -101,17 +125,20 @@ class RollupsProjection(Projection):
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
         r = e.domain_event
-        first = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
-        b.add(r.plan_id, r.unit_id, {
-            "registrations": 1, "units_registered": int(first), "registrations_late": int(r.late),
+        earlier = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
+        deltas = {
+            "registrations": 1, "units_registered": int(earlier is not None), "registrations_late": int(r.late),
             "targets_registered": len(r.targets), "initiatives_registered": len(r.initiatives),
-            "work_items_registered": len(r.work_items)})
+            "work_items_registered": len(r.work_items), f"phases:{r.phase}": 1}
+        if earlier is not None:
+            deltas[campaign_units_key(earlier)] = 1
+        b.add(r.plan_id, r.unit_id, deltas, effective_day(e))
 
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:
         result = e.domain_event
         plan, unit, more = b.registrations.record_result(e.stream_id, result.indicator, result.achieved)
-        b.add(plan, unit, {"targets_met": more})
+        b.add(plan, unit, {"targets_met": more}, effective_day(e))
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_report(self, b: RollupBatch, e: Event) -> None:
@@ -120,26 +147,27 @@ class RollupsProjection(Projection):
                   "members_supported": r.members_supported, "funds_mobilised": r.funds_mobilised,
                   "initiatives": r.initiatives, "work_items_completed": r.work_items_completed}
         deltas |= {f"models:{kind}": n for kind, n in r.models_started.items()}
-        b.add(r.plan_id, r.unit_id, deltas)
+        b.add(r.plan_id, r.unit_id, deltas, effective_day(e))
 
     # --- nominations and awards -------------------------------------------------------------
 
     @handles(Nomination.NominationDrafted)
     async def on_nomination(self, b: RollupBatch, e: Event) -> None:
-        n = e.domain_event
+        n, day = e.domain_event, effective_day(e)
         unit = n.nominee_id if n.nominee_kind == "collective" else n.proposing_unit_id
-        b.nominations.draft(e.stream_id, n.plan_id, unit, n.award_form)
-        b.add(n.plan_id, unit, {"nominations:drafted": 1})
+        b.nominations.draft(e.stream_id, n.plan_id, unit, n.award_form, day)
+        b.add(n.plan_id, unit, {"nominations:drafted": 1}, day)
 
     @handles(*STEP_EVENTS)
     async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:
-        state = state_after(e)
-        plan, unit, award_form, left = b.nominations.move(e.stream_id, state)
-        deltas = {f"nominations:{left}": -1, f"nominations:{state}": 1}
-        if state == "decided":
-            deltas[f"awards:{award_form}"] = 1
-        elif state == "revoked" and left == "decided":
-            deltas[f"awards:{award_form}"] = -1
+        state, day = state_after(e), effective_day(e)
+        plan, unit, award_form, left, left_on = b.nominations.move(e.stream_id, state, day)
         if left == state:
-            deltas = {}
-        b.add(plan, unit, deltas)
+            return
+        # Out of the state it left (on the day it left it), into the new one on the step's day.
+        b.add(plan, unit, {f"nominations:{left}": -1}, left_on)
+        b.add(plan, unit, {f"nominations:{state}": 1}, day)
+        if state == "decided":
+            b.add(plan, unit, {f"awards:{award_form}": 1}, day)
+        elif state == "revoked" and left == "decided":
+            b.add(plan, unit, {f"awards:{award_form}": -1}, left_on)

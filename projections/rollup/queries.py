@@ -14,8 +14,9 @@ rows of those that hold their own facts (migration 0007). Rows read = (1 + child
 metrics, whatever the number of grassroots units. The sets are given as arrays, not as
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
-node's own row by its path[1] one. "As of D" walks the org tree of day D below
-the node and sums leaf facts: cost proportional to the units under the node (see reads.py).
+node's own row by its path[1] one. "As of D" walks the org tree of day D below the node and
+sums the facts that took effect on or before D (rollup_leaf_dated): cost proportional to the
+units under the node (see reads.py).
 """
 
 from __future__ import annotations
@@ -28,13 +29,17 @@ import asyncpg
 
 from projections.read_models.plan_schedule import due_days
 from projections.read_models.scope import CASCADE_CTE
+from projections.rollup.errors import RollupNotFound
+from projections.rollup.freshness import TenantFreshness, read_freshness
 from projections.rollup.store import NIL_PLAN
 
 PLANS = CASCADE_CTE + """
-SELECT c.tenant_id, c.plan_id, p.report_days, p.grace_days,
+SELECT c.tenant_id, c.plan_id, p.plan_id IS NOT NULL AS known, p.report_days, p.grace_days,
        coalesce(p.period_start, p.launched_on, p.issued_on) AS start,
        coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on
   FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)"""
+
+NODE_KNOWN = "SELECT EXISTS (SELECT FROM org_units WHERE unit_id = $1)"
 
 # Both statements: $1 node, $2 nil plan, $3 cascade tenants, $4 cascade plans, $5 days due per
 # plan (pairwise, no duplicates). `figures(child, tenant_id, plan_id, metric, value)` is theirs.
@@ -55,7 +60,8 @@ per_child AS (
 _NAME = "coalesce((SELECT o.name FROM org_units o WHERE o.unit_id = {0} LIMIT 1), '')"
 
 NOW = """WITH kids AS MATERIALIZED (
-    SELECT u.tenant_id, u.unit_id FROM rollup_units u WHERE u.path[2] = $1 AND u.path[1] = u.unit_id),
+    SELECT u.tenant_id, u.unit_id FROM rollup_units u
+     WHERE u.path[2] = $1 AND u.path[1] = u.unit_id AND u.tenant_id = ANY ($3::text[])),
 holders AS (
     SELECT tenant_id, unit_id FROM kids
     UNION ALL
@@ -66,11 +72,13 @@ figures AS (
       FROM rollup_counters c
      WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
        AND c.plan_id = ANY ($4::uuid[] || $2::uuid)
-       AND (c.plan_id = $2 OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
+       AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
+            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
     UNION ALL
     SELECT CASE WHEN l.unit_id = $1 THEN NULL ELSE l.unit_id END, l.tenant_id, l.plan_id, l.metric, l.value
       FROM holders h JOIN rollup_leaf l ON l.tenant_id = h.tenant_id AND l.unit_id = h.unit_id
-     WHERE l.plan_id = $2 OR (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))""" + _SUMS + """
+     WHERE (l.plan_id = $2 AND l.tenant_id = ANY ($3::text[]))
+        OR (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))""" + _SUMS + """
 SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
@@ -89,10 +97,11 @@ AS_OF = """WITH RECURSIVE sub(tenant_id, unit_id, child, level) AS (
      WHERE v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)),
 figures AS (
     SELECT s.child, l.tenant_id, l.plan_id, l.metric, l.value
-      FROM sub s JOIN rollup_leaf l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
-     WHERE l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
+      FROM sub s JOIN rollup_leaf_dated l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
+     WHERE l.day <= $6 AND l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
     UNION ALL
-    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s WHERE s.level = $7 GROUP BY 1, 2)""" + _SUMS + """
+    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s
+     WHERE s.level = $7 AND s.tenant_id = ANY ($3::text[]) GROUP BY 1, 2)""" + _SUMS + """
 SELECT p.child, CASE WHEN p.child IS NULL THEN NULL ELSE """ + _NAME.format("p.child") + """ END,
        p.metrics, p.vals, p.due
   FROM per_child p"""
@@ -109,12 +118,18 @@ class RollupRead:
     """Child node (None = the node itself) -> its figures; a child without counters is absent."""
     children: dict[UUID, str]
     """Child node -> name: every current child (as now), or every child with figures (as of D)."""
+    freshness: list[TenantFreshness]
+    """Per tenant of the cascade: the log position the figures count, in the same snapshot."""
 
 
 async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
                       relations: list[str], as_of: date | None, grassroots_level: int,
                       today: date | None = None) -> RollupRead:
     plans = await conn.fetch(PLANS, root_tenant, root_plan, relations)
+    if len(plans) == 1 and not plans[0]["known"]:  # no such plan, and nothing links to it
+        raise RollupNotFound(f"no plan {root_tenant}/{root_plan}")
+    if not await conn.fetchval(NODE_KNOWN, node):
+        raise RollupNotFound(f"no org unit {node}")
     day = as_of or today or date.today()
     due = {(r["tenant_id"], r["plan_id"]): due_days(r, day) for r in plans}
     args = ([t for t, _ in due], [p for _, p in due], list(due.values()))
@@ -123,7 +138,8 @@ async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUI
     else:
         fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of, grassroots_level)
     figures = {r[0]: (dict(zip(r[2], r[3])), r[4]) for r in fetched if r[2] is not None}
-    return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None})
+    fresh = await read_freshness(conn, args[0])
+    return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None}, fresh)
 
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,

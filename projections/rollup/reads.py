@@ -5,9 +5,10 @@ over the plans of a cascade, with the derived figures added.
 - as now: rollup_counters rows of the node and of its children, summed over the plans of the
   cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
   grassroots units. A merged unit's history counts in its successor.
-- as of D: the org tree of day D (org_unit_versions) is walked below the node and the leaf
-  facts of those units are summed: cost O(units under the node). Facts are today's facts;
-  units not active on D are left out.
+- as of D: the org tree of day D (org_unit_versions) is walked below the node and the facts
+  of those units that took effect on or before D are summed (rollup_leaf_dated: registered,
+  reported, result recorded, nomination step, decision, revocation): units not active on D
+  are left out, later facts too. Cost O(units under the node).
 """
 
 from __future__ import annotations
@@ -17,62 +18,84 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from domain.errors import BadInput
 from infra.database import Database
-from projections.read_models.scope import IMPLEMENTS, NATIONAL, PlanRef, read_scope
-from projections.rollup.projection import GRASSROOTS_LEVEL
+from projections.read_models.scope import NATIONAL, ROLLUP_RELATIONS, PlanRef, read_scope
+from projections.rollup.freshness import wait_until_counted
+from projections.rollup.projection import CAMPAIGN_UNITS, GRASSROOTS_LEVEL
 from projections.rollup.queries import Figures, read_rollup
 
 
 async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | None = None,
                  tenant: str | None = NATIONAL, today: date | None = None,
-                 relations: list[str] | None = None) -> dict[str, Any]:
+                 relations: list[str] | None = None, after: dict[str, int] | None = None,
+                 wait_s: float = 2.0) -> dict[str, Any]:
     """{"node_id", "as_of", "plans": [{"tenant_id", "plan_id"}], "metrics": {...},
-        "children": [{"node_id", "name", "metrics": {...}}]} — children sorted by name."""
-    relations = relations or IMPLEMENTS
+        "children": [{"node_id", "name", "metrics": {...}}], "freshness": [TenantFreshness],
+        "includes_after": bool} — children sorted by name.
+
+    `after` (tenant -> log position, from a command's reply) waits up to `wait_s` for the
+    rollup to count those writes; `includes_after` says whether it did."""
+    includes_after = await wait_until_counted(db, after or {}, wait_s)
+    relations = relations or ROLLUP_RELATIONS
     async with read_scope(db, tenant) as conn:  # one read-only transaction, two statements
         read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
                                  as_of, GRASSROOTS_LEVEL, today)
     figures = read.figures
     # As of D the node's own row holds only the node; its figures are everything under it.
     node_figures = figures.get(None, _NONE) if as_of is None else _merge(figures.values())
-    out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE))}
+    cascade = frozenset(str(r["plan_id"]) for r in read.plans)
+    out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE), cascade)}
            for c, name in read.children.items()]
     return {"node_id": node, "as_of": as_of,
             "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in read.plans],
-            "metrics": derive(*node_figures),
-            "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"])))}
+            "metrics": derive(*node_figures, cascade),
+            "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"]))),
+            "freshness": read.freshness, "includes_after": includes_after and all(
+                f.position >= (after or {}).get(f.tenant_id, 0) for f in read.freshness)}
 
 
 _NONE: Figures = ({}, 0)
 
 
-def derive(sums: dict[str, int], reports_due: int) -> dict[str, Any]:
-    """Add the derived figures to counters already summed over the cascade's plans."""
-    total: dict[str, Any] = defaultdict(int, sums)
-    in_scope = total.pop("units", 0)
-    total["units_in_scope"] = in_scope
-    total["enterprise_units"] = total.pop("units_enterprise", 0)
-    total["registration_rate"] = round(total["units_registered"] / in_scope, 4) if in_scope else 0.0
-    total["reports_due"] = reports_due
-    total["reports_missing"] = max(reports_due - total["reports_on_time"] - total["reports_late"], 0)
-    return _structured(dict(total))
+COUNTS = ("units_in_scope", "enterprise_units", "units_registered", "registrations", "registrations_late",
+          "targets_registered", "targets_met", "initiatives_registered", "work_items_registered", "reports",
+          "reports_on_time", "reports_late", "reports_due", "reports_missing", "members_supported",
+          "funds_mobilised", "initiatives", "work_items_completed")
+"""Every count a rollup answers, 0 when nothing happened."""
+RANKABLE = (*COUNTS, "registration_rate")
+_GROUPS = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form",
+           "phases": "registrations_by_phase"}
+"""Counter prefix -> the breakdown it fills (name -> count, only names with a count)."""
 
 
-_GROUPS = {"models": "models_by_type", "nominations": "nominations_by_state", "awards": "awards_by_form"}
+def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str]) -> dict[str, Any]:
+    """Every metric, from counters already summed over the cascade's plans (ids in `cascade`).
 
-
-def _structured(flat: dict[str, Any]) -> dict[str, Any]:
-    """`models:ATM gạo` → metrics["models_by_type"]["ATM gạo"], likewise nominations and awards."""
-    out: dict[str, Any] = {group: {} for group in _GROUPS.values()}
-    for key, value in flat.items():
-        if ":" in key:  # most keys have none: a national read structures ~1,000 of them
-            prefix, _, rest = key.partition(":")
-            if rest and prefix in _GROUPS:
-                if value:
-                    out[_GROUPS[prefix]][rest] = value
-                continue
-        out[key] = value
-    return out
+    units_registered counts each unit once per root campaign: a unit's first registration for
+    a plan counts unless it already held one for another plan of this cascade."""
+    flat: dict[str, Any] = dict.fromkeys(COUNTS, 0)
+    groups: dict[str, dict[str, int]] = {group: {} for group in _GROUPS.values()}
+    campaign_units = 0
+    for key, value in sums.items():
+        if ":" not in key:  # most keys: a national read goes through ~1,000 of them
+            flat[key] = flat.get(key, 0) + value
+        elif key.startswith(CAMPAIGN_UNITS):
+            earlier = key[len(CAMPAIGN_UNITS):]
+            if not earlier or cascade.isdisjoint(earlier.split(",")):
+                campaign_units += value
+        else:
+            prefix, _, name = key.partition(":")
+            if prefix in _GROUPS and value:
+                groups[_GROUPS[prefix]][name] = value
+    in_scope = flat.pop("units", 0)
+    flat["units_in_scope"] = in_scope
+    flat["enterprise_units"] = flat.pop("units_enterprise", 0)
+    flat["units_registered"] = campaign_units
+    flat["registration_rate"] = round(campaign_units / in_scope, 4) if in_scope else 0.0
+    flat["reports_due"] = reports_due
+    flat["reports_missing"] = max(reports_due - flat["reports_on_time"] - flat["reports_late"], 0)
+    return flat | groups
 
 
 def _merge(figures: Any) -> Figures:
@@ -88,6 +111,9 @@ def _merge(figures: Any) -> Figures:
 async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,
                       tenant: str | None = NATIONAL, as_of: date | None = None) -> list[dict[str, Any]]:
     """The node's children ranked by one metric (e.g. "registration_rate", "funds_mobilised")."""
+    if metric not in RANKABLE:
+        raise BadInput(f"metric must be one of {', '.join(RANKABLE)}", rule="rollup.leaderboard.metric",
+                       message_vi="Chỉ tiêu xếp hạng không hợp lệ")
     result = await rollup(db, root_plan, node, as_of=as_of, tenant=tenant)
     ranked = sorted(result["children"], key=lambda c: -float(c["metrics"].get(metric, 0) or 0))
     return [{"node_id": c["node_id"], "name": c["name"], "value": c["metrics"].get(metric, 0)}

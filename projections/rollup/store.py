@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from uuid import UUID
 
 import asyncpg
@@ -43,16 +44,16 @@ class RollupStore:
                                        "targets_met": r["targets_met"]} for r in rows}
 
     async def load_registered(self, conn: asyncpg.Connection, tenant: str,
-                              pairs: set[tuple[UUID, UUID]]) -> set[tuple[UUID, UUID]]:
-        plans, units = [p for p, _ in pairs], [u for _, u in pairs]
+                              units: set[UUID]) -> set[tuple[UUID, UUID]]:
+        """Every (plan, unit) pair with a registration, for these units."""
         rows = await conn.fetch(
             f"SELECT DISTINCT plan_id, unit_id FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
-            " AND (plan_id, unit_id) IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))", tenant, plans, units)
+            " AND unit_id = ANY($2::uuid[])", tenant, list(units))
         return {(r["plan_id"], r["unit_id"]) for r in rows}
 
     async def load_nominations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
         rows = await conn.fetch(
-            f"SELECT nomination_id, plan_id, unit_id, award_form, status FROM {self.t['rollup_nominations']}"
+            f"SELECT nomination_id, plan_id, unit_id, award_form, status, since FROM {self.t['rollup_nominations']}"
             " WHERE tenant_id = $1 AND nomination_id = ANY($2::uuid[])", tenant, ids)
         return {r["nomination_id"]: dict(r) for r in rows}
 
@@ -75,7 +76,8 @@ class RollupStore:
                            [{"tenant_id": tenant, "registration_id": i, **r} for i, r in rows.items()])
 
     async def write_nominations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
-        await self._upsert(conn, "rollup_nominations", "nomination_id", "status = excluded.status",
+        await self._upsert(conn, "rollup_nominations", "nomination_id",
+                           "status = excluded.status, since = excluded.since",
                            [{"tenant_id": tenant, "nomination_id": i, **r} for i, r in rows.items()])
 
     async def _upsert(self, conn: asyncpg.Connection, table: str, key: str, update: str,
@@ -94,6 +96,16 @@ class RollupStore:
             f"INSERT INTO {self.t[table]} AS c"
             " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::bigint FROM json_array_elements($2::json) d"
             f" ON CONFLICT (tenant_id, plan_id, {key}, metric) DO UPDATE SET value = c.value + excluded.value",
+            tenant, orjson.dumps(rows, default=str).decode())
+
+    async def add_dated(self, conn: asyncpg.Connection, tenant: str,
+                        rows: list[tuple[UUID, UUID, str, date, int]]) -> None:
+        """Add deltas to rollup_leaf_dated (rows: plan, unit, metric, day, delta; keys unique)."""
+        await conn.execute(
+            f"INSERT INTO {self.t['rollup_leaf_dated']} AS c (tenant_id, plan_id, unit_id, metric, day, value)"
+            " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::date, (d->>4)::bigint"
+            " FROM json_array_elements($2::json) d"
+            " ON CONFLICT (tenant_id, unit_id, plan_id, metric, day) DO UPDATE SET value = c.value + excluded.value",
             tenant, orjson.dumps(rows, default=str).decode())
 
     async def move_leaves(self, conn: asyncpg.Connection, tenant: str, unit: UUID,

@@ -4,6 +4,7 @@ batch's flush. The projection asks them what an event changes in the counters.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -13,19 +14,23 @@ from projections.read_models.targets import targets_met
 class Registrations:
     def __init__(self, rows: dict[UUID, dict], registered: set[tuple[UUID, UUID]]):
         self._rows = rows  # registration -> plan_id, unit_id, targets, results, targets_met
-        self._registered = registered  # (plan, unit) pairs with a registration
+        self._plans_of: dict[UUID, set[UUID]] = {}  # unit -> plans it has a registration for
+        for plan, unit in registered:
+            self._plans_of.setdefault(unit, set()).add(plan)
         self._changed: set[UUID] = set()
 
-    def register(self, registration_id: UUID, plan: UUID, unit: UUID, targets: list[dict]) -> bool:
-        """Follow a new registration; True if it is the unit's first for the plan."""
+    def register(self, registration_id: UUID, plan: UUID, unit: UUID, targets: list[dict]) -> frozenset[UUID] | None:
+        """Follow a new registration. None if the unit already had one for the plan (another
+        phase), else the other plans the unit was registered for before this one."""
         if registration_id in self._rows:
             raise ValueError(f"registration {registration_id} is already in the rollup")
-        first = (plan, unit) not in self._registered
-        self._registered.add((plan, unit))
+        plans = self._plans_of.setdefault(unit, set())
+        earlier = None if plan in plans else frozenset(plans)
+        plans.add(plan)
         self._rows[registration_id] = {"plan_id": plan, "unit_id": unit, "targets": targets, "results": {},
                                        "targets_met": 0}
         self._changed.add(registration_id)
-        return first
+        return earlier
 
     def record_result(self, registration_id: UUID, indicator: str, achieved: Any) -> tuple[UUID, UUID, int]:
         """Keep a target's result: the registration's plan and unit, and how many more
@@ -46,23 +51,25 @@ class Registrations:
 
 class Nominations:
     def __init__(self, rows: dict[UUID, dict]):
-        self._rows = rows  # nomination -> plan_id, unit_id, award_form, status
+        self._rows = rows  # nomination -> plan_id, unit_id, award_form, status, since (day it entered status)
         self._changed: set[UUID] = set()
 
-    def draft(self, nomination_id: UUID, plan: UUID, unit: UUID, award_form: str) -> None:
+    def draft(self, nomination_id: UUID, plan: UUID, unit: UUID, award_form: str, day: date) -> None:
         if nomination_id in self._rows:
             raise ValueError(f"nomination {nomination_id} is already in the rollup")
         self._rows[nomination_id] = {"plan_id": plan, "unit_id": unit, "award_form": award_form,
-                                     "status": "drafted"}
+                                     "status": "drafted", "since": day}
         self._changed.add(nomination_id)
 
-    def move(self, nomination_id: UUID, state: str) -> tuple[UUID, UUID, str, str]:
-        """Put the nomination in `state`: its plan, unit, award form and the state it left."""
+    def move(self, nomination_id: UUID, state: str, day: date) -> tuple[UUID, UUID, str, str, date]:
+        """Put the nomination in `state` on `day`: its plan, unit, award form, the state it left
+        and the day it left it, never before the day it entered it (a step dated earlier than
+        the draft was recorded counts from its own day; the earlier state, then, never did)."""
         row = self._rows[nomination_id]
-        left = row["status"]
-        row["status"] = state
+        left, left_on = row["status"], max(day, row["since"] or day)
+        row["status"], row["since"] = state, day
         self._changed.add(nomination_id)
-        return row["plan_id"], row["unit_id"], row["award_form"], left
+        return row["plan_id"], row["unit_id"], row["award_form"], left, left_on
 
     def take_changed(self) -> dict[UUID, dict]:
         """The rows changed since the last call, to be written."""

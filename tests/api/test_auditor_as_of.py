@@ -20,12 +20,14 @@ from services.org_units import merge_unit
 from tests.api.conftest import codes, gql
 from tests.api.test_commands import province  # noqa: F401  (fixture)
 from tests.api.test_read_queries import registered  # noqa: F401  (fixture)
+from tests.projections import typed_rollup
 
 STATE = """query($t: String, $s: UUID!, $at: DateTime, $v: Int) {
   aggregateState(tenant: $t, streamId: $s, asOf: $at, version: $v) { streamId aggregateType version state } }"""
 TREE = "query($t: String, $u: UUID!, $d: Date) { orgTree(tenant: $t, unit: $u, asOf: $d) { id name depth } }"
 ROLLUP = """query($t: String, $pt: String!, $p: UUID!, $n: UUID!, $d: Date) {
-  rollup(tenant: $t, planTenant: $pt, planId: $p, node: $n, asOf: $d) { nodeId metrics children { nodeId metrics } } }"""
+  rollup(tenant: $t, planTenant: $pt, planId: $p, node: $n, asOf: $d) { nodeId %s children { nodeId %s } } }""" % (
+    (typed_rollup.METRICS,) * 2)
 VERIFY = "query($t: String) { verifyChain(tenant: $t) { ok headPosition headHash firstBadPosition reason } }"
 MERGED_ON = date(2025, 7, 1)
 
@@ -126,7 +128,7 @@ async def test_an_auditor_reads_a_rollup_as_of_a_date_for_a_granted_tenant(
     response, body = await gql(client, ROLLUP, auditor_of(token, tenant_id), t=tenant_id, pt=tenant_id,
                                p=str(plan), n=str(node), d="2021-10-10")
     assert response.status_code == 200, body
-    rollup = body["data"]["rollup"]
+    rollup = typed_rollup.rollup(body["data"]["rollup"])
     assert rollup["metrics"]["units_registered"] == expected["metrics"]["units_registered"] == 1
     assert [c["nodeId"] for c in rollup["children"]] == [str(c["node_id"]) for c in expected["children"]]
     assert [r.what for r in await list_reads(platform.db, tenant_id)] == ["rollup"]

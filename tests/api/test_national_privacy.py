@@ -9,10 +9,12 @@ from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tests.api.conftest import codes, gql
 from tests.api.seed_001_flow import caught_up, created, national_plan, province
 from tests.api.story import post
+from tests.projections import typed_rollup
 
 NAME = "Nguyễn Thị Bích Ngọc"
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
-  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { nodeId name metrics } } }"""
+  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId %s children { nodeId name %s } } }""" % (
+    (typed_rollup.METRICS,) * 2)
 LEADERBOARD = """query($t: String!, $plan: UUID!, $node: UUID!) {
   leaderboard(planTenant: $t, planId: $plan, node: $node, metric: "units_registered") { nodeId name value } }"""
 CASCADE = "query($t: String!, $plan: UUID!) { planCascade(planTenant: $t, planId: $plan) { tenant planId } }"
@@ -62,7 +64,7 @@ async def test_the_national_role_never_sees_an_individual_nominees_name(client, 
     answers.append(await gql(client, CASCADE, national, t=NATIONAL_TENANT, plan=national_id))
     answers.append(await gql(client, TREE, national, unit=str(p.root)))
     answers.append(await gql(client, DISCOVERY, national, t=tenant_id, plan=plan, unit=str(p.root)))
-    rollup = answers[2][1]["data"]["rollup"]  # the province node: the nomination counts at its proposer
+    rollup = typed_rollup.rollup(answers[2][1]["data"]["rollup"])  # the province node: the nomination counts at its proposer
     assert rollup["metrics"]["nominations_by_state"] == {"drafted": 1}
     for response, body in answers:
         assert response.status_code == 200 and "errors" not in body, body

@@ -11,12 +11,14 @@ from projections.engine.runner import ProjectionRunner
 from tests.api.conftest import codes, gql
 from tests.api.test_commands import TARGETS, _launched_plan, province  # noqa: F401  (fixture)
 from tests.api.story import post
+from tests.projections import typed_rollup
 
 TREE = "query($unit: UUID!) { orgTree(unit: $unit) { name kind depth } }"
 REGS = """query($plan: UUID!) {
   registrations(planId: $plan) { nodes { unitId targets { indicator amount } workItems initiatives } } }"""
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
-  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { name metrics } } }"""
+  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId %s children { name %s } } }""" % (
+    (typed_rollup.METRICS,) * 2)
 
 
 @pytest.fixture

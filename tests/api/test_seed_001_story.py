@@ -5,13 +5,28 @@ from __future__ import annotations
 
 from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tests.api.conftest import codes, event_count, gql
-from tests.api.seed_001_flow import (PHASE, REPORT_DAYS, caught_up, created, decide, draft, national_plan,
-                                     nominate_to_vote, province, province_plan, register, report, seed_001_plan)
+from tests.api.seed_001_flow import (
+    PHASE,
+    REPORT_DAYS,
+    caught_up,
+    created,
+    decide,
+    draft,
+    national_plan,
+    nominate_to_vote,
+    province,
+    province_plan,
+    register,
+    report,
+    seed_001_plan,
+)
 from tests.api.seed_001_typed import typed_reads
 from tests.api.story import post
+from tests.projections import typed_rollup
 
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
-  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics children { nodeId name metrics } } }"""
+  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId %s children { nodeId name %s } } }""" % (
+    (typed_rollup.METRICS,) * 2)
 NOMINATIONS = "query($plan: UUID!) { nominations(planId: $plan) { nodes { status phase nomineeName } } }"
 TAY_NINH_UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Công ty CP Cao su Tây Ninh", True),
                    ("CĐCS Trường THCS Thanh Phước", False), ("CĐCS Công ty TNHH May Tinh Lợi", True),
@@ -72,7 +87,7 @@ async def test_seed_001_from_plan_issue_to_award_decision_is_reflected_in_the_na
     response, body = await gql(client, ROLLUP, national, t=NATIONAL_TENANT, plan=national_id,
                                node=str(root_unit_id(NATIONAL_TENANT)))
     assert response.status_code == 200, body
-    rollup = body["data"]["rollup"]
+    rollup = typed_rollup.rollup(body["data"]["rollup"])
     m = rollup["metrics"]
     assert (m["units_registered"], m.get("registrations_late", 0), m["targets_met"]) == (6, 0, 5)
     assert m["awards_by_form"] == {"bk_bch_ldld_tinh": 4}
@@ -93,7 +108,7 @@ async def test_seed_001_from_plan_issue_to_award_decision_is_reflected_in_the_na
 
     # the district's breakdown by grassroots union: four certificates, one voted and waiting
     _, body = await gql(client, ROLLUP, national, t=NATIONAL_TENANT, plan=national_id, node=str(tay_ninh.district))
-    awards = sorted(sum(c["metrics"]["awards_by_form"].values()) for c in body["data"]["rollup"]["children"])
+    awards = sorted(sum(c["metrics"]["awards_by_form"].values()) for c in typed_rollup.rollup(body["data"]["rollup"])["children"])
     assert awards == [0, 0, 1, 1, 1, 1]
 
     # the province's own users read the nominations with names; the national role may not

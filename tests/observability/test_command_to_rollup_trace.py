@@ -21,7 +21,7 @@ from tests.observability.test_http_telemetry import descends_from, server_span
 
 SETTINGS = Settings()
 ROLLUP = """query Rollup($t: String!, $plan: UUID!, $node: UUID!) {
-  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics } }"""
+  rollup(planTenant: $t, planId: $plan, node: $node) { nodeId metrics { unitsRegistered } } }"""
 APPENDED, APPEND_SECONDS = "thidua.eventstore.events_appended", "thidua.eventstore.append.duration"
 GRAPHQL_SECONDS, LAG = "thidua.graphql.operation.duration", "thidua.projection.lag"
 ROLLUP_OPERATION = {"graphql.operation.name": "Rollup", "graphql.operation.type": "query"}
@@ -142,6 +142,6 @@ async def test_a_command_and_a_rollup_query_trace_from_request_to_event_to_read_
         response, rollup = await gql(client, ROLLUP, token("national", "national"), t=tenant_id,
                                      plan=province["plan"], node=str(province["district"]))
     assert response.status_code == 200 and "errors" not in rollup, rollup
-    assert rollup["data"]["rollup"]["metrics"]["units_registered"] == 1
+    assert rollup["data"]["rollup"]["metrics"]["unitsRegistered"] == 1
     check_rollup_query_trace(sink)
     assert sink.metric(GRAPHQL_SECONDS, ROLLUP_OPERATION) - graphql_before == 1

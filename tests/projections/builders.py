@@ -27,8 +27,8 @@ def external_parent(kind: str = "national_body", name: str = "Tổng LĐLĐ Vi�
 
 
 def plan(tenant: str, issuing_unit: UUID, *, parent: tuple[str, UUID] | None = None,
-         start: date = DAY0) -> Plan:
-    links = [] if parent is None else [{"relation": "implements", "number": "", "issued_on": None,
+         start: date = DAY0, relation: str = "implements") -> Plan:
+    links = [] if parent is None else [{"relation": relation, "number": "", "issued_on": None,
                                         "issuer": "", "title": "", "tenant": parent[0], "plan_id": parent[1]}]
     return Plan(tenant=tenant, issuing_unit_id=issuing_unit, theme="Thi đua", slogan="", kind="thematic",
                 content_items=[], criteria={"collectives": [], "individuals": []},

@@ -9,12 +9,14 @@ from datetime import date
 from uuid import uuid4
 
 import asyncpg
+import pytest
 
 from domain.organisation import OrgUnit
 from infra.platform import Platform
 from projections.queries import NATIONAL, PlanRef, rollup
 from projections.read_models.scope import IMPLEMENTS, read_scope
 from projections.rollup import queries as rollup_queries
+from projections.rollup.errors import RollupNotFound
 from projections.rollup.store import NIL_PLAN
 from tests.projections import builders as b
 
@@ -169,7 +171,8 @@ async def test_a_tenant_scoped_rollup_reads_only_that_tenants_counters(
     c = await country(platform, project, other_tenant_id, tenant_id, grassroots=3)
     national = await rollup(platform.db, c.root, c.province.id, today=TODAY)
     own = await rollup(platform.db, c.root, c.province.id, tenant=tenant_id, today=TODAY)
-    stranger = await rollup(platform.db, c.root, c.province.id, tenant=f"t-{uuid4().hex[:12]}", today=TODAY)
     assert own["metrics"]["units_registered"] == national["metrics"]["units_registered"] == 3
-    assert stranger["metrics"]["units_in_scope"] == 0 and stranger["children"] == []
+    # Another tenant sees neither the plan nor the node: NOT_FOUND, not a rollup of zeros.
+    with pytest.raises(RollupNotFound):
+        await rollup(platform.db, c.root, c.province.id, tenant=f"t-{uuid4().hex[:12]}", today=TODAY)
 

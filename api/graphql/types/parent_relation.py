@@ -16,5 +16,5 @@ class ParentRelation(Enum):
 
 
 def relation_names(relations: list[ParentRelation] | None) -> list[str] | None:
-    """None keeps the queries' default (implements only)."""
+    """None keeps the query's default (a rollup: implements and based_on; a cascade: implements)."""
     return [r.value for r in relations] if relations else None

@@ -8,8 +8,7 @@ from typing import Any
 
 import strawberry
 
-from api.graphql.types.enums import (AwardRuleKey, LateRegistrationPolicy, PlanKind, PlanStatus, Standard,
-                                     Subject, known)
+from api.graphql.types.enums import AwardRuleKey, LateRegistrationPolicy, PlanKind, PlanStatus, Standard, Subject, known
 from api.graphql.types.json_column import decoded
 from api.graphql.types.parent_relation import ParentRelation
 

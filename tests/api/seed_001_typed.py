@@ -51,6 +51,10 @@ async def typed_reads(client, token, tay_ninh: Province, plan_001: str, plan_265
     assert {plan_001, plan_265} <= launched
     assert (await _data(client, PLANS, viewer, on="2021-09-01"))["plans"] == []  # both start 1 October
     assert {p["id"] for p in (await _data(client, PLANS, viewer, on="2021-11-15"))["plans"]} == {plan_001, plan_265}
+    national = token("national", "national")
+    assert [p["id"] for p in (await _data(client, PLANS, national, pt=t, pp=plan_265))["plans"]] == [plan_001]
+    _, body = await gql(client, PLANS, national, pp=plan_265)  # across tenants the parent's tenant is needed
+    assert codes(body) == ["BAD_INPUT"] and body["errors"][0]["extensions"]["rule"] == "graphql.plans.parent"
 
     # units by name as typed: no accents, any case, extra spaces
     found = (await _data(client, SEARCH, viewer, name="  giay DA my   phong"))["searchUnits"]
@@ -84,8 +88,8 @@ async def typed_reads(client, token, tay_ninh: Province, plan_001: str, plan_265
 
     # tenants: a tenant's users see their own, the national role every one
     assert [x["id"] for x in (await _data(client, TENANTS, viewer))["tenants"]] == [t]
-    national = {x["id"]: x["kind"] for x in (await _data(client, TENANTS, token("national", "national")))["tenants"]}
-    assert national[t] == "PROVINCE_FEDERATION" and other_tenant in national
+    kinds = {x["id"]: x["kind"] for x in (await _data(client, TENANTS, national))["tenants"]}
+    assert kinds[t] == "PROVINCE_FEDERATION" and other_tenant in kinds
 
     # NOT_FOUND for an unknown plan, and for a plan of a tenant the caller may not read
     _, body = await gql(client, PLAN, viewer, t=t, id="00000000-0000-0000-0000-000000000000")

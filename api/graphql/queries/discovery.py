@@ -22,6 +22,7 @@ from api.graphql.types.org_unit import OrgUnit
 from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.plan import Plan
 from api.graphql.types.tenant import Tenant
+from domain.errors import BadInput
 from infra.errors import NotFoundError
 from projections import queries
 from projections.queries import PlanFilter, PlanRef
@@ -48,6 +49,16 @@ async def _scoped(info: Info, tenant: str | None, what: str, detail: dict[str, A
     return scope
 
 
+def _parent(tenant: str | None, plan_id: UUID | None) -> PlanRef | None:
+    """The parent plan a `plans` filter names: its tenant defaults to the one read."""
+    if plan_id is None:
+        return None
+    if tenant is None:
+        raise BadInput("parentPlanId needs parentTenant when reading across tenants", rule="graphql.plans.parent",
+                       message_vi="parentPlanId cần parentTenant khi đọc nhiều đơn vị")
+    return PlanRef(tenant, plan_id)
+
+
 def _limit(first: int | None, default: int) -> int:
     return page_size(first) if first is not None else default
 
@@ -72,7 +83,7 @@ class DiscoveryQueries:
             parent_plan_id: Annotated[UUID | None, strawberry.argument(description=PARENT)] = None,
             first: int | None = None) -> list[Plan]:
         scope = await _scoped(info, tenant, "plans", {"tenant": tenant})
-        parent = PlanRef(parent_tenant or scope or "", parent_plan_id) if parent_plan_id else None
+        parent = _parent(parent_tenant or scope, parent_plan_id)
         where = PlanFilter(tenant=scope, issuer=issuer, status=status.value if status else None,
                            active_on=active_on, parent=parent)
         rows = await queries.plans(info.context.platform.db, where, scope=scope, limit=_limit(first, MAX_LIST))

@@ -6,20 +6,25 @@ from litestar import Router
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
+from api.rest.accounts import AccountCommands
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
 from api.rest.plan_lifecycle import PlanLifecycle
+from api.rest.personal_tokens import PersonalTokenCommands
 from api.rest.plans import PlanCommands
 from api.rest.registrations import RegistrationCommands
 from api.rest.reports import ReportCommands
+from api.rest.sessions import AccountLinks, SessionCommands
 from api.rest.tenants import TenantCommands
 
 
 def command_router() -> Router:
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
-                                                  NominationCommands, AwardCommands, QuotaCommands],
+                                                  NominationCommands, AwardCommands, QuotaCommands,
+                                                  SessionCommands, AccountLinks, AccountCommands,
+                                                  PersonalTokenCommands],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

@@ -1,0 +1,36 @@
+"""Password hashing with argon2id (argon2-cffi's defaults follow RFC 9106's second choice)
+and the rules a new password must meet."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from domain.errors import BadInput
+
+MIN_LENGTH, MAX_LENGTH = 10, 256
+_hasher = PasswordHasher()  # argon2id
+# Verified when the email is unknown, so a wrong email costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("thidua-no-such-account")
+
+
+def check_strength(password: str) -> str:
+    if not isinstance(password, str) or not MIN_LENGTH <= len(password) <= MAX_LENGTH:
+        raise BadInput(f"a password has {MIN_LENGTH} to {MAX_LENGTH} characters", rule="accounts.password.length",
+                       message_vi=f"Mật khẩu phải có từ {MIN_LENGTH} đến {MAX_LENGTH} ký tự")
+    if password.isdigit() or len(set(password)) < 4:
+        raise BadInput("the password is too easy to guess", rule="accounts.password.strength",
+                       message_vi="Mật khẩu quá dễ đoán")
+    return password
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(check_strength(password))
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    """Constant work whether or not the account exists (`password_hash` None)."""
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False

@@ -26,11 +26,6 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def authenticate(secret: str, authorization: str | None) -> Principal:
-    """A bearer JWT alone (no database): what `thidua token` mints."""
-    return verify_token(secret, bearer_token(authorization))
-
-
 async def caller(connection: ASGIConnection) -> Principal:
     """UNAUTHENTICATED without valid credentials; FORBIDDEN for a cookie post without CSRF token."""
     state = connection.app.state

@@ -10,9 +10,9 @@ from litestar import Controller, Request, Response, delete, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
-from litestar.status_codes import HTTP_201_CREATED
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from api.rest.commanding import Body, CommandReply, command_context, reply
+from api.rest.commanding import Body, CommandReply, command_context
 from services.accounts import personal_tokens
 from services.auth.principal import Principal
 
@@ -43,8 +43,9 @@ class PersonalTokenCommands(Controller):
         return Response(TokenReply(issued.token_id, issued.token, issued.expires_at, sorted(set(data.scopes))),
                         status_code=HTTP_201_CREATED)
 
-    @delete("/{token_id:uuid}", summary="Revoke one of your personal tokens", status_code=200)
+    @delete("/{token_id:uuid}", summary="Revoke one of your personal tokens", status_code=HTTP_200_OK)
     async def revoke(self, request: Request, state: State, principal: NamedDependency[Principal],
                      token_id: FromPath[UUID]) -> Response[CommandReply]:
-        return reply(await personal_tokens.revoke_token(state.platform, command_context(request, principal),
-                                                        principal, token_id))
+        done = await personal_tokens.revoke_token(state.platform, command_context(request, principal), principal,
+                                                  token_id)
+        return Response(CommandReply(done.id, done.version, done.position, done.replayed), status_code=HTTP_200_OK)

@@ -70,3 +70,29 @@ async def accounts_client(admin_url: str, inbox: Inbox) -> AsyncIterator[AsyncTe
 def unique_email(prefix: str) -> str:
     from uuid import uuid4
     return f"{prefix}.{uuid4().hex[:8]}@example.vn"
+
+
+async def active_user(platform, tenant: str, *roles: str, unit=None, password: str = "Mat-khau-du-dai-1") -> tuple:
+    """(email, password, account id) of a fresh account that has accepted its invitation, in a
+    provisioned `tenant` (services called directly: the HTTP side is what the tests try)."""
+    from datetime import date
+    from urllib.parse import parse_qs, urlsplit
+
+    from domain.accounts import Grant
+    from domain.errors import Duplicate
+    from services.accounts.invitations import accept_invitation, create_invitation
+    from services.context import SYSTEM
+    from services.tenants import provision_tenant
+    from tests.api.story import ensure_national_platform
+
+    await ensure_national_platform(platform)
+    try:
+        await provision_tenant(platform, SYSTEM, tenant_id=tenant, name=f"LĐLĐ {tenant}", kind="province_federation",
+                               effective=date(2020, 1, 1))
+    except Duplicate:
+        pass
+    email = unique_email(roles[0] if roles else "officer")
+    result, link, _ = await create_invitation(platform, SYSTEM, tenant=tenant, email=email,
+                                              grant=Grant(frozenset(roles or {"officer"}), unit))
+    await accept_invitation(platform, parse_qs(urlsplit(link).query)["token"][0], password)
+    return email, password, result.id

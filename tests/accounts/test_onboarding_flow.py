@@ -120,3 +120,21 @@ async def _count(url: str) -> int:
         return await conn.fetchval("SELECT count(*) FROM events")
     finally:
         await conn.close()
+
+
+async def test_platform_init_refuses_a_bad_email_and_writes_nothing(admin_url, monkeypatch):
+    def init(url: str) -> tuple[int, str]:
+        monkeypatch.setenv("DATABASE_URL", url)
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            return main(["platform", "init", "--admin-email", "not-an-email"]), err.getvalue()
+
+    async with scratch_database(admin_url, f"thidua_onboard_{uuid4().hex[:8]}") as url:
+        code, said = await asyncio.to_thread(init, url)
+        assert code == 2 and "email" in said
+        conn = await asyncpg.connect(url)
+        try:
+            assert await conn.fetchval("SELECT count(*) FROM tenants") == 0
+        finally:
+            await conn.close()
+        assert await _count(url) == 0

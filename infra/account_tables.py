@@ -109,8 +109,12 @@ async def peek_link(db: Database, link_hash: bytes, purposes: tuple[str, ...]) -
 
 async def insert_session(db: Database, session_id: UUID, secret_hash: bytes, user_id: UUID,
                          expires_at: datetime) -> None:
-    await db.pool.execute("INSERT INTO sessions (session_id, secret_hash, user_id, expires_at)"
-                          " VALUES ($1, $2, $3, $4)", session_id, secret_hash, user_id, expires_at)
+    """Also forgets the user's sessions that ended a day ago or more, so the table stays small."""
+    async with db.pool.acquire() as conn, conn.transaction():
+        await conn.execute("DELETE FROM sessions WHERE user_id = $1 AND"
+                           " least(expires_at, coalesce(revoked_at, 'infinity')) < now() - interval '1 day'", user_id)
+        await conn.execute("INSERT INTO sessions (session_id, secret_hash, user_id, expires_at)"
+                           " VALUES ($1, $2, $3, $4)", session_id, secret_hash, user_id, expires_at)
 
 
 async def live_session(db: Database, session_id: UUID) -> tuple[bytes, UUID] | None:

@@ -12,7 +12,7 @@ from services.context import CommandContext
 from services.errors import Forbidden, NotFoundError
 from services.scope import check_reach
 from tenants import registry
-from tenants.ids import NATIONAL_TENANT
+from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tenants.org_reader import load_timeline
 
 
@@ -35,8 +35,8 @@ async def check_may_grant(platform: Platform, ctx: CommandContext, principal: Pr
         raise NotFoundError(f"no tenant {tenant!r}")
     check_grant(grant, tenant=tenant, platform_tenant=NATIONAL_TENANT,
                 granted_by=frozenset(r.value for r in principal.roles))
-    if grant.unit is not None:
-        await _check_unit(platform, ctx, tenant, grant.unit)
+    # No unit means the whole tenant: an administrator of a subtree may not grant that.
+    await _check_unit(platform, ctx, tenant, grant.unit or root_unit_id(tenant))
 
 
 async def _check_unit(platform: Platform, ctx: CommandContext, tenant: str, unit: UUID) -> None:

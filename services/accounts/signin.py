@@ -18,7 +18,7 @@ from infra.platform import Platform
 from services.accounts import links, mail
 from services.accounts.loading import active_account, load_account, now, principal_of
 from services.auth.hashed_secrets import csrf_token, digest, matches, new_secret
-from services.auth.passwords import check_strength, hash_password, verify_password
+from services.auth.passwords import check_strength, hash_password, needs_rehash, verify_password
 from services.auth.principal import Principal
 from services.commands import run_command
 from services.context import CommandContext, CommandResult
@@ -54,6 +54,8 @@ async def sign_in(platform: Platform, email: str, password: str) -> Session:
                 raise _locked(locked)
         raise Unauthenticated(WRONG)
     account = await active_account(platform, ref.user_id)
+    if needs_rehash(credential.password_hash):
+        await account_tables.set_password(platform.db, ref.user_id, hash_password(str(password)))
     await account_tables.record_success(platform.db, ref.user_id)
     return await _open_session(platform, account)
 

@@ -28,6 +28,11 @@ def hash_password(password: str) -> str:
     return _hasher.hash(check_strength(password))
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """True when the hash was made with weaker parameters than today's (rehash on sign-in)."""
+    return _hasher.check_needs_rehash(password_hash)
+
+
 def verify_password(password_hash: str | None, password: str) -> bool:
     """Constant work whether or not the account exists (`password_hash` None)."""
     try:

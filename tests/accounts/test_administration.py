@@ -123,3 +123,21 @@ async def test_a_renewed_invitation_retires_the_first_link(accounts_client, plat
     new, _ = await send(accounts_client, "POST", "/account/invitation", None,
                         {"token": inbox.link_token(email), "password": "Mat-khau-du-dai-1"})
     assert new.status_code == 201
+
+
+async def test_an_admin_of_a_subtree_grants_within_it_only(accounts_client, platform, tenant_id):
+    from services.auth.tokens import mint_token
+    from tests.api.story import create_unit
+    from tests.api.conftest import SETTINGS
+
+    await active_user(platform, tenant_id)  # provisions the tenant
+    officer = mint_token(SETTINGS.auth.jwt_secret, tenant=tenant_id, roles=["officer"])
+    district = await create_unit(accounts_client, officer, root_unit_id(tenant_id), "district_federation", "LĐLĐ A")
+    union = await create_unit(accounts_client, officer, district, "grassroots_union", "CĐCS A1")
+    elsewhere = await create_unit(accounts_client, officer, root_unit_id(tenant_id), "district_federation", "LĐLĐ B")
+    email, password, _ = await active_user(platform, tenant_id, "tenant_admin", unit=district)
+    signed = await sign_in(accounts_client, email, password)
+    for unit, status in ((None, 403), (str(elsewhere), 403), (str(union), 201)):
+        response, body = await send(accounts_client, "POST", "/accounts", signed,
+                                    {"email": unique_email("o"), "roles": ["officer"], "unit": unit})
+        assert response.status_code == status, (unit, body)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from uuid import UUID
 
 import msgspec
-from litestar import Controller, Request, Response, post
+from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -63,9 +63,25 @@ def _invitation(invited: Invitation) -> Response[InvitationReply]:
                     status_code=HTTP_200_OK if r.replayed else HTTP_201_CREATED)
 
 
+class AccountRow(msgspec.Struct):
+    id: UUID
+    email: str
+    roles: list[str]
+    unit: UUID | None
+    audit_tenants: list[str]
+    state: str
+    version: int
+
+
 class AccountCommands(Controller):
     path = "/accounts"
     tags = ["accounts"]
+
+    @get("/", summary="The accounts of a tenant (default: the caller's), with roles and state")
+    async def accounts(self, state: State, principal: NamedDependency[Principal],
+                       tenant: str | None = None) -> list[AccountRow]:
+        views = await administration.list_accounts(state.platform, principal, tenant or principal.tenant)
+        return [AccountRow(v.id, v.email, v.roles, v.unit, v.audit_tenants, v.state, v.version) for v in views]
 
     @post("/", summary="Invite a user into a tenant with roles over a unit's subtree (mails a link)")
     async def invite(self, request: Request, state: State, principal: NamedDependency[Principal],

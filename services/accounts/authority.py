@@ -16,9 +16,9 @@ from tenants.ids import NATIONAL_TENANT, root_unit_id
 from tenants.org_reader import load_timeline
 
 
-def check_administers(principal: Principal, tenant: str) -> None:
-    if not principal.may("write"):
-        raise Forbidden("this personal token may not change accounts (scope write)")
+def check_administers(principal: Principal, tenant: str, scope: str = "write") -> None:
+    if not principal.may(scope):
+        raise Forbidden(f"this personal token lacks the scope {scope!r}")
     if principal.has(Role.PLATFORM_ADMIN):
         return
     if principal.has(Role.TENANT_ADMIN) and principal.tenant == tenant:

@@ -141,3 +141,16 @@ async def test_an_admin_of_a_subtree_grants_within_it_only(accounts_client, plat
         response, body = await send(accounts_client, "POST", "/accounts", signed,
                                     {"email": unique_email("o"), "roles": ["officer"], "unit": unit})
         assert response.status_code == status, (unit, body)
+
+
+async def test_an_admin_lists_the_accounts_of_its_tenant_only(accounts_client, platform, tenant_id, other_tenant_id):
+    signed = await _admin(accounts_client, platform, tenant_id)
+    email, _, user_id = await active_user(platform, tenant_id, "viewer")
+    await active_user(platform, other_tenant_id)
+    response, rows = await send(accounts_client, "GET", "/accounts", signed)
+    assert response.status_code == 200
+    mine = {r["email"]: r for r in rows}
+    assert mine[email]["state"] == "active" and mine[email]["roles"] == ["viewer"] and mine[email]["id"] == str(user_id)
+    assert len(rows) == 2  # the admin and the viewer, nobody of the other tenant
+    response, body = await send(accounts_client, "GET", f"/accounts?tenant={other_tenant_id}", signed)
+    assert response.status_code == 403 and body["code"] == "FORBIDDEN"

@@ -9,7 +9,7 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.rest.commanding import Body, CommandReply, command_context, reply
@@ -79,7 +79,7 @@ class AccountCommands(Controller):
 
     @get("/", summary="The accounts of a tenant (default: the caller's), with roles and state")
     async def accounts(self, state: State, principal: NamedDependency[Principal],
-                       tenant: str | None = None) -> list[AccountRow]:
+                       tenant: FromQuery[str | None] = None) -> list[AccountRow]:
         views = await administration.list_accounts(state.platform, principal, tenant or principal.tenant)
         return [AccountRow(v.id, v.email, v.roles, v.unit, v.audit_tenants, v.state, v.version) for v in views]
 

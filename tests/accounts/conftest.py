@@ -11,11 +11,16 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
 
+from uuid import uuid4
+
+import asyncpg
 import pytest
 from aiosmtpd.controller import Controller
 from litestar.testing import AsyncTestClient
 
 from api.app import create_app
+from infra.platform import Platform, open_platform
+from infra.scratch_database import scratch_database
 from infra.settings import AccountSettings, MailSettings, Settings
 
 
@@ -62,13 +67,33 @@ def account_settings(inbox: Inbox, **accounts) -> Settings:
 
 
 @pytest.fixture(scope="session")
-async def accounts_client(admin_url: str, inbox: Inbox) -> AsyncIterator[AsyncTestClient]:
-    async with AsyncTestClient(app=create_app(account_settings(inbox, max_failed_signins=3), admin_url)) as client:
+async def accounts_url(admin_url: str) -> AsyncIterator[str]:
+    """A database of the accounts tests' own: the tenants they provision under the national
+    body would otherwise show up in other tests' national rollups."""
+    async with scratch_database(admin_url, f"thidua_accounts_{uuid4().hex[:10]}") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def platform(accounts_url: str) -> AsyncIterator[Platform]:
+    async with open_platform(Settings(), accounts_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def admin(accounts_url: str) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(accounts_url)
+    yield conn
+    await conn.close()
+
+
+@pytest.fixture(scope="session")
+async def accounts_client(accounts_url: str, inbox: Inbox) -> AsyncIterator[AsyncTestClient]:
+    async with AsyncTestClient(app=create_app(account_settings(inbox, max_failed_signins=3), accounts_url)) as client:
         yield client
 
 
 def unique_email(prefix: str) -> str:
-    from uuid import uuid4
     return f"{prefix}.{uuid4().hex[:8]}@example.vn"
 
 

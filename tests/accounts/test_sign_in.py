@@ -61,8 +61,8 @@ async def test_a_reset_link_sets_a_new_password_unlocks_and_ends_every_session(a
     assert used.status_code == 400 and body["code"] == "LINK_INVALID"
 
 
-async def test_one_address_is_throttled_across_accounts(admin_url, inbox):
-    app = create_app(account_settings(inbox, signins_per_minute=3), admin_url)
+async def test_one_address_is_throttled_across_accounts(accounts_url, inbox):
+    app = create_app(account_settings(inbox, signins_per_minute=3), accounts_url)
     async with AsyncTestClient(app=app) as client:
         answers = [(await send(client, "POST", "/session", None,
                                {"email": unique_email("spray"), "password": "Mua-xuan-2026"}))[0] for _ in range(4)]
@@ -83,9 +83,9 @@ def test_the_throttle_forgets_attempts_older_than_a_minute():
     throttle.check("10.0.0.1", now=60.5)
 
 
-async def test_the_session_cookie_is_secure_httponly_and_samesite_by_default(admin_url, platform, tenant_id):
+async def test_the_session_cookie_is_secure_httponly_and_samesite_by_default(accounts_url, platform, tenant_id):
     email, password, _ = await active_user(platform, tenant_id)
-    async with AsyncTestClient(app=create_app(Settings(), admin_url)) as client:
+    async with AsyncTestClient(app=create_app(Settings(), accounts_url)) as client:
         response = await client.post("/api/v1/session", json={"email": email, "password": password})
     assert response.status_code == 201
     session = next(c for c in response.headers.get_list("set-cookie") if c.startswith("__Host-thidua_session="))

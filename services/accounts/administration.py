@@ -11,7 +11,7 @@ from domain.accounts import Grant, UserAccount
 from infra import account_tables
 from infra.platform import Platform
 from services.accounts import links, mail
-from services.accounts.authority import check_administers, check_may_grant
+from services.accounts.authority import check_administers, check_may_change, check_may_grant
 from services.accounts.invitations import Invitation
 from services.accounts.loading import load_account, now
 from services.auth.principal import Principal
@@ -41,6 +41,7 @@ async def change_roles(platform: Platform, ctx: CommandContext, principal: Princ
     await check_may_grant(platform, ctx, principal, tenant, grant)
 
     async def change(account: UserAccount) -> None:
+        check_may_change(principal, account)
         account.change_roles(grant)
 
     return await _update(platform, ctx, tenant, user_id, expected_version, "change_roles", change)
@@ -52,6 +53,7 @@ async def disable_account(platform: Platform, ctx: CommandContext, principal: Pr
     tenant = await tenant_of(platform, principal, user_id)
 
     async def change(account: UserAccount) -> None:
+        check_may_change(principal, account)
         account.disable(reason)
 
     result = await _update(platform, ctx, tenant, user_id, expected_version, "disable_account", change)
@@ -64,6 +66,7 @@ async def enable_account(platform: Platform, ctx: CommandContext, principal: Pri
     tenant = await tenant_of(platform, principal, user_id)
 
     async def change(account: UserAccount) -> None:
+        check_may_change(principal, account)
         account.enable()
 
     return await _update(platform, ctx, tenant, user_id, expected_version, "enable_account", change)
@@ -77,6 +80,7 @@ async def renew_invitation(platform: Platform, ctx: CommandContext, principal: P
     emails: list[str] = []
 
     async def change(account: UserAccount) -> None:
+        check_may_change(principal, account)
         account.renew_invitation(until)
         emails.append(account.email)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from domain.accounts import Grant, check_grant
+from domain.accounts import Grant, UserAccount, check_grant
+from domain.accounts.grants import PLATFORM_ROLES
 from infra.platform import Platform
 from services.auth.principal import Principal, Role
 from services.context import CommandContext
@@ -24,6 +25,12 @@ def check_administers(principal: Principal, tenant: str, scope: str = "write") -
     if principal.has(Role.TENANT_ADMIN) and principal.tenant == tenant:
         return
     raise Forbidden(f"only a platform administrator or a tenant administrator of {tenant!r} manages its accounts")
+
+
+def check_may_change(principal: Principal, account: UserAccount) -> None:
+    """Only a platform administrator changes an account that holds a platform role."""
+    if PLATFORM_ROLES & set(account.roles) and not principal.has(Role.PLATFORM_ADMIN):
+        raise Forbidden("only a platform administrator changes a platform administrator's or national account")
 
 
 async def check_may_grant(platform: Platform, ctx: CommandContext, principal: Principal, tenant: str,

@@ -154,3 +154,12 @@ async def test_an_admin_lists_the_accounts_of_its_tenant_only(accounts_client, p
     assert len(rows) == 2  # the admin and the viewer, nobody of the other tenant
     response, body = await send(accounts_client, "GET", f"/accounts?tenant={other_tenant_id}", signed)
     assert response.status_code == 403 and body["code"] == "FORBIDDEN"
+
+
+async def test_a_tenant_admin_of_the_platform_tenant_cannot_touch_a_platform_admin(accounts_client, platform):
+    national_admin = await _admin(accounts_client, platform, "national")
+    _, _, platform_admin = await active_user(platform, "national", "platform_admin")
+    for path, body in ((f"/accounts/{platform_admin}/disable", {}), (f"/accounts/{platform_admin}/roles",
+                                                                    {"roles": ["viewer"]})):
+        response, problem = await send(accounts_client, "POST", path, national_admin, body)
+        assert response.status_code == 403 and problem["code"] == "FORBIDDEN"

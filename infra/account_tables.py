@@ -53,6 +53,23 @@ async def accounts_of_tenant(db: Database, tenant_id: str) -> list[AccountRef]:
     return [AccountRef(**dict(r)) for r in rows]
 
 
+async def insert_identity(db: Database, issuer: str, subject: str, user_id: UUID) -> bool:
+    """False when the provider's subject is already linked (to this account or another)."""
+    try:
+        await db.pool.execute("INSERT INTO account_identities (issuer, subject, user_id) VALUES ($1, $2, $3)",
+                              issuer, subject, user_id)
+    except asyncpg.UniqueViolationError:
+        return False
+    return True
+
+
+async def find_by_identity(db: Database, issuer: str, subject: str) -> AccountRef | None:
+    row = await db.pool.fetchrow(
+        "SELECT e.email, e.tenant_id, e.user_id FROM account_identities i JOIN account_emails e USING (user_id)"
+        " WHERE i.issuer = $1 AND i.subject = $2", issuer, subject)
+    return AccountRef(**dict(row)) if row else None
+
+
 async def credential(db: Database, user_id: UUID) -> Credential | None:
     row = await db.pool.fetchrow(
         "SELECT password_hash, failed_attempts, locked_until FROM account_credentials WHERE user_id = $1", user_id)

@@ -34,6 +34,7 @@ class UserAccount(Aggregate):
         self.roles, self.unit, self.audit_tenants = roles, unit, audit_tenants
         self.accepted, self.disabled = False, False
         self.tokens: dict[str, dict] = {}
+        self.identities: list[list[str]] = []
 
     @classmethod
     def invite(cls, email: str, tenant: str, grant: Grant, *, until: datetime) -> UserAccount:
@@ -107,6 +108,25 @@ class UserAccount(Aggregate):
     @event("AccountEnabled")
     def _enable(self) -> None:
         self.disabled = False
+
+    def link_identity(self, issuer: str, subject: str, now: datetime) -> None:
+        """An identity provider's (issuer, subject) signs in as this account from now on; a
+        first sign-in through the provider also accepts a pending invitation."""
+        self._check_enabled()
+        issuer, subject = str(issuer).strip(), str(subject).strip()
+        if not issuer or not subject or len(issuer) > 500 or len(subject) > 255:
+            raise BadInput("an external identity needs an issuer and a subject", rule="accounts.identity")
+        if [issuer, subject] in self.identities:
+            raise BadInput("this identity is already linked", rule="accounts.identity.once")
+        if not self.accepted and now > self.invited_until:
+            raise DeadlinePassed("the invitation has expired; ask for a new one", rule="accounts.invitation.expiry",
+                                 message_vi="Lời mời đã hết hạn; hãy đề nghị gửi lời mời mới")
+        self._link_identity(issuer=issuer, subject=subject, at=now)
+
+    @event("ExternalIdentityLinked")
+    def _link_identity(self, issuer: str, subject: str, at: datetime) -> None:
+        self.identities = [*self.identities, [issuer, subject]]
+        self.accepted = True
 
     def issue_token(self, token_id: UUID, name: str, scopes: list, expires_at: datetime, secret_hash: str,
                     now: datetime) -> None:

@@ -39,6 +39,16 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_user ON sessions (user_id) WHERE revoked_at IS NULL;
 
-GRANT SELECT, INSERT ON account_emails TO thidua_app;
+-- Sign-in through an identity provider (OpenID Connect): the provider's (issuer, subject)
+-- finds the account; the link itself is an event of the account (ExternalIdentityLinked).
+CREATE TABLE account_identities (
+    issuer      text NOT NULL,
+    subject     text NOT NULL,
+    user_id     uuid NOT NULL REFERENCES account_emails (user_id),
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (issuer, subject)
+);
+
+GRANT SELECT, INSERT ON account_emails, account_identities TO thidua_app;
 GRANT SELECT, INSERT, UPDATE ON account_credentials, account_links TO thidua_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO thidua_app;

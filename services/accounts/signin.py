@@ -57,10 +57,12 @@ async def sign_in(platform: Platform, email: str, password: str) -> Session:
     if needs_rehash(credential.password_hash):
         await account_tables.set_password(platform.db, ref.user_id, hash_password(str(password)))
     await account_tables.record_success(platform.db, ref.user_id)
-    return await _open_session(platform, account)
+    return await open_session(platform, account)
 
 
-async def _open_session(platform: Platform, account: UserAccount) -> Session:
+async def open_session(platform: Platform, account: UserAccount) -> Session:
+    """A new session for an account that has proven who it is (a password, or an identity
+    provider's login through `services.accounts.external`)."""
     session_id, secret = uuid4(), new_secret()
     expires = now() + timedelta(seconds=platform.settings.accounts.session_ttl_s)
     await account_tables.insert_session(platform.db, session_id, digest(secret), account.id, expires)

@@ -138,3 +138,10 @@ async def test_platform_init_refuses_a_bad_email_and_writes_nothing(admin_url, m
         finally:
             await conn.close()
         assert await _count(url) == 0
+
+
+def test_thidua_token_says_it_is_for_development_only(capsys):
+    assert main(["token", "--role", "viewer", "--tenant", "tay-ninh", "--ttl", "60"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.count(".") == 2  # the token alone on stdout, as scripts capture it
+    assert "development only" in printed.err

@@ -12,7 +12,7 @@ from infra.platform import Platform
 from services.accounts import links, mail
 from services.accounts.authority import check_may_grant
 from services.accounts.loading import load_account, now
-from services.auth.passwords import check_strength, hash_password
+from services.auth.passwords import check_strength, hashed
 from services.auth.principal import Principal
 from services.commands import load_or_none, replayed, run_command
 from services.context import CommandContext, CommandResult
@@ -77,8 +77,9 @@ async def accept_invitation(platform: Platform, secret: str, password: str) -> C
     ref = await account_tables.find_by_user(platform.db, user_id)
     account = await load_account(platform, ref.tenant_id, user_id)
     account.accept_invitation(now())  # refuses before the link is used up
+    password_hash = await hashed(password)
     await links.use_link(platform, secret, links.INVITATION)
-    await account_tables.set_password(platform.db, user_id, hash_password(password))
+    await account_tables.set_password(platform.db, user_id, password_hash)
 
     async def decide() -> UserAccount:
         return account

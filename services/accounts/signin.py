@@ -18,7 +18,7 @@ from infra.platform import Platform
 from services.accounts import links, mail
 from services.accounts.loading import active_account, load_account, now, principal_of
 from services.auth.hashed_secrets import csrf_token, digest, matches, new_secret
-from services.auth.passwords import check_strength, hash_password, needs_rehash, verify_password
+from services.auth.passwords import check_strength, hashed, needs_rehash, verified
 from services.auth.principal import Principal
 from services.commands import run_command
 from services.context import CommandContext, CommandResult
@@ -46,7 +46,7 @@ async def sign_in(platform: Platform, email: str, password: str) -> Session:
     credential = await account_tables.credential(platform.db, ref.user_id) if ref else None
     if credential and credential.locked_until and credential.locked_until > now():
         raise _locked(credential.locked_until)
-    if not verify_password(credential.password_hash if credential else None, str(password)):
+    if not await verified(credential.password_hash if credential else None, str(password)):
         if credential:
             locked = await account_tables.record_failure(platform.db, ref.user_id, settings.max_failed_signins,
                                                          settings.lockout_s)
@@ -55,7 +55,7 @@ async def sign_in(platform: Platform, email: str, password: str) -> Session:
         raise Unauthenticated(WRONG)
     account = await active_account(platform, ref.user_id)
     if needs_rehash(credential.password_hash):
-        await account_tables.set_password(platform.db, ref.user_id, hash_password(str(password)))
+        await account_tables.set_password(platform.db, ref.user_id, await hashed(str(password)))
     await account_tables.record_success(platform.db, ref.user_id)
     return await open_session(platform, account)
 
@@ -123,8 +123,9 @@ async def reset_password(platform: Platform, secret: str, password: str) -> Comm
     user_id = await links.account_of_link(platform, secret, links.PASSWORD_RESET)
     account = await active_account(platform, user_id)
     account.record_password_reset(now())
+    password_hash = await hashed(password)
     await links.use_link(platform, secret, links.PASSWORD_RESET)
-    await account_tables.set_password(platform.db, user_id, hash_password(password))
+    await account_tables.set_password(platform.db, user_id, password_hash)
     await account_tables.revoke_sessions_of(platform.db, user_id)
 
     async def decide() -> UserAccount:

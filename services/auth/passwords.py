@@ -1,7 +1,13 @@
 """Password hashing with argon2id (argon2-cffi's defaults follow RFC 9106's second choice)
-and the rules a new password must meet."""
+and the rules a new password must meet.
+
+A hash costs 64 MiB and tens to hundreds of milliseconds of CPU by design, so the services
+call the async forms, which run it in a worker thread (argon2 releases the GIL): the event
+loop keeps answering other requests meanwhile."""
 
 from __future__ import annotations
+
+import asyncio
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -39,3 +45,12 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def hashed(password: str) -> str:
+    check_strength(password)
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def verified(password_hash: str | None, password: str) -> bool:
+    return await asyncio.to_thread(verify_password, password_hash, password)

@@ -9,6 +9,7 @@ from litestar import Litestar, Response, get
 from litestar.datastructures import State
 from litestar.middleware import DefineMiddleware
 
+from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rate_limit import RateLimitMiddleware
@@ -48,7 +49,8 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin()],
-        state=State({"settings": settings}),
+        state=State({"settings": settings,
+                     "signin_throttle": AttemptThrottle(settings.accounts.signins_per_minute)}),
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=MAX_BODY_BYTES,
         middleware=_rate_limits(settings),

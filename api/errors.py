@@ -8,7 +8,7 @@ the messages of our own coded errors reach a client: never a traceback or SQL te
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import asyncpg
 
@@ -50,6 +50,7 @@ CODES: dict[str, tuple[int, str, str]] = {
     "PAYLOAD_TOO_LARGE": (413, "Payload too large", "Yêu cầu quá lớn"),
     "UNSUPPORTED_MEDIA_TYPE": (415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ"),
     "METHOD_NOT_ALLOWED": (405, "Method not allowed", "Phương thức không được phép"),
+    "LINK_INVALID": (400, "Link invalid", "Liên kết không hợp lệ, đã dùng hoặc đã hết hạn"),
     "TOO_MANY_REQUESTS": (429, "Too many requests", "Quá nhiều yêu cầu"),
     "UNAVAILABLE": (503, "Service unavailable", "Cơ sở dữ liệu tạm thời không truy cập được, hãy thử lại sau"),
     "INTERNAL": (500, "Internal error", "Lỗi hệ thống"),
@@ -83,7 +84,9 @@ def to_public(exc: BaseException) -> PublicError:
         log.warning("database unavailable: %s", type(exc).__name__)
         return public("UNAVAILABLE", "The database is unavailable; retry later")
     if isinstance(exc, CodedError) and exc.code in CODES:
-        return public(exc.code, str(exc) or None)
+        error = public(exc.code, str(exc) or None)
+        retry = getattr(exc, "retry_after", None)  # a lockout says when to try again
+        return error if retry is None else replace(error, retry_after=retry)
     log.error("unexpected error at the edge", exc_info=exc)
     return public("INTERNAL", "Unexpected error")
 

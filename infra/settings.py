@@ -93,6 +93,44 @@ DEFAULT_ACCOUNT_LIMIT = "300/minute"
 
 
 @dataclass(frozen=True)
+class AccountSettings:
+    public_url: str = "http://127.0.0.1:8000"
+    """THIDUA_PUBLIC_URL: the address users reach the platform at; links in emails start with it."""
+    invitation_ttl_s: int = 7 * 24 * 3600
+    """THIDUA_INVITATION_TTL: how long an invitation link stays valid, in seconds."""
+    reset_ttl_s: int = 3600
+    """THIDUA_RESET_TTL: how long a password reset link stays valid, in seconds."""
+    session_ttl_s: int = 12 * 3600
+    """THIDUA_SESSION_TTL: lifetime of a sign-in session, in seconds."""
+    max_failed_signins: int = 5
+    """THIDUA_SIGNIN_MAX_FAILURES: wrong passwords in a row that lock an account."""
+    lockout_s: int = 15 * 60
+    """THIDUA_SIGNIN_LOCKOUT: how long a locked account refuses every password, in seconds."""
+    signins_per_minute: int = 30
+    """THIDUA_SIGNINS_PER_MINUTE: sign-in attempts one client address may make per minute (per
+    server process), whatever the accounts; beyond it TOO_MANY_REQUESTS."""
+    secure_cookies: bool = True
+    """THIDUA_SECURE_COOKIES: session cookies only over HTTPS (1/0; 0 for plain-HTTP development)."""
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    smtp_host: str | None = None
+    """THIDUA_SMTP_HOST: the SMTP server for invitations and reset links; unset: no mail, the
+    links are handed to the administrator who asked instead."""
+    smtp_port: int = 587
+    """THIDUA_SMTP_PORT: its port."""
+    starttls: bool = True
+    """THIDUA_SMTP_STARTTLS: upgrade the connection with STARTTLS (1/0)."""
+    username: str | None = None
+    """THIDUA_SMTP_USER: login name, if the server asks for one."""
+    password: str | None = None
+    """THIDUA_SMTP_PASSWORD: its password."""
+    sender: str = "Thi Đua <no-reply@thidua.local>"
+    """THIDUA_MAIL_FROM: the From address of the platform's mail."""
+
+
+@dataclass(frozen=True)
 class TelemetrySettings:
     """The standard OpenTelemetry variables; see infra/telemetry. Nothing set: no export."""
 
@@ -113,6 +151,8 @@ class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     auth: AuthSettings = field(default_factory=AuthSettings)
+    accounts: AccountSettings = field(default_factory=AccountSettings)
+    mail: MailSettings = field(default_factory=MailSettings)
     telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
     rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
 
@@ -130,7 +170,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        d, s, a = DatabaseSettings(), ServerSettings(), AuthSettings()
+        d, s, a, u, m = DatabaseSettings(), ServerSettings(), AuthSettings(), AccountSettings(), MailSettings()
         dev_mode = _flag(env.get("THIDUA_DEV"), False)
         return cls(
             database=DatabaseSettings(
@@ -151,6 +191,24 @@ class Settings:
             auth=AuthSettings(
                 jwt_secret=env.get("THIDUA_JWT_SECRET", a.jwt_secret),
                 token_ttl_s=_int(env, "THIDUA_TOKEN_TTL", a.token_ttl_s),
+            ),
+            accounts=AccountSettings(
+                public_url=env.get("THIDUA_PUBLIC_URL", u.public_url).rstrip("/"),
+                invitation_ttl_s=_int(env, "THIDUA_INVITATION_TTL", u.invitation_ttl_s),
+                reset_ttl_s=_int(env, "THIDUA_RESET_TTL", u.reset_ttl_s),
+                session_ttl_s=_int(env, "THIDUA_SESSION_TTL", u.session_ttl_s),
+                max_failed_signins=_int(env, "THIDUA_SIGNIN_MAX_FAILURES", u.max_failed_signins),
+                lockout_s=_int(env, "THIDUA_SIGNIN_LOCKOUT", u.lockout_s),
+                signins_per_minute=_int(env, "THIDUA_SIGNINS_PER_MINUTE", u.signins_per_minute),
+                secure_cookies=_flag(env.get("THIDUA_SECURE_COOKIES"), u.secure_cookies),
+            ),
+            mail=MailSettings(
+                smtp_host=env.get("THIDUA_SMTP_HOST") or None,
+                smtp_port=_int(env, "THIDUA_SMTP_PORT", m.smtp_port),
+                starttls=_flag(env.get("THIDUA_SMTP_STARTTLS"), m.starttls),
+                username=env.get("THIDUA_SMTP_USER") or None,
+                password=env.get("THIDUA_SMTP_PASSWORD") or None,
+                sender=env.get("THIDUA_MAIL_FROM", m.sender),
             ),
             telemetry=TelemetrySettings(
                 service_name=env.get("OTEL_SERVICE_NAME") or "thidua",

@@ -42,3 +42,19 @@ class Forbidden(ApplicationError):
     """A valid caller whose roles or subtree do not allow the operation."""
 
     code = "FORBIDDEN"
+
+
+class LinkInvalid(ApplicationError):
+    """A one-time link that is unknown, already used or expired."""
+
+    code = "LINK_INVALID"
+
+
+class TooManyAttempts(ApplicationError):
+    """Sign-in refused for a while after too many wrong passwords."""
+
+    code = "TOO_MANY_REQUESTS"
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = max(1, retry_after)

@@ -23,9 +23,11 @@ class Access(StrEnum):
 
 
 _ROLES: dict[Access, frozenset[Role]] = {
-    Access.TENANT_DATA: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER}),
-    Access.METADATA: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL, Role.AUDITOR}),
-    Access.ROLLUP: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL, Role.AUDITOR}),
+    Access.TENANT_DATA: frozenset({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.OFFICER, Role.VIEWER}),
+    Access.METADATA: frozenset({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL,
+                                Role.AUDITOR}),
+    Access.ROLLUP: frozenset({Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.OFFICER, Role.VIEWER, Role.NATIONAL,
+                              Role.AUDITOR}),
     Access.HISTORY: frozenset({Role.PLATFORM_ADMIN, Role.AUDITOR}),
     Access.WRITE: frozenset({Role.PLATFORM_ADMIN, Role.OFFICER}),
 }
@@ -42,9 +44,13 @@ _CROSS_TENANT: dict[Access, frozenset[Role]] = {
 
 
 def require(principal: Principal, access: Access) -> None:
-    """FORBIDDEN when none of the caller's roles grants this kind of access at all."""
+    """FORBIDDEN when none of the caller's roles grants this kind of access at all, or when a
+    personal token's scopes do not (commands need `write`, reads `read`)."""
     if not principal.roles & _ROLES[access]:
         raise Forbidden(f"roles {sorted(principal.roles)} do not grant {access.value}")
+    scope = "write" if access is Access.WRITE else "read"
+    if not principal.may(scope):
+        raise Forbidden(f"this personal token lacks the scope {scope!r}")
 
 
 def scope_tenant(principal: Principal, access: Access, tenant: str | None = None) -> str:

@@ -1,7 +1,8 @@
-"""Per-request GraphQL context: the platform and the caller, authenticated on first use.
+"""Per-request GraphQL context: the platform and the caller.
 
-Authentication is lazy so that GraphiQL (dev mode) loads without a token; every resolver
-that touches data calls `principal()`, which raises UNAUTHENTICATED (HTTP 401).
+The caller is resolved before the resolvers run (a session or personal token needs the
+database), but an unauthenticated request fails only when a resolver asks for `principal()`,
+so that GraphiQL (dev mode) loads without a token.
 """
 
 from __future__ import annotations
@@ -12,24 +13,29 @@ import strawberry
 from litestar.connection import ASGIConnection
 from strawberry.litestar import BaseContext
 
-from api.auth.request import authenticate
+from api.auth.request import caller
+from infra.errors import CodedError
 from services.auth.principal import Principal
 
 
 class GraphQLContext(BaseContext, kw_only=True):
     platform: Any
-    jwt_secret: str
-    authorization: str | None = None
+    caller: Principal | None = None
+    refusal: CodedError | None = None
 
     def principal(self) -> Principal:
-        return authenticate(self.jwt_secret, self.authorization)
+        if self.caller is None:
+            raise self.refusal
+        return self.caller
 
 
 async def context_getter(request: ASGIConnection) -> GraphQLContext:
     # Strawberry runs this for HTTP requests and for WebSocket connections alike.
-    state = request.app.state
-    return GraphQLContext(platform=state.platform, jwt_secret=state.settings.auth.jwt_secret,
-                          authorization=request.headers.get("authorization"))
+    try:
+        principal, refusal = await caller(request), None
+    except CodedError as exc:
+        principal, refusal = None, exc
+    return GraphQLContext(platform=request.app.state.platform, caller=principal, refusal=refusal)
 
 
 Info = strawberry.Info[GraphQLContext, None]

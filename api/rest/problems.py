@@ -14,7 +14,9 @@ from api.errors import CODES, PublicError, public, to_public
 
 PROBLEM_JSON = "application/problem+json"
 GRAPHQL_PATH = "/graphql"
-_CODE_BY_STATUS = {status: code for code, (status, _, _) in CODES.items() if code != "DUPLICATE"}
+_CODE_BY_STATUS: dict[int, str] = {}
+for _code, (_status, _, _) in CODES.items():
+    _CODE_BY_STATUS.setdefault(_status, _code)  # the first code of a status is its general one
 _CODE_BY_STATUS[422] = "BAD_INPUT"
 
 

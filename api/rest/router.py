@@ -6,6 +6,7 @@ from litestar import Router
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
+from api.rest.accounts import AccountCommands
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.documents import DocumentDownloads
 from api.rest.exports import ListExports
@@ -13,9 +14,11 @@ from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
 from api.rest.plan_lifecycle import PlanLifecycle
+from api.rest.personal_tokens import PersonalTokenCommands
 from api.rest.plans import PlanCommands
 from api.rest.registrations import RegistrationCommands
 from api.rest.reports import ReportCommands
+from api.rest.sessions import AccountLinks, SessionCommands
 from api.rest.tenants import TenantCommands
 
 
@@ -23,6 +26,7 @@ def command_router() -> Router:
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
                                                   NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads,
-                                                  ListExports],
+                                                  ListExports, SessionCommands, AccountLinks, AccountCommands,
+                                                  PersonalTokenCommands],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

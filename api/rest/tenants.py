@@ -40,7 +40,7 @@ class TenantCommands(Controller):
     @post("/", summary="Provision a tenant with its root unit under the national body")
     async def provision(self, request: Request, state: State, principal: NamedDependency[Principal],
                         data: JSONBody[ProvisionTenant]) -> Response[TenantReply]:
-        if not principal.has(Role.PLATFORM_ADMIN):
+        if not principal.has(Role.PLATFORM_ADMIN) or not principal.may("write"):
             raise Forbidden("only a platform administrator provisions tenants")
         info = await provision_tenant(state.platform, command_context(request, principal), tenant_id=data.tenant_id,
                                       name=data.name, kind=data.kind, effective=data.effective, code=data.code)

@@ -1,4 +1,7 @@
-"""`thidua token`: mint a bearer token for development (signed with THIDUA_JWT_SECRET)."""
+"""`thidua token`: mint a bearer token for development only (signed with THIDUA_JWT_SECRET).
+
+People sign in with a password (a session); integrations use personal API tokens. A token
+minted here names any role in any tenant: never hand one out on a real platform."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from services.auth.principal import Role
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    token = subparsers.add_parser("token", help="mint a development bearer token")
+    token = subparsers.add_parser("token", help="mint a bearer token, for development only (users sign in; scripts use personal tokens)")
     token.add_argument("--role", required=True, action="append", choices=[r.value for r in Role],
                        help="role (repeatable)")
     token.add_argument("--tenant", required=True, help="tenant id the token acts in")
@@ -22,8 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    import sys
+
     from services.auth.tokens import mint_token
 
+    print("thidua token: for development only; on a real platform users sign in and scripts use"
+          " personal API tokens (POST /api/v1/account/tokens).", file=sys.stderr)
     print(mint_token(settings.auth.jwt_secret, tenant=args.tenant, roles=args.role, unit=args.unit,
                      subject=args.subject, audit_tenants=args.audit_tenant,
                      ttl_s=args.ttl or settings.auth.token_ttl_s))

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 DEFAULT_APP_PASSWORD = "thidua_app"
 DEFAULT_JWT_SECRET = "thidua-dev-secret-change-me-in-production"
 

@@ -13,8 +13,8 @@ from api.rest.exports import ListExports
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
-from api.rest.plan_lifecycle import PlanLifecycle
 from api.rest.personal_tokens import PersonalTokenCommands
+from api.rest.plan_lifecycle import PlanLifecycle
 from api.rest.plans import PlanCommands
 from api.rest.registrations import RegistrationCommands
 from api.rest.reports import ReportCommands

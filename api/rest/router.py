@@ -8,6 +8,7 @@ from litestar.di import Provide
 from api.auth.request import provide_principal
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.nominations import NominationCommands
+from api.rest.org_import import OrgTreeSheets
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
 from api.rest.plan_lifecycle import PlanLifecycle
@@ -18,7 +19,8 @@ from api.rest.tenants import TenantCommands
 
 
 def command_router() -> Router:
-    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
+    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, OrgTreeSheets,
+                                                  PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
                                                   NominationCommands, AwardCommands, QuotaCommands],
                   dependencies={"principal": Provide(provide_principal)},

@@ -1,0 +1,90 @@
+"""The import decided: new units created by the domain, parents before children, and the
+row-by-row report. Nothing here touches the store; the command saves `created` in one append.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from uuid import UUID, uuid5
+
+from domain.organisation import OrgError, OrgUnit
+from services.org_import.messages import issue
+from services.org_import.resolve import NEW, REJECTED, UNCHANGED, Resolved
+
+# Never change: re-importing a file must find the ids it created before.
+IMPORTED_UNIT_NS = UUID("6f1d3c2a-4b7e-5a10-9c61-0d7a1e2b3c20")
+
+
+def imported_unit_id(tenant: str, code: str) -> UUID:
+    """Two imports racing to create the same code collide in the store instead of duplicating it."""
+    return uuid5(IMPORTED_UNIT_NS, f"{tenant}/{code}")
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    rows: list[Resolved]
+    created: list[OrgUnit]
+    ignored_columns: tuple[str, ...] = ()
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def rejected(self) -> int:
+        return self.count(REJECTED)
+
+    def report(self, *, dry_run: bool) -> dict[str, object]:
+        return {
+            "dry_run": dry_run, "ok": self.rejected == 0, "rows": len(self.rows),
+            "new": self.count(NEW), "unchanged": self.count(UNCHANGED), "rejected": self.rejected,
+            "ignored_columns": list(self.ignored_columns),
+            "results": [_row_report(r) for r in self.rows],
+        }
+
+
+def existing_parents(rows: list[Resolved]) -> set[UUID]:
+    """The existing units that new rows hang under (loaded before `decide`)."""
+    return {r.parent_unit for r in rows if r.existing is None and r.parent_unit is not None}
+
+
+def build(tenant: str, rows: list[Resolved], parents: dict[UUID, OrgUnit],
+          ignored_columns: tuple[str, ...] = ()) -> ImportPlan:
+    """Create each new unit under its parent, top down; a row under a refused row is refused."""
+    units: dict[int, OrgUnit] = {}
+    queue = deque(i for i, r in enumerate(rows) if r.existing is None and r.parent_row is None)
+    reached = set(queue)
+    while queue:
+        i = queue.popleft()
+        item = rows[i]
+        parent = parents.get(item.parent_unit) if item.parent_row is None else units.get(item.parent_row)
+        if parent is None and item.parent_row is not None and not item.row.issues:
+            item.add(issue("PARENT_REJECTED", "parent_code", row=rows[item.parent_row].row.number))
+        if not item.row.issues and parent is not None:
+            _create(tenant, item, parent, units, i)
+        queue.extend(c for c in item.children if c not in reached)
+        reached.update(item.children)
+    for i, item in enumerate(rows):  # below a cycle: never reached from an existing parent
+        if i not in reached and item.existing is None and not item.row.issues:
+            item.add(issue("PARENT_REJECTED", "parent_code", row=rows[item.parent_row].row.number))
+    return ImportPlan(rows, list(units.values()), ignored_columns)
+
+
+def _create(tenant: str, item: Resolved, parent: OrgUnit, units: dict[int, OrgUnit], index: int) -> None:
+    row = item.row
+    try:
+        units[index] = OrgUnit.create(tenant_id=tenant, kind=row.kind, name=row.name, parent=parent,
+                                      effective=row.effective, code=row.code, enterprise=row.enterprise,
+                                      id=imported_unit_id(tenant, row.code))
+    except OrgError as refused:
+        item.add(issue(refused.code, _COLUMN.get(refused.code), detail=refused.message))
+
+
+_COLUMN = {"ORG_INVALID_PARENT": "kind", "ORG_NOT_ACTIVE_ON_DATE": "effective",
+           "ORG_ENTERPRISE_FLAG": "enterprise", "ORG_INVALID_NAME": "name"}
+
+
+def _row_report(item: Resolved) -> dict[str, object]:
+    return {"row": item.row.number, "code": item.row.code, "name": item.row.name, "status": item.status,
+            "issues": [{"code": i.code, "column": i.column, "message_en": i.message_en,
+                        "message_vi": i.message_vi} for i in item.row.issues]}

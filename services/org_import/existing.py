@@ -16,7 +16,8 @@ class ExistingTree:
     def __init__(self, timeline: OrgTimeline, anchor: UUID) -> None:
         self.timeline, self.anchor = timeline, anchor
         self.now: dict[UUID, UnitView] = timeline.tree_now()
-        self.subtree = {anchor, *timeline.descendants(anchor)}
+        self.below = timeline.descendants(anchor)  # top down, children in name order
+        self.subtree = {anchor, *self.below}
         self._by_code: dict[str, list[UUID]] = defaultdict(list)
         self._ended_codes: set[str] = set()
         for uid in timeline.unit_ids():

@@ -114,6 +114,9 @@ async def test_every_readme_example_answers_with_data(served, tokens_env):
             first, again = run_block(port, tokens_env, code), run_block(port, tokens_env, code)
             assert first.get("replayed") is False, first
             assert again == {**first, "replayed": True}
+        elif kind == "import":  # a dry run of the exported tree: every row already there
+            report = run_block(port, tokens_env, code)["report"]
+            assert report["dry_run"] and report["ok"] and report["unchanged"] == report["rows"] > 0, report
 
 
 async def test_the_national_rollup_example_breaks_down_by_province(served, tokens_env):

@@ -5,7 +5,8 @@
 - `export_tree`: the caller's subtree now, in the same format.
 """
 
-from services.org_import.command import ImportOutcome, ImportRejected, import_tree, read_rows
+from services.org_import.command import ImportOutcome, ImportRejected, import_tree
 from services.org_import.export import FORMATS, Export, export_tree
+from services.org_import.rows import read_rows
 
 __all__ = ["FORMATS", "Export", "ImportOutcome", "ImportRejected", "export_tree", "import_tree", "read_rows"]

@@ -9,7 +9,6 @@ the store and is decided again on the tree the winner left (its rows then read u
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from uuid import UUID
 
 from domain.errors import DomainError
 from domain.organisation import NOW, OrgUnit
@@ -17,12 +16,11 @@ from infra.platform import Platform
 from services.commands import load_many, run_command
 from services.context import CommandContext
 from services.errors import Forbidden
-from services.org_import.columns import map_headers
 from services.org_import.existing import ExistingTree
 from services.org_import.plan import ImportPlan, build, existing_parents
 from services.org_import.resolve import resolve
-from services.org_import.sheet import read_sheet
-from services.org_import.values import Row, parse_row
+from services.org_import.rows import read_rows
+from services.org_import.values import Row
 from tenants.ids import root_unit_id
 from tenants.org_reader import load_timeline
 
@@ -49,19 +47,6 @@ class ImportOutcome:
 
 class _NothingNew(Exception):
     """Every row names a unit that exists as written: there is nothing to append."""
-
-
-def read_rows(content: bytes) -> tuple[list[Row], tuple[str, ...]]:
-    """The file's unit rows, each parsed (with its issues), and the columns ignored."""
-    sheet = read_sheet(content)
-    columns = map_headers(sheet.headers)
-    rows = []
-    for number, cells in enumerate(sheet.rows, start=2):
-        if all(c is None or str(c).strip() == "" for c in cells):
-            continue  # a blank line between groups of units
-        values = {f: cells[i] if i < len(cells) else None for f, i in columns.index.items()}
-        rows.append(parse_row(number, values))
-    return rows, columns.ignored
 
 
 async def import_tree(platform: Platform, tenant: str, ctx: CommandContext, content: bytes, *,

@@ -1,7 +1,7 @@
 """Import an org tree from a spreadsheet: a dry run reports, a real run writes all or nothing.
 
-The real run is one command (`import_org_tree`): every new unit is saved in one append, so a
-refused row, a lost race or a crash leaves the tree as it was. New units get ids derived
+The real run is one command (`import_org_tree`): every new and renamed unit is saved in one
+append, so a refused row, a lost race or a crash leaves the tree as it was. New units get ids derived
 from the tenant and their code, so an import racing another for the same codes collides in
 the store and is decided again on the tree the winner left (its rows then read unchanged).
 """
@@ -17,7 +17,7 @@ from services.commands import load_many, run_command
 from services.context import CommandContext
 from services.errors import Forbidden
 from services.org_import.existing import ExistingTree
-from services.org_import.plan import ImportPlan, build, existing_parents
+from services.org_import.plan import ImportPlan, build, units_to_load
 from services.org_import.resolve import resolve
 from services.org_import.rows import read_rows
 from services.org_import.values import Row
@@ -60,9 +60,9 @@ async def import_tree(platform: Platform, tenant: str, ctx: CommandContext, cont
         decided[:] = [plan := await _plan(platform, tenant, ctx, parsed, ignored)]
         if plan.rejected:
             raise ImportRejected(plan.report(dry_run=False))
-        if not plan.created:
+        if not plan.changed:
             raise _NothingNew
-        return plan.created
+        return plan.changed
     try:
         result = await run_command(platform, tenant, ctx, "import_org_tree", decide, retries=2)
     except _NothingNew:
@@ -82,7 +82,7 @@ async def _plan(platform: Platform, tenant: str, ctx: CommandContext, parsed: li
     if anchor not in timeline or not timeline.is_active(anchor, NOW):
         raise Forbidden(f"the caller's unit {anchor} is not an active unit of this tenant")
     resolved = resolve(rows, ExistingTree(timeline, anchor))
-    parents = await load_many(platform, tenant, sorted(existing_parents(resolved)), OrgUnit)
-    return build(tenant, resolved, {p.id: p for p in parents}, ignored)
+    loaded = await load_many(platform, tenant, sorted(units_to_load(resolved)), OrgUnit)
+    return build(tenant, resolved, {u.id: u for u in loaded}, ignored)
 
 

@@ -32,15 +32,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "PARENT_REJECTED": ("its parent, row {row}, has errors", "Đơn vị cấp trên (dòng {row}) có lỗi"),
     "CODE_OF_ENDED_UNIT": ("the code {code!r} belongs to a unit that was merged, split or dissolved",
                            "Mã {code!r} thuộc đơn vị đã sáp nhập, chia tách hoặc giải thể"),
-    "DIFFERS_FROM_EXISTING": ("the unit {code!r} exists with another {detail}; the import creates units, "
-                              "rename or move existing ones with their own commands",
-                              "Đơn vị {code!r} đã có với {detail} khác; nhập tệp chỉ tạo đơn vị mới, "
-                              "hãy đổi tên hoặc chuyển đơn vị bằng chức năng riêng"),
+    "DIFFERS_FROM_EXISTING": ("the unit {code!r} exists with another {detail}; an import creates and renames "
+                              "units, move one with its own command",
+                              "Đơn vị {code!r} đã có với {detail} khác; nhập tệp chỉ tạo mới và đổi tên "
+                              "đơn vị, hãy chuyển đơn vị bằng chức năng riêng"),
+    "RENAMED_LATER": ("{code!r} was renamed on {value}, after this row's date: that name holds now",
+                      "{code!r} đã đổi tên ngày {value}, sau ngày hiệu lực của dòng này"),
     # Refusals of the domain's own rules (domain/organisation), by their codes.
     "ORG_INVALID_PARENT": ("{detail}", "Loại đơn vị này không thể trực thuộc đơn vị cấp trên đã ghi"),
     "ORG_NOT_ACTIVE_ON_DATE": ("{detail}", "Đơn vị cấp trên chưa thành lập hoặc đã chấm dứt vào ngày hiệu lực"),
     "ORG_ENTERPRISE_FLAG": ("{detail}", "Chỉ công đoàn cơ sở mới được đánh dấu là doanh nghiệp"),
     "ORG_INVALID_NAME": ("{detail}", "Tên đơn vị không hợp lệ"),
+    "ORG_CHANGE_BEFORE_CREATION": ("{detail}", "Ngày hiệu lực trước ngày thành lập đơn vị"),
+    "ORG_UNIT_ENDED": ("{detail}", "Đơn vị đã chấm dứt hoạt động vào ngày hiệu lực"),
 }
 _FALLBACK = ("{detail}", "Dòng không hợp lệ: {detail}")
 

@@ -1,5 +1,6 @@
-"""The import decided: new units created by the domain, parents before children, and the
-row-by-row report. Nothing here touches the store; the command saves `created` in one append.
+"""The import decided: new units created by the domain, parents before children, renames
+applied, and the row-by-row report. Nothing here touches the store; the command saves
+`changed` in one append.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from uuid import UUID, uuid5
 
 from domain.organisation import OrgError, OrgUnit
 from services.org_import.messages import issue
-from services.org_import.resolve import NEW, REJECTED, UNCHANGED, Resolved
+from services.org_import.resolve import NEW, REJECTED, RENAMED, UNCHANGED, Resolved
 
 # Never change: re-importing a file must find the ids it created before.
 IMPORTED_UNIT_NS = UUID("6f1d3c2a-4b7e-5a10-9c61-0d7a1e2b3c20")
@@ -24,7 +25,8 @@ def imported_unit_id(tenant: str, code: str) -> UUID:
 @dataclass(frozen=True)
 class ImportPlan:
     rows: list[Resolved]
-    created: list[OrgUnit]
+    changed: list[OrgUnit]
+    """New units and renamed ones, with their pending events."""
     ignored_columns: tuple[str, ...] = ()
 
     def count(self, status: str) -> int:
@@ -37,19 +39,27 @@ class ImportPlan:
     def report(self, *, dry_run: bool) -> dict[str, object]:
         return {
             "dry_run": dry_run, "ok": self.rejected == 0, "rows": len(self.rows),
-            "new": self.count(NEW), "unchanged": self.count(UNCHANGED), "rejected": self.rejected,
+            "new": self.count(NEW), "renamed": self.count(RENAMED), "unchanged": self.count(UNCHANGED),
+            "rejected": self.rejected,
             "ignored_columns": list(self.ignored_columns),
             "results": [_row_report(r) for r in self.rows],
         }
 
 
-def existing_parents(rows: list[Resolved]) -> set[UUID]:
-    """The existing units that new rows hang under (loaded before `decide`)."""
-    return {r.parent_unit for r in rows if r.existing is None and r.parent_unit is not None}
+def units_to_load(rows: list[Resolved]) -> set[UUID]:
+    """The existing units new rows hang under, and those the rows rename."""
+    parents = {r.parent_unit for r in rows if r.existing is None and r.parent_unit is not None}
+    return parents | {r.existing for r in rows if r.renamed and r.existing is not None}
 
 
-def build(tenant: str, rows: list[Resolved], parents: dict[UUID, OrgUnit],
+def build(tenant: str, rows: list[Resolved], loaded: dict[UUID, OrgUnit],
           ignored_columns: tuple[str, ...] = ()) -> ImportPlan:
+    created = _create_all(tenant, rows, loaded)
+    renamed = [loaded[r.existing] for r in rows if r.renamed and _rename(r, loaded[r.existing])]
+    return ImportPlan(rows, [*created, *renamed], ignored_columns)
+
+
+def _create_all(tenant: str, rows: list[Resolved], parents: dict[UUID, OrgUnit]) -> list[OrgUnit]:
     """Create each new unit under its parent, top down; a row under a refused row is refused."""
     units: dict[int, OrgUnit] = {}
     queue = deque(i for i, r in enumerate(rows) if r.existing is None and r.parent_row is None)
@@ -67,7 +77,7 @@ def build(tenant: str, rows: list[Resolved], parents: dict[UUID, OrgUnit],
     for i, item in enumerate(rows):  # below a cycle: never reached from an existing parent
         if i not in reached and item.existing is None and not item.row.issues:
             item.add(issue("PARENT_REJECTED", "parent_code", row=rows[item.parent_row].row.number))
-    return ImportPlan(rows, list(units.values()), ignored_columns)
+    return list(units.values())
 
 
 def _create(tenant: str, item: Resolved, parent: OrgUnit, units: dict[int, OrgUnit], index: int) -> None:
@@ -80,8 +90,18 @@ def _create(tenant: str, item: Resolved, parent: OrgUnit, units: dict[int, OrgUn
         item.add(issue(refused.code, _COLUMN.get(refused.code), detail=refused.message))
 
 
+def _rename(item: Resolved, unit: OrgUnit) -> bool:
+    try:
+        unit.rename(item.row.name, item.row.effective)
+    except OrgError as refused:
+        item.add(issue(refused.code, _COLUMN.get(refused.code), detail=refused.message))
+        return False
+    return True
+
+
 _COLUMN = {"ORG_INVALID_PARENT": "kind", "ORG_NOT_ACTIVE_ON_DATE": "effective",
-           "ORG_ENTERPRISE_FLAG": "enterprise", "ORG_INVALID_NAME": "name"}
+           "ORG_ENTERPRISE_FLAG": "enterprise", "ORG_INVALID_NAME": "name",
+           "ORG_CHANGE_BEFORE_CREATION": "effective", "ORG_UNIT_ENDED": "effective"}
 
 
 def _row_report(item: Resolved) -> dict[str, object]:

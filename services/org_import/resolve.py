@@ -2,7 +2,9 @@
 
 A parent code names an existing unit of the caller's subtree (that wins) or another row of
 the file; a blank one hangs the unit directly under the caller's unit. Codes are the units'
-identity: a row whose code exists is compared with that unit, never applied to it.
+identity: a row whose code exists is compared with that unit. Only its name may differ (a
+rename from the row's date, e.g. a corrected spelling); a different kind, flag or parent is
+refused, since a move needs the tree-wide checks of its own command.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from services.org_import.existing import ExistingTree
 from services.org_import.messages import Issue, differs, issue
 from services.org_import.values import Row
 
-NEW, UNCHANGED, REJECTED = "new", "unchanged", "rejected"
+NEW, RENAMED, UNCHANGED, REJECTED = "new", "renamed", "unchanged", "rejected"
 
 
 @dataclass
@@ -24,12 +26,15 @@ class Resolved:
     parent_unit: UUID | None = None  # an existing parent
     parent_row: int | None = None  # else the index of the parent's row
     children: list[int] = field(default_factory=list)
+    renamed: bool = False
 
     @property
     def status(self) -> str:
         if self.row.issues:
             return REJECTED
-        return UNCHANGED if self.existing is not None else NEW
+        if self.existing is None:
+            return NEW
+        return RENAMED if self.renamed else UNCHANGED
 
     def add(self, found: Issue) -> None:
         self.row.issues.append(found)
@@ -123,5 +128,17 @@ def _compare(item: Resolved, tree: ExistingTree) -> None:
     fields = [name for name, same in (("name", row.name == view.name), ("kind", row.kind == view.kind),
                                       ("parent", same_parent), ("enterprise", row.enterprise == view.enterprise))
               if not same]
-    if fields:
+    if fields and fields != ["name"]:
         item.add(differs(row.code, fields))
+    elif fields:
+        _rename(item, tree)
+
+
+def _rename(item: Resolved, tree: ExistingTree) -> None:
+    """A rename from the row's date, unless a later one already holds now: the row would then
+    never read unchanged, and every import of it would rename the unit again."""
+    renames = tree.timeline.history(item.existing).names.entries[1:]  # the first is the creation
+    if renames and item.row.effective is not None and renames[-1][0] > item.row.effective:
+        item.add(issue("RENAMED_LATER", "effective", code=item.row.code, value=renames[-1][0].isoformat()))
+    else:
+        item.renamed = True

@@ -244,3 +244,37 @@ async def test_an_unknown_export_format_is_bad_input(client, province):
     response = await client.get("/api/v1/org-units/export", params={"format": "pdf"},
                                 headers=bearer(province["officer"]))
     assert (response.status_code, response.json()["code"]) == (400, "BAD_INPUT")
+
+
+async def test_a_new_name_renames_the_unit_from_the_rows_date_and_then_reads_unchanged(client, province, admin):
+    officer = province["officer"]
+    await upload(client, officer, xlsx_bytes(TAY_NINH))
+    renamed = [list(r) for r in TAY_NINH]
+    renamed[0][1], renamed[0][5] = "Công đoàn xã Gò Dầu (sáp nhập)", "2025-08-01"
+    response, body = await upload(client, officer, xlsx_bytes(renamed))
+    assert response.status_code == 201, body
+    assert (body["report"]["renamed"], body["report"]["unchanged"]) == (1, 5)
+    exported = {r[0]: r for r in csv_rows(await export(client, officer, "csv"))[1:]}
+    assert exported["GD"][1] == "Công đoàn xã Gò Dầu (sáp nhập)"
+    assert exported["GD"][5] == "2025-07-01"  # the export's date is still the unit's creation
+    before = await event_count(admin)
+    again, body = await upload(client, officer, xlsx_bytes(renamed))
+    assert (again.status_code, body["report"]["unchanged"]) == (200, 6)
+    assert await event_count(admin) == before
+
+
+async def test_a_rename_before_a_later_one_or_before_creation_and_a_new_kind_are_refused(client, province, admin):
+    officer = province["officer"]
+    await upload(client, officer, xlsx_bytes(TAY_NINH))
+    first = [list(r) for r in TAY_NINH]
+    first[0][1], first[0][5] = "Công đoàn xã Gò Dầu mới", "2025-09-01"
+    await upload(client, officer, xlsx_bytes(first))
+    rows = [list(r) for r in TAY_NINH]
+    rows[0][1], rows[0][5] = "Công đoàn xã Gò Dầu cũ", "2025-08-01"  # the September name holds now
+    rows[1][1], rows[1][5] = "Công đoàn phường Trảng Bàng mới", "2025-06-01"  # before TB existed
+    rows[2][2] = "commune_union"  # KCN-TB is an industrial-zone union
+    before = await event_count(admin)
+    response, body = await upload(client, officer, xlsx_bytes(rows))
+    assert response.status_code == 422, body
+    assert issues(body) == {2: ["RENAMED_LATER"], 3: ["ORG_CHANGE_BEFORE_CREATION"], 4: ["DIFFERS_FROM_EXISTING"]}
+    assert await event_count(admin) == before

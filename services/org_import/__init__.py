@@ -1,7 +1,8 @@
 """Org-tree import and export as a spreadsheet (XLSX or CSV).
 
-- `import_tree`: a dry run answers a row-by-row report; a real run writes every new unit in
-  one append or nothing (ImportRejected carries the report); the same file again writes nothing.
+- `import_tree`: a dry run answers a row-by-row report; a real run writes every new unit,
+  rename and move in one append or nothing (ImportRejected carries the report); the same
+  file again writes nothing.
 - `export_tree`: the caller's subtree now, in the same format.
 """
 

@@ -83,6 +83,6 @@ async def _plan(platform: Platform, tenant: str, ctx: CommandContext, parsed: li
         raise Forbidden(f"the caller's unit {anchor} is not an active unit of this tenant")
     resolved = resolve(rows, ExistingTree(timeline, anchor))
     loaded = await load_many(platform, tenant, sorted(units_to_load(resolved)), OrgUnit)
-    return build(tenant, resolved, {u.id: u for u in loaded}, ignored)
+    return build(tenant, resolved, {u.id: u for u in loaded}, timeline, ignored)
 
 

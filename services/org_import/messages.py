@@ -32,10 +32,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "PARENT_REJECTED": ("its parent, row {row}, has errors", "Đơn vị cấp trên (dòng {row}) có lỗi"),
     "CODE_OF_ENDED_UNIT": ("the code {code!r} belongs to a unit that was merged, split or dissolved",
                            "Mã {code!r} thuộc đơn vị đã sáp nhập, chia tách hoặc giải thể"),
-    "DIFFERS_FROM_EXISTING": ("the unit {code!r} exists with another {detail}; an import creates and renames "
-                              "units, move one with its own command",
-                              "Đơn vị {code!r} đã có với {detail} khác; nhập tệp chỉ tạo mới và đổi tên "
-                              "đơn vị, hãy chuyển đơn vị bằng chức năng riêng"),
+    "DIFFERS_FROM_EXISTING": ("the unit {code!r} exists with another {detail}, which an import cannot change",
+                              "Đơn vị {code!r} đã có với {detail} khác; nhập tệp không thay đổi được"),
+    "MOVED_LATER": ("{code!r} was moved on {value}, after this row's date: that parent holds now",
+                    "{code!r} đã chuyển đơn vị cấp trên ngày {value}, sau ngày hiệu lực của dòng này"),
     "RENAMED_LATER": ("{code!r} was renamed on {value}, after this row's date: that name holds now",
                       "{code!r} đã đổi tên ngày {value}, sau ngày hiệu lực của dòng này"),
     # Refusals of the domain's own rules (domain/organisation), by their codes.
@@ -45,6 +45,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ORG_INVALID_NAME": ("{detail}", "Tên đơn vị không hợp lệ"),
     "ORG_CHANGE_BEFORE_CREATION": ("{detail}", "Ngày hiệu lực trước ngày thành lập đơn vị"),
     "ORG_UNIT_ENDED": ("{detail}", "Đơn vị đã chấm dứt hoạt động vào ngày hiệu lực"),
+    "ORG_SELF_REFERENCE": ("{detail}", "Đơn vị không thể trực thuộc chính nó"),
+    "ORG_CYCLE": ("{detail}", "Chuyển đơn vị như vậy tạo thành vòng lặp trong cây tổ chức"),
 }
 _FALLBACK = ("{detail}", "Dòng không hợp lệ: {detail}")
 

@@ -2,9 +2,8 @@
 
 A parent code names an existing unit of the caller's subtree (that wins) or another row of
 the file; a blank one hangs the unit directly under the caller's unit. Codes are the units'
-identity: a row whose code exists is compared with that unit. Only its name may differ (a
-rename from the row's date, e.g. a corrected spelling); a different kind, flag or parent is
-refused, since a move needs the tree-wide checks of its own command.
+identity: a row whose code exists is compared with that unit. A new name renames it, a new
+parent moves it, from the row's date; a different kind or enterprise flag is refused.
 """
 
 from __future__ import annotations
@@ -12,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from services.org_import.cycles import find_loops
 from services.org_import.existing import ExistingTree
 from services.org_import.messages import Issue, differs, issue
 from services.org_import.values import Row
 
-NEW, RENAMED, UNCHANGED, REJECTED = "new", "renamed", "unchanged", "rejected"
+NEW, CHANGED, UNCHANGED, REJECTED = "new", "changed", "unchanged", "rejected"
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Resolved:
     parent_unit: UUID | None = None  # an existing parent
     parent_row: int | None = None  # else the index of the parent's row
     children: list[int] = field(default_factory=list)
-    renamed: bool = False
+    changes: list[str] = field(default_factory=list)  # "name", "parent" of an existing unit
 
     @property
     def status(self) -> str:
@@ -34,7 +34,15 @@ class Resolved:
             return REJECTED
         if self.existing is None:
             return NEW
-        return RENAMED if self.renamed else UNCHANGED
+        return CHANGED if self.changes else UNCHANGED
+
+    @property
+    def renamed(self) -> bool:
+        return "name" in self.changes
+
+    @property
+    def moved(self) -> bool:
+        return "parent" in self.changes
 
     def add(self, found: Issue) -> None:
         self.row.issues.append(found)
@@ -47,12 +55,12 @@ def resolve(rows: list[Row], tree: ExistingTree) -> list[Resolved]:
         _match_existing(item, tree)
         _find_parent(item, tree, first_row)
     for i, item in enumerate(resolved):
-        if item.parent_row is not None and item.existing is None:
+        if item.parent_row is not None:
             resolved[item.parent_row].children.append(i)
-    _mark_cycles(resolved)
     for item in resolved:
         if item.existing is not None and not item.row.issues:
             _compare(item, tree)
+    _mark_loops(resolved, tree)
     return resolved
 
 
@@ -103,42 +111,53 @@ def _find_parent(item: Resolved, tree: ExistingTree, first_row: dict[str, int]) 
         item.add(issue("UNKNOWN_PARENT", "parent_code", parent=parent))
 
 
-def _mark_cycles(resolved: list[Resolved]) -> None:
-    """Rows whose chain of parent rows comes back to them (walked without recursion)."""
-    state = [0] * len(resolved)  # 0 unseen, 1 on the current walk, 2 done
-    for start in range(len(resolved)):
-        walk, current = [], start
-        while current is not None and state[current] == 0:
-            state[current] = 1
-            walk.append(current)
-            current = resolved[current].parent_row
-        if current is not None and state[current] == 1:
-            loop = walk[walk.index(current):]
-            detail = " → ".join(resolved[i].row.code for i in (*loop, current))
-            for i in loop:
-                resolved[i].add(issue("CYCLE", "parent_code", detail=detail))
-        for i in walk:
-            state[i] = 2
+def _mark_loops(resolved: list[Resolved], tree: ExistingTree) -> None:
+    """Rows whose parents, as the import leaves them, come back to them."""
+    row_of = {item.existing: i for i, item in enumerate(resolved) if item.existing is not None}
+
+    def unit_parent(unit: UUID) -> int | UUID | None:
+        parent = tree.now[unit].parent_id
+        return row_of.get(parent, parent) if parent in tree.subtree else None
+
+    def parent_of(node: int | UUID) -> int | UUID | None:
+        if not isinstance(node, int):
+            return unit_parent(node)
+        item = resolved[node]
+        if item.existing is not None and not item.moved:
+            return unit_parent(item.existing)  # it stays where it is
+        if item.parent_row is not None:
+            return item.parent_row
+        return None if item.parent_unit is None else row_of.get(item.parent_unit, item.parent_unit)
+
+    starts = [i for i, item in enumerate(resolved) if item.existing is None or item.moved]
+    for loop in find_loops(starts, parent_of):
+        rows = [n for n in loop if isinstance(n, int)]
+        detail = " → ".join(resolved[i].row.code for i in (*rows, rows[0]))
+        for i in rows:
+            resolved[i].add(issue("CYCLE", "parent_code", detail=detail))
 
 
 def _compare(item: Resolved, tree: ExistingTree) -> None:
     view, row = tree.now[item.existing], item.row
     same_parent = (item.parent_unit == view.parent_id
                    or (item.existing == tree.anchor and not row.parent_code))
-    fields = [name for name, same in (("name", row.name == view.name), ("kind", row.kind == view.kind),
-                                      ("parent", same_parent), ("enterprise", row.enterprise == view.enterprise))
-              if not same]
-    if fields and fields != ["name"]:
-        item.add(differs(row.code, fields))
-    elif fields:
-        _rename(item, tree)
+    fixed = [name for name, same in (("kind", row.kind == view.kind), ("enterprise", row.enterprise == view.enterprise))
+             if not same]
+    if fixed:
+        item.add(differs(row.code, fixed))
+        return
+    history = tree.timeline.history(item.existing)
+    for change, same, series in (("name", row.name == view.name, history.names),
+                                 ("parent", same_parent, history.parents)):
+        if not same and _not_later(item, change, series.entries[1:]):  # the first is the creation
+            item.changes.append(change)
 
 
-def _rename(item: Resolved, tree: ExistingTree) -> None:
-    """A rename from the row's date, unless a later one already holds now: the row would then
-    never read unchanged, and every import of it would rename the unit again."""
-    renames = tree.timeline.history(item.existing).names.entries[1:]  # the first is the creation
-    if renames and item.row.effective is not None and renames[-1][0] > item.row.effective:
-        item.add(issue("RENAMED_LATER", "effective", code=item.row.code, value=renames[-1][0].isoformat()))
-    else:
-        item.renamed = True
+def _not_later(item: Resolved, change: str, changes: list) -> bool:
+    """A change from the row's date, unless a later one holds now: the row would never read
+    unchanged then, and every import of it would write the change again."""
+    if changes and item.row.effective is not None and changes[-1][0] > item.row.effective:
+        code = "RENAMED_LATER" if change == "name" else "MOVED_LATER"
+        item.add(issue(code, "effective", code=item.row.code, value=changes[-1][0].isoformat()))
+        return False
+    return True

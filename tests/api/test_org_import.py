@@ -253,7 +253,8 @@ async def test_a_new_name_renames_the_unit_from_the_rows_date_and_then_reads_unc
     renamed[0][1], renamed[0][5] = "Công đoàn xã Gò Dầu (sáp nhập)", "2025-08-01"
     response, body = await upload(client, officer, xlsx_bytes(renamed))
     assert response.status_code == 201, body
-    assert (body["report"]["renamed"], body["report"]["unchanged"]) == (1, 5)
+    assert (body["report"]["changed"], body["report"]["unchanged"]) == (1, 5)
+    assert body["report"]["results"][0]["changes"] == ["name"]
     exported = {r[0]: r for r in csv_rows(await export(client, officer, "csv"))[1:]}
     assert exported["GD"][1] == "Công đoàn xã Gò Dầu (sáp nhập)"
     assert exported["GD"][5] == "2025-07-01"  # the export's date is still the unit's creation
@@ -277,4 +278,48 @@ async def test_a_rename_before_a_later_one_or_before_creation_and_a_new_kind_are
     response, body = await upload(client, officer, xlsx_bytes(rows))
     assert response.status_code == 422, body
     assert issues(body) == {2: ["RENAMED_LATER"], 3: ["ORG_CHANGE_BEFORE_CREATION"], 4: ["DIFFERS_FROM_EXISTING"]}
+    assert await event_count(admin) == before
+
+
+async def test_the_2025_reform_moves_grassroots_unions_to_new_commune_unions_in_one_upload(client, province, admin):
+    """District federations ceased on 1 July 2025: their grassroots unions move under new
+    commune unions the same sheet creates; the export then shows the new tree."""
+    officer = province["officer"]
+    before_reform = [["GD", "LĐLĐ huyện Gò Dầu", "district_federation", "", "", "2020-01-01"],
+                     ["GD-01", "CĐCS Trường THCS Thạnh Đức", "grassroots_union", "GD", "", "2020-01-01"],
+                     ["GD-02", "CĐCS Công ty Giày Bình Tiên", "grassroots_union", "GD", "có", "2020-01-01"]]
+    assert (await upload(client, officer, csv_bytes(before_reform)))[0].status_code == 201
+    reform = [*before_reform[:1],
+              ["X-TD", "Công đoàn xã Thạnh Đức", "commune_union", "", "", "2025-07-01"],
+              ["GD-01", "CĐCS Trường THCS Thạnh Đức", "grassroots_union", "X-TD", "", "2025-07-01"],
+              ["GD-02", "CĐCS Công ty Giày Bình Tiên", "grassroots_union", "X-TD", "có", "2025-07-01"]]
+    response, body = await upload(client, officer, csv_bytes(reform))
+    assert response.status_code == 201, body
+    report = body["report"]
+    assert (report["new"], report["changed"], report["unchanged"]) == (1, 2, 1)
+    assert [r["changes"] for r in report["results"]] == [[], [], ["parent"], ["parent"]]
+    exported = {r[0]: r for r in csv_rows(await export(client, officer, "csv"))[1:]}
+    assert exported["GD-01"][3] == exported["GD-02"][3] == "X-TD"
+    before = await event_count(admin)
+    again, body = await upload(client, officer, csv_bytes(reform))
+    assert (again.status_code, body["report"]["unchanged"]) == (200, 4)
+    assert await event_count(admin) == before
+
+
+async def test_moves_that_would_close_a_loop_or_precede_a_later_move_are_refused(client, province, admin):
+    officer = province["officer"]
+    tree = [["A", "Công đoàn xã A", "commune_union", "", "", "2020-01-01"],
+            ["B", "Công đoàn xã B", "commune_union", "", "", "2020-01-01"],
+            ["A-1", "CĐCS A1", "grassroots_union", "A", "", "2020-01-01"]]
+    await upload(client, officer, csv_bytes(tree))
+    moved = [list(r) for r in tree]
+    moved[2][3], moved[2][5] = "B", "2025-07-01"
+    await upload(client, officer, csv_bytes(moved))
+    rows = [["A", "Công đoàn xã A", "commune_union", "N", "", "2020-01-01"],  # under a new unit below itself
+            ["N", "Công đoàn xã N", "commune_union", "A", "", "2021-01-01"],
+            ["A-1", "CĐCS A1", "grassroots_union", "A", "", "2024-01-01"]]  # moved to B on 2025-07-01
+    before = await event_count(admin)
+    response, body = await upload(client, officer, csv_bytes(rows))
+    assert response.status_code == 422, body
+    assert issues(body) == {2: ["CYCLE"], 3: ["CYCLE"], 4: ["MOVED_LATER"]}
     assert await event_count(admin) == before

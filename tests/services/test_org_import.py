@@ -55,3 +55,12 @@ async def test_an_officer_of_a_district_cannot_reach_a_sibling_district(platform
             [str(org.other_district), "LĐLĐ huyện Gò Dầu", "district_federation", "", "", "2000-01-01"]]
     outcome = await import_tree(platform, org.tenant, district_officer, csv_bytes(rows), dry_run=True)
     assert [[i["code"] for i in r["issues"]] for r in outcome.report["results"]] == [["OUTSIDE_SUBTREE"]] * 2
+
+
+async def test_two_existing_units_moved_under_each_other_are_a_loop(platform, org):
+    rows = [[str(org.district), "LĐLĐ huyện Châu Thành", "district_federation", str(org.other_district), "",
+             "2025-07-01"],
+            [str(org.other_district), "LĐLĐ huyện Gò Dầu", "district_federation", str(org.district), "",
+             "2025-07-01"]]
+    outcome = await import_tree(platform, org.tenant, OFFICER, csv_bytes(rows), dry_run=True)
+    assert [[i["code"] for i in r["issues"]] for r in outcome.report["results"]] == [["CYCLE"], ["CYCLE"]]

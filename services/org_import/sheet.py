@@ -13,6 +13,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from xml.etree.ElementTree import ParseError
 
 from domain.errors import BadInput, DomainError
 
@@ -60,18 +61,24 @@ def read_sheet(content: bytes) -> Sheet:
 
 def _xlsx_rows(content: bytes) -> Iterator[list[object]]:
     from openpyxl import load_workbook  # a heavy import, needed only by an upload
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    # What a zip that is no workbook, or a damaged one, raises from openpyxl or beneath it.
+    unreadable = (InvalidFileException, zipfile.BadZipFile, ParseError, LookupError, ValueError, TypeError, OSError)
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(i.file_size for i in archive.infolist()) > MAX_UNZIPPED:
                 raise TooLarge("the workbook unzips to more than 100 MB", rule="org_import.file.size",
                                message_vi="Tệp Excel giải nén lớn hơn 100 MB")
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except unreadable:
         raise _not_a_spreadsheet() from None
     try:
         for line in book.worksheets[0].iter_rows(values_only=True):
             yield list(line)
+    except unreadable:
+        raise NotASpreadsheet("the workbook is damaged: its sheet cannot be read", rule="org_import.file.damaged",
+                              message_vi="Tệp Excel bị hỏng, không đọc được trang tính") from None
     finally:
         book.close()
 

@@ -4,7 +4,9 @@ imports back unchanged, and a bad file is a 4xx with a stable code and nothing w
 
 from __future__ import annotations
 
+import io
 import unicodedata
+import zipfile
 from datetime import datetime
 from uuid import UUID
 
@@ -204,10 +206,31 @@ async def test_a_retried_import_with_its_idempotency_key_answers_the_first_resul
     assert await event_count(admin) == before
 
 
+def damaged_workbook(damage) -> bytes:
+    """A real workbook whose sheet XML was damaged by `damage(xml) -> xml`."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes(TAY_NINH)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as damaged:
+        for name in source.namelist():
+            data = source.read(name)
+            damaged.writestr(name, damage(data) if "worksheets/" in name else data)
+    return out.getvalue()
+
+
+def cut_off(xml: bytes) -> bytes:
+    return xml[:len(xml) // 2]
+
+
+def missing_shared_string(xml: bytes) -> bytes:
+    return xml.replace(b"</sheetData>", b"<row r='99'><c r='A99' t='s'><v>9999</v></c></row></sheetData>")
+
+
 BAD_FILES = [
     pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00\x01", 415, "UNSUPPORTED_MEDIA_TYPE", id="a pdf"),
     pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), 415, "UNSUPPORTED_MEDIA_TYPE", id="an old xls"),
     pytest.param(b"PK\x03\x04 not really a zip", 415, "UNSUPPORTED_MEDIA_TYPE", id="a broken xlsx"),
+    pytest.param(damaged_workbook(cut_off), 415, "UNSUPPORTED_MEDIA_TYPE", id="a sheet cut off"),
+    pytest.param(damaged_workbook(missing_shared_string), 415, "UNSUPPORTED_MEDIA_TYPE", id="a lost shared string"),
     pytest.param(b"", 400, "BAD_INPUT", id="an empty file"),
     pytest.param("code,name,kind,parent code,enterprise,effective date\n".encode(), 400, "BAD_INPUT",
                  id="headers only"),

@@ -25,10 +25,12 @@ HEADERS: dict[str, tuple[str, str]] = {
     "effective": ("effective date", "Ngày hiệu lực"),
 }
 _ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("unit code", "mã đơn vị"),
     "name": ("unit name", "tên"),
+    "kind": ("type", "loại đơn vị"),
     "parent_code": ("parent", "mã cấp trên"),
     "enterprise": ("enterprise union", "công đoàn doanh nghiệp"),
-    "effective": ("effective", "ngày"),
+    "effective": ("effective", "ngày", "ngày thành lập"),
 }
 
 

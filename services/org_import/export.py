@@ -71,6 +71,9 @@ def _xlsx(headers: list[str], rows: list[list[object]]) -> bytes:
     sheet.append(headers)
     for row in rows:
         sheet.append(row)  # a date cell gets the yyyy-mm-dd format
+    sheet.freeze_panes = "A2"  # the headers stay in sight
+    for column, width in zip("ABCDEF", (16, 60, 26, 20, 14, 16)):
+        sheet.column_dimensions[column].width = width
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -24,7 +24,9 @@ def only_row(content: bytes):
 
 @pytest.mark.parametrize("headers", [EN, VI, ["MÃ", "ten don vi", "LOAI", "ma don vi cap tren", "doanh nghiep",
                                               "ngay hieu luc"], ["Code", "Name", "Kind", "parent_code",
-                                                                 "Enterprise", "Effective"]])
+                                                                 "Enterprise", "Effective"],
+                                     ["Mã đơn vị", "Tên", "Loại đơn vị", "Mã cấp trên", "Công đoàn doanh nghiệp",
+                                      "Ngày thành lập"]])
 def test_headers_are_matched_in_english_or_vietnamese_with_or_without_accents(headers):
     columns = map_headers(headers)
     assert list(columns.index) == ["code", "name", "kind", "parent_code", "enterprise", "effective"]

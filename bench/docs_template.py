@@ -35,6 +35,13 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
   (`--quick`: 100 after 10).
 - **commands**: HTTP commands under concurrent load.
+- **org_import**: a province's org tree (Bình Dương's shape: 3,550 grassroots unions under
+  50 commune and industrial-zone unions, 3,600 rows with Vietnamese names) uploaded as one
+  XLSX to a running server: the dry run, the real run (`org_import.write_s`, target ≤ 10 s),
+  the same file again (nothing written) and the XLSX export; beside it the baseline it
+  replaces, the same units created by one `POST /api/v1/org-units/` call after another
+  (timed on 200 of them, `--quick` 50; `rest_one_by_one_estimated_s` is the whole sheet at
+  that rate). See docs/org-import.md.
 
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
@@ -88,6 +95,12 @@ data included. Compare figures within one run (the ratios), or across runs only 
 - **commands**: each command checks the officer's subtree and the unit's scope against the
   tenant's org timeline, cached per process and brought up to date with only the org events
   since.
+- **org_import**: openpyxl reads the workbook (text in a shared-string table, as Excel
+  writes it, reads about twice as fast as the inline text of openpyxl's write-only mode, so
+  both the benchmark's sheet and the export use it); the domain then creates each unit (its
+  level and date rules), and all of them go to the store in one append: one transaction
+  however many units. The re-import and the export first bring the server's cached timeline up to
+  date with the 3,600 new units.
 
 ## How to run
 

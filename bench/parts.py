@@ -12,7 +12,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import date
 
-from bench import commands, projection, rollup
+from bench import commands, org_import, projection, rollup
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
 from bench.generator import Generated, generate
@@ -39,6 +39,8 @@ class Context:
     """Overrides the quick/full append settings (tests use a tiny one)."""
     main_scale: Scale | None = None
     """Overrides the quick/full scale of the generated country (`--grassroots N`)."""
+    org_import_grassroots: int = org_import.GRASSROOTS
+    """Grassroots units in the imported province sheet (tests use a few)."""
     scale: dict[str, object] = field(default_factory=dict)
     data: Generated | None = None
     small: Generated | None = None
@@ -148,6 +150,17 @@ async def commands_part(ctx: Context) -> dict[str, float]:
     try:
         return await commands.command_load(base, tokens, data, clients=16, duration_s=duration, warmup_s=warmup)
     except RuntimeError as failed:
+        raise Skipped(str(failed)) from None
+
+
+async def org_import_part(ctx: Context) -> dict[str, float]:
+    """Bình Dương's 3,550 grassroots unions from one XLSX upload; no generated country needed."""
+    base = await ctx.server_url()
+    sample = 50 if ctx.quick else 200
+    try:
+        return await org_import.measure_import(ctx.platform, base, grassroots=ctx.org_import_grassroots,
+                                               baseline_sample=min(sample, ctx.org_import_grassroots))
+    except org_import.ImportFailed as failed:
         raise Skipped(str(failed)) from None
 
 

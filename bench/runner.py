@@ -23,6 +23,7 @@ PARTS = {
     "projection": parts.projection_part,
     "rollup": parts.rollup_part,
     "commands": parts.commands_part,
+    "org_import": parts.org_import_part,
     "append": parts.append_part,
 }
 

@@ -11,6 +11,7 @@ from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.documents import DocumentDownloads
 from api.rest.exports import ListExports
 from api.rest.nominations import NominationCommands
+from api.rest.org_import import OrgTreeSheets
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
 from api.rest.personal_tokens import PersonalTokenCommands
@@ -23,7 +24,8 @@ from api.rest.tenants import TenantCommands
 
 
 def command_router() -> Router:
-    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
+    return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, OrgTreeSheets,
+                                                  PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
                                                   NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads,
                                                   ListExports, SessionCommands, AccountLinks, AccountCommands,

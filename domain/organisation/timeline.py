@@ -45,6 +45,10 @@ class OrgTimeline(Succession, TreeGuards):
     def __contains__(self, unit_id: object) -> bool:
         return unit_id in self._units
 
+    def unit_ids(self) -> list[UUID]:
+        """Every unit ever created, ended ones included."""
+        return list(self._units)
+
     def is_active(self, unit_id: UUID, day: date) -> bool:
         return self._history(unit_id).is_active_on(day)
 

@@ -116,6 +116,9 @@ async def test_every_readme_example_answers_with_data(served, tokens_env):
             first, again = run_block(port, tokens_env, code), run_block(port, tokens_env, code)
             assert first.get("replayed") is False, first
             assert again == {**first, "replayed": True}
+        elif kind == "import":  # a dry run of the exported tree: every row already there
+            report = run_block(port, tokens_env, code)["report"]
+            assert report["dry_run"] and report["ok"] and report["unchanged"] == report["rows"] > 0, report
 
 
 async def test_the_readme_document_example_downloads_the_plan_as_a_pdf(served, tokens_env, tmp_path):

@@ -7,6 +7,7 @@ the code column for it, so an exported tree always imports back.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from uuid import UUID
 
 from domain.organisation import OrgTimeline, UnitView
@@ -15,7 +16,7 @@ from domain.organisation import OrgTimeline, UnitView
 class ExistingTree:
     def __init__(self, timeline: OrgTimeline, anchor: UUID) -> None:
         self.timeline, self.anchor = timeline, anchor
-        self.now: dict[UUID, UnitView] = timeline.tree_now()
+        self.now: dict[UUID, UnitView] = timeline.tree_as_of(date.max)
         self.below = timeline.descendants(anchor)  # top down, children in name order
         self.subtree = {anchor, *self.below}
         self._by_code: dict[str, list[UUID]] = defaultdict(list)

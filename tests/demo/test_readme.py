@@ -117,7 +117,9 @@ async def test_every_readme_example_answers_with_data(served, tokens_env):
             assert first.get("replayed") is False, first
             assert again == {**first, "replayed": True}
         elif kind == "import":  # a dry run of the exported tree: every row already there
-            report = run_block(port, tokens_env, code)["report"]
+            answer = run_block(port, tokens_env, code)
+            assert "report" in answer, answer
+            report = answer["report"]
             assert report["dry_run"] and report["ok"] and report["unchanged"] == report["rows"] > 0, report
 
 

@@ -69,7 +69,7 @@ class RateLimit:
             return None
         count, _, unit = text.partition("/")
         if unit not in _UNITS or not count.strip().isdigit() or int(count) < 1:
-            raise SettingsError(f"rate limit {raw!r}: expected N/second, N/minute, N/hour or off")
+            raise SettingsError(f"{raw!r}: expected N/second, N/minute, N/hour or off")
         return cls(int(count), _UNITS[unit])
 
 
@@ -217,8 +217,8 @@ class Settings:
                 disabled=_flag(env.get("OTEL_SDK_DISABLED"), False),
             ),
             rate_limits=RateLimitSettings(
-                client=RateLimit.parse(env.get("THIDUA_RATE_LIMIT_CLIENT") or DEFAULT_CLIENT_LIMIT),
-                account=RateLimit.parse(env.get("THIDUA_RATE_LIMIT_ACCOUNT") or DEFAULT_ACCOUNT_LIMIT),
+                client=_limit(env, "THIDUA_RATE_LIMIT_CLIENT", DEFAULT_CLIENT_LIMIT),
+                account=_limit(env, "THIDUA_RATE_LIMIT_ACCOUNT", DEFAULT_ACCOUNT_LIMIT),
             ),
         )
 
@@ -235,6 +235,13 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+
+
+def _limit(env: Mapping[str, str], name: str, default: str) -> RateLimit | None:
+    try:
+        return RateLimit.parse(env.get(name) or default)
+    except SettingsError as exc:
+        raise SettingsError(f"{name}={exc}") from None
 
 
 def _names(raw: str | None) -> tuple[str, ...]:

@@ -109,7 +109,6 @@ def _run(handler: Handler) -> Callable[[argparse.Namespace, Settings], int]:
 
 async def _verify(args: argparse.Namespace, platform: Platform) -> int:
     from audit.verify import all_tenants, describe, verify_all
-
     from infra.database import validate_tenant_id
 
     known = await all_tenants(platform.db.admin_url)

@@ -42,3 +42,9 @@ class Forbidden(ApplicationError):
     """A valid caller whose roles or subtree do not allow the operation."""
 
     code = "FORBIDDEN"
+
+
+class IdempotencyKeyReused(ApplicationError):
+    """An idempotency key came back with a different request (IETF Idempotency-Key draft: 422)."""
+
+    code = "IDEMPOTENCY_KEY_REUSED"

@@ -13,17 +13,25 @@ from collections.abc import Iterator
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from api.errors import PublicError, public, to_public
+from api.errors import PublicError, classify, public, to_public
 
 ALWAYS_STATUS = {"UNAUTHENTICATED", "UNAVAILABLE"}
 
 
+def public_of(error: GraphQLError) -> PublicError:
+    """The public error, without logging (the schema logs client errors, CodedErrors the rest)."""
+    return public("BAD_INPUT", error.message) if _describes_query(error) else classify(error.original_error)
+
+
 def _public_of(error: GraphQLError) -> PublicError:
+    """As `public_of`, logging an outage or an unexpected error (once: CodedErrors calls it)."""
+    return public("BAD_INPUT", error.message) if _describes_query(error) else to_public(error.original_error)
+
+
+def _describes_query(error: GraphQLError) -> bool:
+    # Parse, validation and variable-coercion errors describe the query, not the data.
     original = error.original_error
-    if original is None or isinstance(original, GraphQLError) or error.path is None:
-        # Parse, validation and variable-coercion errors describe the query, not the data.
-        return public("BAD_INPUT", error.message)
-    return to_public(original)
+    return original is None or isinstance(original, GraphQLError) or error.path is None
 
 
 class CodedErrors(SchemaExtension):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from litestar import Router
+from litestar import Request, Router
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
+from api.json_input import decode_json
+from api.rest.commanding import FINGERPRINT, request_fingerprint
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
@@ -22,4 +24,13 @@ def command_router() -> Router:
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
                                                   NominationCommands, AwardCommands, QuotaCommands],
                   dependencies={"principal": Provide(provide_principal)},
+                  before_request=check_json_body,
                   security=[{"BearerToken": []}])
+
+
+async def check_json_body(request: Request) -> None:
+    """Refuse a body that the handlers' decoder would choke on (see api/json_input.py), and
+    keep the request's fingerprint for the idempotency key (api/rest/commanding.py)."""
+    raw = await request.body()
+    body = decode_json(raw) if raw else None
+    request.state[FINGERPRINT] = request_fingerprint(request.method, request.url.path, body)

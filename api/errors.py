@@ -111,7 +111,7 @@ def is_database_unavailable(exc: BaseException) -> bool:
         if _is_unavailable(current):
             return True
         seen.add(id(current))
-        current = current.__cause__ or current.__context__
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
     return False
 
 

@@ -16,7 +16,6 @@ from strawberry.types import ExecutionContext
 
 from api.error_log import log_refusal
 from api.errors import public
-from api.json_input import decode_json
 from api.graphql.context import context_getter
 from api.graphql.document_cache import DocumentCache
 from api.graphql.errors import ERROR_EXTENSIONS, public_of
@@ -25,6 +24,7 @@ from api.graphql.queries.auditor import AuditorQueries
 from api.graphql.queries.history import HistoryQueries
 from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
+from api.json_input import decode_json
 from api.rest.problems import render
 from domain.errors import BadInput
 from infra.telemetry.graphql import GraphQLTelemetry
@@ -49,7 +49,7 @@ def build_schema() -> strawberry.Schema:
     # GraphQLTelemetry first: its operation span wraps the other extensions' work. The
     # document cache after the limits: it parses with the token limit they set.
     return Schema(query=Query,
-                             extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, DocumentCache])
+                  extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, DocumentCache])
 
 
 def _sub_response() -> Response:

@@ -1,5 +1,6 @@
 """Plan commands after the launch, and parent links: amend, link a parent, grant links to
-another tenant, interim review, final review, end condition met. Draft, issue, launch and close live in api/rest/plans.py.
+another tenant, interim review, final review, end condition met. Draft, issue, launch and
+close live in api/rest/plans.py.
 
 Each is authorised on the plan's issuing unit (the caller's subtree must hold it); the
 domain decides whether the plan's status allows the step (INVALID_TRANSITION names the rule).

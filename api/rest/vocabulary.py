@@ -8,6 +8,10 @@ from typing import Literal
 
 from domain.organisation import UnitKind
 from domain.plan.values import KINDS, LATE_POLICIES, RELATIONS, STANDARDS, SUBJECTS
+from domain.rules_data import ENTRIES
+
+# Every level that some award form's rule, in force at some time, lets decide.
+AUTHORITIES = tuple(sorted({level for entry in ENTRIES if entry["topic"] == "authority" for level in entry["value"]}))
 
 UnitKindName = Literal[tuple(kind.value for kind in UnitKind)]  # type: ignore[valid-type]
 PlanKind = Literal[KINDS]  # type: ignore[valid-type]
@@ -15,3 +19,4 @@ LatePolicy = Literal[LATE_POLICIES]  # type: ignore[valid-type]
 Relation = Literal[RELATIONS]  # type: ignore[valid-type]
 Standard = Literal[STANDARDS]  # type: ignore[valid-type]
 Subject = Literal[SUBJECTS]  # type: ignore[valid-type]
+Authority = Literal[AUTHORITIES]  # type: ignore[valid-type]

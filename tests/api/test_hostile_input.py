@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from domain.plan.values import RELATIONS
 from tests.api.conftest import bearer, event_count
 
 JSON_TYPE = {"Content-Type": "application/json"}
@@ -71,6 +72,16 @@ async def test_an_unknown_word_names_the_field_and_openapi_lists_the_words(clien
     schema = (await client.get("/schema/openapi.json")).json()["components"]["schemas"]
     create_unit_kind = schema["CreateUnit"]["properties"]["kind"]
     assert "grassroots_union" in create_unit_kind["enum"] and "nonsense" not in create_unit_kind["enum"]
+    assert "province_federation_executive" in schema["DecideAward"]["properties"]["authority"]["enum"]
+    assert schema["LinkParent"]["properties"]["relation"]["enum"] == list(RELATIONS)
+
+
+async def test_an_unknown_authority_is_bad_input_naming_the_field(client, office, admin):
+    before = await event_count(admin)
+    response = await send(client, f"/api/v1/nominations/{uuid4()}/award", office["officer"], json.dumps({
+        "decision_number": "1/QĐ", "decided_on": "2021-12-30", "signer": "A", "authority": "the_king"}))
+    assert response.status_code == 400 and "authority" in json.dumps(response.json().get("invalid_params"))
+    assert await event_count(admin) == before
 
 
 GRAPHQL_CASES = {

@@ -6,6 +6,8 @@ from uuid import uuid4
 
 import pytest
 
+from projections.engine.batch import catch_up
+from projections.registry import all_projections
 from tests.api.conftest import event_count
 from tests.api.story import create_unit, post, provision, seed_001_draft
 
@@ -65,6 +67,8 @@ async def test_a_granted_tenant_may_link_and_no_other(client, office, intruder, 
     again, body = await post(client, f"/plans/{victim_plan}/link-grants", office["officer"],
                              {"tenant": intruder["tenant"]})
     assert again.status_code == 409 and body["code"] == "DUPLICATE"
+    for projection in all_projections():  # the new event passes through every read model
+        await catch_up(platform.db, projection, office["tenant"])
 
 
 async def test_only_the_parents_tenant_grants(client, office, intruder):

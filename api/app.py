@@ -13,7 +13,7 @@ from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rate_limit import RateLimitMiddleware
-from api.rest.openapi import openapi_config
+from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
 from infra.platform import Platform, open_platform
@@ -48,7 +48,7 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
         route_handlers=[health, graphql_controller(settings.server.dev_mode), command_router()],
         openapi_config=openapi_config(),
         lifespan=[lifespan],
-        plugins=[litestar_plugin()],
+        plugins=[litestar_plugin(), ProblemResponses()],
         state=State({"settings": settings,
                      "signin_throttle": AttemptThrottle(settings.accounts.signins_per_minute)}),
         exception_handlers=EXCEPTION_HANDLERS,

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, replace
 
 import asyncpg
+from asyncpg.exceptions._base import InternalClientError  # not re-exported by asyncpg
 
 from domain.errors import DomainError
 from infra.errors import CodedError, DatabaseUnavailableError
@@ -47,6 +48,8 @@ CODES: dict[str, tuple[int, str, str]] = {
     "NOT_FOUND": (404, "Not found", "Không tìm thấy"),
     "CONFLICT": (409, "Conflict", "Xung đột phiên bản: dữ liệu đã được thay đổi, hãy tải lại"),
     "DUPLICATE": (409, "Duplicate", "Dữ liệu đã tồn tại"),
+    "IDEMPOTENCY_KEY_REUSED": (422, "Idempotency key reused",
+                               "Khóa Idempotency-Key đã được dùng cho một yêu cầu khác"),
     "PAYLOAD_TOO_LARGE": (413, "Payload too large", "Yêu cầu quá lớn"),
     "UNSUPPORTED_MEDIA_TYPE": (415, "Unsupported media type", "Kiểu nội dung không được hỗ trợ"),
     "METHOD_NOT_ALLOWED": (405, "Method not allowed", "Phương thức không được phép"),
@@ -78,24 +81,48 @@ def public(code: str, message_en: str | None = None, message_vi: str | None = No
 
 
 def to_public(exc: BaseException) -> PublicError:
+    """`classify`, and log what a server operator must see: an outage, an unexpected error."""
+    error = classify(exc)
+    if error.code == "UNAVAILABLE":
+        log.warning("database unavailable: %s", type(exc).__name__)
+    elif error.code == "INTERNAL":
+        log.error("unexpected error at the edge", exc_info=exc)
+    return error
+
+
+def classify(exc: BaseException) -> PublicError:
+    """The public error for `exc`, without logging anything."""
     if isinstance(exc, DomainError):
         return public(exc.code, exc.message, exc.message_vi or None, exc.rule)
     if is_database_unavailable(exc):
-        log.warning("database unavailable: %s", type(exc).__name__)
         return public("UNAVAILABLE", "The database is unavailable; retry later")
     if isinstance(exc, CodedError) and exc.code in CODES:
         error = public(exc.code, str(exc) or None)
         retry = getattr(exc, "retry_after", None)  # a lockout says when to try again
         return error if retry is None else replace(error, retry_after=retry)
-    log.error("unexpected error at the edge", exc_info=exc)
     return public("INTERNAL", "Unexpected error")
 
 
 def is_database_unavailable(exc: BaseException) -> bool:
-    """Connection loss in its many shapes: refused, reset, closed mid-query, pool timeout."""
+    """Connection loss in its many shapes: refused, reset, closed mid-query, pool timeout, a
+    server shutting down or out of connections, and a connection left mid-protocol by a
+    restart (asyncpg: "cannot switch to state 15; another operation is in progress").
+    The cause chain is searched too: a wrapper must not turn an outage into a 500."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if _is_unavailable(current):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or (None if current.__suppress_context__ else current.__context__)
+    return False
+
+
+def _is_unavailable(exc: BaseException) -> bool:
     if isinstance(exc, asyncpg.InterfaceError):  # "connection is closed", but not bad arguments
         return not isinstance(exc, ValueError)  # asyncpg's argument errors are ValueErrors too
     return isinstance(exc, (
-        DatabaseUnavailableError, OSError, TimeoutError, asyncpg.PostgresConnectionError,
+        DatabaseUnavailableError, OSError, TimeoutError, InternalClientError,
+        asyncpg.PostgresConnectionError, asyncpg.InsufficientResourcesError,
         asyncpg.CannotConnectNowError, asyncpg.AdminShutdownError, asyncpg.CrashShutdownError,
     ))

@@ -15,19 +15,25 @@ from infra.repository import AggregateRepository, plain_uuid
 
 @dataclass(frozen=True)
 class KeyedResult:
-    """What the command that first used an idempotency key wrote: its stream, version, position."""
+    """What the command that first used an idempotency key wrote: its stream, version, position,
+    and the fingerprint of the request it answered (event metadata; None before it was kept)."""
 
     stream_id: UUID
     version: int
     position: int
+    fingerprint: str | None = None
 
 
 async def keyed_result(repository: AggregateRepository, tenant: str, key: str) -> KeyedResult | None:
     async with repository.db.tenant_transaction(tenant) as conn:
         row = await conn.fetchrow(
-            "SELECT stream_id, last_version, last_position FROM idempotency_keys"
-            " WHERE tenant_id = $1 AND key = $2", tenant, key)
-    return None if row is None else KeyedResult(row["stream_id"], row["last_version"], row["last_position"])
+            "SELECT k.stream_id, k.last_version, k.last_position, e.metadata->>'request_fingerprint' AS fp"
+            " FROM idempotency_keys k LEFT JOIN events e"
+            " ON e.tenant_id = k.tenant_id AND e.position = k.last_position"
+            " WHERE k.tenant_id = $1 AND k.key = $2", tenant, key)
+    if row is None:
+        return None
+    return KeyedResult(row["stream_id"], row["last_version"], row["last_position"], row["fp"])
 
 
 async def existing_streams(repository: AggregateRepository, tenant: str, ids: list[UUID]) -> set[UUID]:

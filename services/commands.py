@@ -7,7 +7,9 @@ load, decide and save.
 domain decide and returns the aggregates with new events, the one to report first. They are
 saved in one append with the context's metadata and idempotency key. A lost race is, by the
 command's choice, a named refusal (`on_conflict`: a second registration for the same phase),
-a retry from the start (`retries`: a quota slot taken by another decider), or CONFLICT.
+or a retry from the start: `decide()` runs again on fresh state, up to `retries` times
+(default RETRIES), then CONFLICT. A retry never overrides a version the client named:
+`decide()` checks it again (`check_version`) and a stale one is CONFLICT at once.
 Commands that change one existing aggregate use `update`.
 """
 
@@ -26,15 +28,16 @@ from infra import errors as store
 from infra.platform import Platform
 from infra.stream_queries import aggregates_among, keyed_result
 from services.context import CommandContext, CommandResult
-from services.errors import ConcurrencyError, NotFoundError
+from services.errors import ConcurrencyError, IdempotencyKeyReused, NotFoundError
 from services.scope import check_reach
 
 A = TypeVar("A", bound=Aggregate)
+RETRIES = 8  # racers on one stream: each retry reloads it; 8 absorbs bursts of a few dozen writers
 Decide = Callable[[], Awaitable[Aggregate | Sequence[Aggregate]]]
 
 
 async def run_command(platform: Platform, tenant: str, ctx: CommandContext, name: str, decide: Decide, *,
-                      on_conflict: Callable[[], DomainError] | None = None, retries: int = 0) -> CommandResult:
+                      on_conflict: Callable[[], DomainError] | None = None, retries: int = RETRIES) -> CommandResult:
     attempt = 0
     while True:
         if (done := await replayed(platform, tenant, ctx)) is not None:
@@ -101,7 +104,11 @@ async def replayed(platform: Platform, tenant: str, ctx: CommandContext) -> Comm
     if not ctx.idempotency_key:
         return None
     first = await keyed_result(platform.repository, tenant, ctx.idempotency_key)
-    return None if first is None else CommandResult(first.stream_id, first.version, first.position, True)
+    if first is None:
+        return None
+    if first.fingerprint and ctx.request_fingerprint and first.fingerprint != ctx.request_fingerprint:
+        raise IdempotencyKeyReused(f"the idempotency key {ctx.idempotency_key!r} was used for another request")
+    return CommandResult(first.stream_id, first.version, first.position, True)
 
 
 async def _save(platform: Platform, tenant: str, ctx: CommandContext, command: str,
@@ -110,6 +117,7 @@ async def _save(platform: Platform, tenant: str, ctx: CommandContext, command: s
     first = aggregates[0]
     result = await platform.repository.save(
         tenant, *aggregates, metadata=ctx.metadata(command), idempotency_key=ctx.idempotency_key)
-    if result.replayed:
-        return CommandResult(first.id, result.version, result.last_position, True)
+    if result.replayed:  # a racer with the same key won: answer as a retry would be answered
+        return await replayed(platform, tenant, ctx) or CommandResult(first.id, result.version,
+                                                                      result.last_position, True)
     return CommandResult(first.id, first.version, result.last_position)

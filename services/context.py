@@ -13,6 +13,8 @@ class CommandContext:
 
     `idempotency_key`: a retried command with the same key returns the first result and
     writes nothing (the store remembers the key with the events it wrote).
+    `request_fingerprint`: a digest of the request the key came with; the same key with
+    another request is refused (IDEMPOTENCY_KEY_REUSED) instead of answering the first result.
     `writes_under`: the unit whose subtree the caller may write for (FORBIDDEN outside it);
     None: anywhere in the tenant (the system, a platform administrator).
     """
@@ -22,6 +24,7 @@ class CommandContext:
     idempotency_key: str | None = None
     correlation_id: str | None = None
     writes_under: UUID | None = None
+    request_fingerprint: str | None = None
 
     def metadata(self, command: str) -> dict[str, Any]:
         """Event metadata: who and why, never business facts (style: events carry facts only)."""
@@ -30,6 +33,8 @@ class CommandContext:
             meta["unit_id"] = str(self.unit_id)
         if self.correlation_id:
             meta["correlation_id"] = self.correlation_id
+        if self.idempotency_key and self.request_fingerprint:
+            meta["request_fingerprint"] = self.request_fingerprint
         return meta
 
 

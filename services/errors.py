@@ -58,3 +58,9 @@ class TooManyAttempts(ApplicationError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)
         self.retry_after = max(1, retry_after)
+
+
+class IdempotencyKeyReused(ApplicationError):
+    """An idempotency key came back with a different request (IETF Idempotency-Key draft: 422)."""
+
+    code = "IDEMPOTENCY_KEY_REUSED"

@@ -1,5 +1,14 @@
 """Campaign plans: draft, link parents (of this tenant, another tenant or an outside body),
-issue, launch, amend, reviews, end condition, close."""
+grant links, issue, launch, amend, reviews, end condition, close.
+
+A link to another tenant's plan brings the linking plan's figures into the parent's cascade
+and rollup, so it needs the parent tenant's consent: a grant recorded on the parent plan
+(`grant_links`, an event in the parent tenant's log). Without it, a link to a plan that
+exists and a link to an id that does not get the same FORBIDDEN answer: no plan id of
+another tenant can be probed. Exempt: the national body's plans, which every tenant
+implements (the platform's tenants all sit under it), and callers who act platform-wide
+(platform administrators, the national body).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +23,9 @@ from infra.database import validate_tenant_id
 from infra.platform import Platform
 from services.commands import load_or_none, run_command, update
 from services.context import CommandContext, CommandResult
+from services.errors import Forbidden
 from services.scope import check_reach
+from tenants.ids import NATIONAL_TENANT
 from tenants.org_reader import load_timeline
 
 
@@ -32,7 +43,7 @@ async def draft_plan(platform: Platform, tenant: str, ctx: CommandContext, /, *,
             raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant")
         _check_issuing_unit(timeline, issuing_unit_id, on)
         for link in fields.get("parent_links", ()):
-            await _check_platform_link(platform, link)
+            await _check_platform_link(platform, tenant, ctx, link)
         return Plan.draft(tenant=tenant, issuing_unit_id=issuing_unit_id, **fields)
     return await run_command(platform, tenant, ctx, "draft_plan", decide)
 
@@ -42,9 +53,19 @@ async def link_parent(platform: Platform, tenant: str, ctx: CommandContext, plan
     """A link to a plan on the platform (link.tenant + link.plan_id, possibly another tenant's)
     must name an existing plan; a link to an outside body names number, date and issuer."""
     async def step(plan: Plan) -> None:
-        await _check_platform_link(platform, link)
+        await _check_platform_link(platform, tenant, ctx, link)
         plan.link_parent(link)
     return await _command(platform, tenant, ctx, plan_id, expected_version, "link_parent", step)
+
+
+async def grant_links(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, to_tenant: str,
+                      expected_version: int | None = None) -> CommandResult:
+    """Consent that plans of `to_tenant` link to this plan (by a caller who reaches its issuer)."""
+    validate_tenant_id(to_tenant)
+
+    async def step(plan: Plan) -> None:
+        plan.grant_links(to_tenant)
+    return await _command(platform, tenant, ctx, plan_id, expected_version, "grant_links", step)
 
 
 async def issue_plan(platform: Platform, tenant: str, ctx: CommandContext, plan_id: UUID, *, number: str,
@@ -115,11 +136,21 @@ def _check_issuing_unit(timeline: OrgTimeline, unit_id: UUID, on: date | None) -
                          rule="plan.issuing_unit")
 
 
-async def _check_platform_link(platform: Platform, link: ParentLink) -> None:
-    # A cross-tenant read of plan metadata: only existence and kind are looked at.
+async def _check_platform_link(platform: Platform, tenant: str, ctx: CommandContext, link: ParentLink) -> None:
+    # A cross-tenant read of plan metadata: only existence and the grants are looked at.
     if link.plan_id is None:
         return
     validate_tenant_id(link.tenant)
-    if await load_or_none(platform, link.tenant, link.plan_id, Plan) is None:
-        raise BadInput(f"no plan {link.plan_id} in tenant {link.tenant!r} to link to",
-                       rule="plan.parent_links.on_platform")
+    parent = await load_or_none(platform, link.tenant, link.plan_id, Plan)
+    if link.tenant in (tenant, NATIONAL_TENANT) or _acts_platform_wide(tenant, ctx):
+        if parent is None:
+            raise BadInput(f"no plan {link.plan_id} in tenant {link.tenant!r} to link to",
+                           rule="plan.parent_links.on_platform")
+    elif parent is None or not parent.accepts_links_from(tenant):
+        raise Forbidden(f"plan {link.plan_id} of tenant {link.tenant!r} does not accept links from this tenant"
+                        " (no such plan, or its tenant has not granted them)")
+
+
+def _acts_platform_wide(tenant: str, ctx: CommandContext) -> bool:
+    """A platform administrator (no subtree limit) or the national body."""
+    return ctx.writes_under is None or tenant == NATIONAL_TENANT

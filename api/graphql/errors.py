@@ -13,19 +13,31 @@ from collections.abc import Iterator
 from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
-from api.errors import PublicError, public, to_public
+from api.errors import PublicError, classify, public, to_public
 
 ALWAYS_STATUS = {"UNAUTHENTICATED", "UNAVAILABLE"}
 
 
+def public_of(error: GraphQLError) -> PublicError:
+    """The public error, without logging (the schema logs client errors, CodedErrors the rest)."""
+    return _query_error(error) if _describes_query(error) else classify(error.original_error)
+
+
 def _public_of(error: GraphQLError) -> PublicError:
+    """As `public_of`, logging an outage or an unexpected error (once: CodedErrors calls it)."""
+    return _query_error(error) if _describes_query(error) else to_public(error.original_error)
+
+
+def _query_error(error: GraphQLError) -> PublicError:
+    """Our own validation rules (api/graphql/cost.py) name their rule and Vietnamese text."""
+    ext = error.extensions or {}
+    return public("BAD_INPUT", error.message, ext.get("message_vi"), ext.get("rule"))
+
+
+def _describes_query(error: GraphQLError) -> bool:
+    # Parse, validation and variable-coercion errors describe the query, not the data.
     original = error.original_error
-    if original is None or isinstance(original, GraphQLError) or error.path is None:
-        # Parse, validation and variable-coercion errors describe the query, not the data;
-        # our own validation rules (api/graphql/cost.py) name their rule and Vietnamese text.
-        ext = error.extensions or {}
-        return public("BAD_INPUT", error.message, ext.get("message_vi"), ext.get("rule"))
-    return to_public(original)
+    return original is None or isinstance(original, GraphQLError) or error.path is None
 
 
 class CodedErrors(SchemaExtension):

@@ -7,16 +7,19 @@ from typing import Any, ClassVar
 
 import orjson
 import strawberry
+from graphql import GraphQLError
 from litestar import Request, Response
 from litestar.background_tasks import BackgroundTasks
 from litestar.di import Provide
 from strawberry.extensions import DisableIntrospection
 from strawberry.litestar import make_graphql_controller
+from strawberry.types import ExecutionContext
 
+from api.error_log import log_refusal
 from api.errors import public
 from api.graphql.context import context_getter
 from api.graphql.document_cache import DocumentCache
-from api.graphql.errors import ERROR_EXTENSIONS
+from api.graphql.errors import ERROR_EXTENSIONS, public_of
 from api.graphql.limits import LIMIT_EXTENSIONS
 from api.graphql.queries.auditor import AuditorQueries
 from api.graphql.queries.discovery import DiscoveryQueries
@@ -25,7 +28,9 @@ from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
 from api.graphql.queries.rollup import RollupQueries
 from api.graphql.queries.tenant_data import TenantDataQueries
+from api.json_input import decode_json
 from api.rest.problems import render
+from domain.errors import BadInput
 from infra.telemetry.graphql import GraphQLTelemetry
 
 
@@ -35,13 +40,23 @@ class Query(IdentityQueries, HistoryQueries, AuditorQueries, DiscoveryQueries, R
     pass
 
 
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Instead of Strawberry's traceback per error: one line per client error; server
+        errors are logged once, with their traceback, by the error mapper (CodedErrors)."""
+        operation = execution_context.operation_name if execution_context else None
+        for error in errors:
+            public_error = public_of(error)
+            log_refusal(public_error, method="POST", path="/graphql", operation=operation)
+
+
 def build_schema(introspection: bool = True) -> strawberry.Schema:
     # GraphQLTelemetry first: its operation span wraps the other extensions' work. The
     # document cache after the limits: it parses with the token limit they set.
     # Introspection is for development: in production the schema is not handed to anyone who asks.
     closed = [] if introspection else [DisableIntrospection()]
-    return strawberry.Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS,
-                                                      *closed, DocumentCache])
+    return Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed,
+                                           DocumentCache])
 
 
 def _sub_response() -> Response:
@@ -67,6 +82,14 @@ def graphql_controller(dev_mode: bool) -> type:
 
         def encode_json(self, data: Any) -> bytes:
             return _encode(data)
+
+        def decode_json(self, data: str | bytes) -> object:
+            # Strawberry's json.loads fails with a 500 on invalid UTF-8, deep nesting, huge
+            # numbers and a body that is not an object (`null`): refuse them as BAD_INPUT.
+            value = decode_json(data)
+            if not isinstance(value, dict):
+                raise BadInput("a GraphQL request is a JSON object", rule="api.graphql.body")
+            return value
 
         async def execute_request(self, request: Request, context, root_value) -> Response:
             response = await super().execute_request(request, context, root_value)

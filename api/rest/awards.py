@@ -15,6 +15,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from api.rest.vocabulary import Authority
 from services import awards
 from services.auth.principal import Principal
 
@@ -23,7 +24,7 @@ class DecideAward(Body):
     decision_number: str
     decided_on: date
     signer: str
-    authority: str
+    authority: Authority
     enterprise_waiting: int = 0  # enterprise unions still waiting for a priority slot
     under_discipline: bool = False
     expected_version: int | None = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from uuid import UUID
 
 import msgspec
+import orjson
 from litestar import Request, Response
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
@@ -16,6 +18,7 @@ from tenants.ids import root_unit_id
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 MAX_KEY_LENGTH = 200
+FINGERPRINT = "request_fingerprint"  # request.state key, set by the router's before_request
 
 
 class Body(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -35,7 +38,15 @@ def command_context(request: Request, principal: Principal) -> CommandContext:
         raise BadInput(f"{IDEMPOTENCY_HEADER} must be 1..{MAX_KEY_LENGTH} printable characters",
                        rule="api.idempotency_key")
     return CommandContext(actor=principal.subject, unit_id=principal.unit, idempotency_key=key,
-                          correlation_id=request.headers.get("X-Request-Id"), writes_under=_reach(principal))
+                          correlation_id=request.headers.get("X-Request-Id"), writes_under=_reach(principal),
+                          request_fingerprint=request.state.get(FINGERPRINT))
+
+
+def request_fingerprint(method: str, path: str, body: object) -> str:
+    """A digest of what the request asks: method, path and the body in canonical form (keys
+    sorted, no spacing), so a retry that only reorders or respaces the JSON is still a retry."""
+    canonical = orjson.dumps([method, path, body], option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def _reach(principal: Principal) -> UUID | None:

@@ -17,13 +17,14 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from api.rest.vocabulary import Subject
 from services import nominations
 from services.auth.principal import Principal
 
 
 class DraftNomination(Body):
     plan_id: UUID
-    nominee_kind: str
+    nominee_kind: Subject
     nominee_id: UUID
     award_form: str
     proposing_unit_id: UUID

@@ -1,9 +1,59 @@
-"""OpenAPI document of the REST commands, at Litestar's default path /schema."""
+"""OpenAPI document of the REST commands, at Litestar's default path /schema.
+
+Every operation under /api/v1 lists the refusals it may answer, all RFC 9457 problem
+details (`application/problem+json`), so a generated client knows their shape.
+"""
 
 from __future__ import annotations
 
+import msgspec
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Components, SecurityScheme
+from litestar.plugins import ReceiveRoutePlugin
+from litestar.routes import BaseRoute, HTTPRoute
+
+PROBLEM_JSON = "application/problem+json"
+COMMANDS_PATH = "/api/v1"
+
+
+class Problem(msgspec.Struct):
+    """Problem details as this API writes them (api/rest/problems.py)."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    message_vi: str
+    instance: str
+    rule: str | None = None
+    invalid_params: list[dict[str, object]] | None = None
+
+
+REFUSALS: dict[int, str] = {
+    400: "BAD_INPUT: malformed JSON, an unknown field or word, a NUL character, a bad value",
+    401: "UNAUTHENTICATED: no bearer token, or a bad or expired one",
+    403: "FORBIDDEN: the caller's roles or subtree do not allow it",
+    404: "NOT_FOUND: no such aggregate in the caller's tenant",
+    405: "METHOD_NOT_ALLOWED: the path takes other methods (see Allow)",
+    409: "CONFLICT (the version named is stale) or DUPLICATE",
+    413: "PAYLOAD_TOO_LARGE",
+    422: "A business rule refused the command (its code and rule), or IDEMPOTENCY_KEY_REUSED",
+    429: "TOO_MANY_REQUESTS (see Retry-After)",
+    503: "UNAVAILABLE: the database cannot be reached (see Retry-After)",
+}
+PROBLEM_RESPONSES = {status: ResponseSpec(Problem, description=text, media_type=PROBLEM_JSON, generate_examples=False)
+                     for status, text in REFUSALS.items()}
+
+
+class ProblemResponses(ReceiveRoutePlugin):
+    """Adds the refusals to every command operation as the app registers it."""
+
+    def receive_route(self, route: BaseRoute) -> None:
+        if isinstance(route, HTTPRoute) and route.path.startswith(COMMANDS_PATH):
+            for handler in route.route_handlers:
+                handler.responses = {**PROBLEM_RESPONSES, **(handler.responses or {})}
 
 
 def openapi_config() -> OpenAPIConfig:

@@ -17,6 +17,7 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from api.rest.vocabulary import UnitKindName
 from services import org_units
 from services.auth.principal import Principal
 
@@ -34,7 +35,7 @@ class MergeUnit(Body):
 
 
 class NewUnit(Body):
-    kind: str
+    kind: UnitKindName
     name: str
     parent_id: UUID | None = None  # default: the split unit's parent that day
     code: str | None = None

@@ -11,12 +11,13 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from api.rest.vocabulary import UnitKindName
 from services import org_units
 from services.auth.principal import Principal
 
 
 class CreateUnit(Body):
-    kind: str
+    kind: UnitKindName
     name: str
     parent_id: UUID
     effective: date

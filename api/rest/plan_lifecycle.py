@@ -1,5 +1,6 @@
-"""Plan commands after the launch, and parent links: amend, link a parent, interim review,
-final review, end condition met. Draft, issue, launch and close live in api/rest/plans.py.
+"""Plan commands after the launch, and parent links: amend, link a parent, grant links to
+another tenant, interim review, final review, end condition met. Draft, issue, launch and
+close live in api/rest/plans.py.
 
 Each is authorised on the plan's issuing unit (the caller's subtree must hold it); the
 domain decides whether the plan's status allows the step (INVALID_TRANSITION names the rule).
@@ -17,6 +18,7 @@ from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from api.rest.plans import OnDay, plan_step
+from api.rest.vocabulary import Relation
 from domain.plan import Deadline, ParentLink, Phase, ReportSchedule
 from services import plans
 from services.auth.principal import Principal
@@ -63,13 +65,20 @@ class LinkParent(Body):
     """A plan on the platform (tenant + plan_id, any tenant) or an outside document
     (number or title, with its date and issuer)."""
 
-    relation: str  # implements | based_on | responds_to | combined_with
+    relation: Relation
     tenant: str = ""
     plan_id: UUID | None = None
     number: str = ""
     issued_on: date | None = None
     issuer: str = ""
     title: str = ""
+    expected_version: int | None = None
+
+
+class GrantLinks(Body):
+    """Consent that plans of `tenant` link to this plan (and so join its cascade)."""
+
+    tenant: str
     expected_version: int | None = None
 
 
@@ -95,6 +104,13 @@ class PlanLifecycle(Controller):
                           issuer=data.issuer, title=data.title, tenant=data.tenant, plan_id=data.plan_id)
         return reply(await plans.link_parent(state.platform, tenant, command_context(request, principal), plan_id,
                                              link, expected_version=data.expected_version))
+
+    @post("/{plan_id:uuid}/link-grants", summary="Let plans of another tenant link to this plan (consent)")
+    async def grant_links(self, request: Request, state: State, principal: NamedDependency[Principal],
+                          plan_id: FromPath[UUID], data: JSONBody[GrantLinks]) -> Response[CommandReply]:
+        tenant = write_tenant(principal)
+        return reply(await plans.grant_links(state.platform, tenant, command_context(request, principal), plan_id,
+                                             to_tenant=data.tenant, expected_version=data.expected_version))
 
     @post("/{plan_id:uuid}/interim-review", summary="Begin the interim review (sơ kết)")
     async def interim_review(self, request: Request, state: State, principal: NamedDependency[Principal],

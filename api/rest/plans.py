@@ -14,6 +14,7 @@ from litestar.params import FromPath, JSONBody
 
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
 from api.rest.strict import unknown_fields
+from api.rest.vocabulary import LatePolicy, PlanKind, Standard, Subject
 from domain.errors import BadInput
 from domain.plan import AwardForm, Criteria, DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule
 from services import plans
@@ -23,9 +24,9 @@ from services.auth.principal import Principal
 class DraftPlan(Body):
     issuing_unit_id: UUID
     theme: str
-    kind: str
+    kind: PlanKind
     period: Period
-    eligible_subjects: list[str]
+    eligible_subjects: list[Subject]
     on: date | None = None
     slogan: str = ""
     content_items: list[str] = []
@@ -36,8 +37,8 @@ class DraftPlan(Body):
     award_forms: list[AwardForm] = []
     quota_rules: list[QuotaRule] = []
     dossier: list[DossierItem] = []
-    standards: list[str] = []
-    late_registration_policy: str = "refuse"
+    standards: list[Standard] = []
+    late_registration_policy: LatePolicy = "refuse"
     parent_links: list[ParentLink] = []
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from litestar import Request, Response
 from litestar.exceptions import HTTPException
 
+from api.error_log import log_refusal
 from api.errors import CODES, PublicError, public, to_public
+from api.rest.openapi import PROBLEM_JSON
 
-PROBLEM_JSON = "application/problem+json"
 GRAPHQL_PATH = "/graphql"
 _CODE_BY_STATUS: dict[int, str] = {}
 for _code, (_status, _, _) in CODES.items():
@@ -42,11 +43,19 @@ def render(request: Request, error: PublicError, extra: dict | None = None) -> R
 
 def http_exception_handler(request: Request, exc: HTTPException) -> Response:
     extra = {"invalid_params": exc.extra} if exc.status_code == 400 and isinstance(exc.extra, list) else None
-    return render(request, from_http_exception(exc), extra)
+    error = from_http_exception(exc)
+    log_refusal(error, method=request.method, path=request.url.path)
+    response = render(request, error, extra)
+    allow = {k.lower(): v for k, v in (exc.headers or {}).items()}.get("allow")
+    if allow:  # a 405 names the methods the path does take (RFC 9110)
+        response.headers["Allow"] = allow
+    return response
 
 
 def exception_handler(request: Request, exc: Exception) -> Response:
-    return render(request, to_public(exc))
+    error = to_public(exc)
+    log_refusal(error, method=request.method, path=request.url.path)
+    return render(request, error)
 
 
 EXCEPTION_HANDLERS = {HTTPException: http_exception_handler, Exception: exception_handler}

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from litestar import Router
+import hashlib
+
+from litestar import Request, Router
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
+from api.json_input import decode_json
 from api.rest.accounts import AccountCommands
 from api.rest.awards import AwardCommands, QuotaCommands
+from api.rest.commanding import FINGERPRINT, request_fingerprint
 from api.rest.documents import DocumentDownloads
 from api.rest.exports import ListExports
 from api.rest.nominations import NominationCommands
@@ -31,4 +35,19 @@ def command_router() -> Router:
                                                   ListExports, SessionCommands, AccountLinks, AccountCommands,
                                                   PersonalTokenCommands],
                   dependencies={"principal": Provide(provide_principal)},
+                  before_request=check_json_body,
                   security=[{"BearerToken": []}])
+
+
+async def check_json_body(request: Request) -> None:
+    """Refuse a JSON body that the handlers' decoder would choke on (see api/json_input.py),
+    and keep the request's fingerprint for the idempotency key (api/rest/commanding.py). An
+    upload (multipart/form-data) is fingerprinted by its bytes; its handler checks its content."""
+    raw = await request.body()
+    if not raw:
+        body: object = None
+    elif request.content_type[0].startswith("multipart/"):
+        body = hashlib.sha256(raw).hexdigest()
+    else:
+        body = decode_json(raw)
+    request.state[FINGERPRINT] = request_fingerprint(request.method, request.url.path, body)

@@ -12,6 +12,7 @@ from litestar.params import JSONBody
 from litestar.status_codes import HTTP_201_CREATED
 
 from api.rest.commanding import Body, command_context
+from api.rest.vocabulary import UnitKindName
 from services.auth.principal import Principal, Role
 from services.errors import Forbidden
 from services.tenants import provision_tenant
@@ -21,7 +22,7 @@ from tenants.ids import root_unit_id
 class ProvisionTenant(Body):
     tenant_id: str
     name: str
-    kind: str
+    kind: UnitKindName
     effective: date
     code: str | None = None
 

@@ -26,6 +26,10 @@ class Plan(PlanQueries, Aggregate):
     # Pinning the module keeps every topic as it was; `domain.plan` exports Plan, so they resolve.
     __module__ = "domain.plan"
 
+    # Tenants whose plans may link to this one (consent, see grant_links). A class default:
+    # plans drafted before consent existed replay without a grant.
+    link_grants: tuple[str, ...] = ()
+
     @classmethod
     def draft(cls, *, id: UUID | None = None, **kwargs) -> Plan:  # noqa: A002
         """Validate value objects (see draft.prepare_draft) and record PlanDrafted.
@@ -62,6 +66,18 @@ class Plan(PlanQueries, Aggregate):
         if to_data(link) in self.parent_links_data:
             raise Duplicate("parent link already recorded", rule="plan.parent_links.unique")
         self._link_parent(to_data(link))
+
+    def grant_links(self, tenant: str) -> None:
+        """Consent of this plan's tenant that plans of `tenant` link to it (implement it, are
+        based on it...): the link then brings their figures into this plan's cascade."""
+        if tenant == self.tenant:
+            raise BadInput("plans of the same tenant may link without a grant", rule="plan.link_grants.other_tenant")
+        if tenant in self.link_grants:
+            raise Duplicate(f"links from tenant {tenant!r} are already granted", rule="plan.link_grants.unique")
+        self._grant_links(tenant)
+
+    def accepts_links_from(self, tenant: str) -> bool:
+        return tenant == self.tenant or tenant in self.link_grants
 
     def issue(self, number: str, issued_on: date | None, signer: str, capacity: str) -> None:
         """The number and date may stay blank ('Số: /KH-SLĐTBXH', seed 004)."""
@@ -120,6 +136,10 @@ class Plan(PlanQueries, Aggregate):
     @event("ParentLinked")
     def _link_parent(self, link: dict) -> None:
         self.parent_links_data = [*self.parent_links_data, link]
+
+    @event("LinksGranted")
+    def _grant_links(self, tenant: str) -> None:
+        self.link_grants = (*self.link_grants, tenant)
 
     @event("PlanIssued")
     def _issue(self, number: str, issued_on: date | None, signer: str, capacity: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -115,6 +116,14 @@ async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str,
         raise BadInput(f"metric must be one of {', '.join(RANKABLE)}", rule="rollup.leaderboard.metric",
                        message_vi="Chỉ tiêu xếp hạng không hợp lệ")
     result = await rollup(db, root_plan, node, as_of=as_of, tenant=tenant)
-    ranked = sorted(result["children"], key=lambda c: -float(c["metrics"].get(metric, 0) or 0))
-    return [{"node_id": c["node_id"], "name": c["name"], "value": c["metrics"].get(metric, 0)}
-            for c in ranked[:limit]]
+    values = [(c, _number(c["metrics"].get(metric, 0), metric)) for c in result["children"]]
+    _number(result["metrics"].get(metric, 0), metric)  # a grouped metric is refused even without children
+    ranked = sorted(values, key=lambda cv: -cv[1])
+    return [{"node_id": c["node_id"], "name": c["name"], "value": value} for c, value in ranked[:limit]]
+
+
+def _number(value: Any, metric: str) -> float:
+    """A rankable figure; grouped metrics (`models_by_type`: a breakdown) are BAD_INPUT."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise BadInput(f"metric {metric!r} is not a number and cannot be ranked", rule="rollup.leaderboard.metric")
+    return float(value)

@@ -44,3 +44,15 @@ def codes(body: dict) -> list[str]:
 
 async def event_count(admin) -> int:
     return await admin.fetchval("SELECT count(*) FROM events")
+
+
+@pytest.fixture
+async def office(client, platform, token, tenant_id) -> dict[str, str]:
+    """A provisioned tenant with one district federation, and an officer's token."""
+    from tests.api.story import create_unit, ensure_national_platform, provision  # story imports this module
+
+    await ensure_national_platform(platform)
+    root = await provision(client, token(tenant_id, "platform_admin"), tenant_id)
+    officer = token(tenant_id, "officer")
+    district = await create_unit(client, officer, root, "district_federation", "LĐLĐ huyện Gò Dầu")
+    return {"root": str(root), "district": str(district), "officer": officer, "tenant": tenant_id}

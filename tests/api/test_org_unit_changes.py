@@ -10,6 +10,7 @@ import pytest
 from tests.api.conftest import event_count
 from tests.api.story import create_unit, ensure_national_platform, post, provision
 
+
 @pytest.fixture
 async def tree(client, platform, token, tenant_id):
     """Province → two districts; district A has two grassroots unions, district B one."""

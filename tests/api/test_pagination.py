@@ -5,7 +5,6 @@ another's."""
 from __future__ import annotations
 
 from datetime import date
-from uuid import UUID
 
 import pytest
 

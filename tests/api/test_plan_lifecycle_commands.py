@@ -145,11 +145,17 @@ async def test_malformed_amendments_and_links_are_bad_input_naming_the_rule(clie
             ("amend", {"on": "2021-10-01", "reason": "x", "phases": [backwards]}, "plan.draft.phases"),
             ("amend", {"on": "2021-10-01", "reason": "x", "report_schedule": {**SCHEDULE, "days_of_month": [32]}},
              "plan.draft.report_schedule"),
-            ("parents", {**OUTSIDE_LINK, "relation": "inspired_by"}, "plan.draft.parent_links"),
             ("parents", {"relation": "implements", "issuer": "Tổng Liên đoàn"}, "plan.draft.parent_links")]:
         body = await refused(admin, post(client, f"/plans/{plan_id}/{command}", education.officer, body),
                              400, "BAD_INPUT")
         assert body["rule"] == rule, body
+
+
+async def test_an_unknown_relation_is_refused_by_the_body_schema(client, education, admin):
+    plan_id = await open_ended_plan(client, education)
+    body = await refused(admin, post(client, f"/plans/{plan_id}/parents", education.officer,
+                                     {**OUTSIDE_LINK, "relation": "inspired_by"}), 400, "BAD_INPUT")
+    assert "relation" in str(body["invalid_params"])
 
 
 async def test_a_link_to_a_missing_platform_plan_is_refused(client, education, admin):

@@ -6,11 +6,10 @@ from uuid import UUID
 import pytest
 
 from projections import queries
-
 from projections.engine.runner import ProjectionRunner
 from tests.api.conftest import codes, gql
-from tests.api.test_commands import TARGETS, _launched_plan, province  # noqa: F401  (fixture)
 from tests.api.story import post
+from tests.api.test_commands import TARGETS, _launched_plan, province  # noqa: F401  (fixture)
 from tests.projections import typed_rollup
 
 TREE = "query($unit: UUID!) { orgTree(unit: $unit) { name kind depth } }"

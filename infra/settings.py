@@ -67,16 +67,27 @@ class TelemetrySettings:
 
 
 @dataclass(frozen=True)
+class FileSettings:
+    store: str = "postgres"
+    """THIDUA_FILE_STORE: where dossier files live, `postgres` (a table) or `directory`."""
+    directory: Path = Path("var/files")
+    """THIDUA_FILE_DIR: the directory of the `directory` store."""
+    max_bytes: int = 20 * 1024 * 1024
+    """THIDUA_FILE_MAX_BYTES: the largest dossier file accepted (default 20 MiB)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
     auth: AuthSettings = field(default_factory=AuthSettings)
     telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
+    files: FileSettings = field(default_factory=FileSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        d, s, a = DatabaseSettings(), ServerSettings(), AuthSettings()
+        d, s, a, f = DatabaseSettings(), ServerSettings(), AuthSettings(), FileSettings()
         return cls(
             database=DatabaseSettings(
                 url=env.get("DATABASE_URL") or None,
@@ -103,6 +114,11 @@ class Settings:
                 metrics_exporter=_names(env.get("OTEL_METRICS_EXPORTER")),
                 otlp_endpoint=env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or None,
                 disabled=_flag(env.get("OTEL_SDK_DISABLED"), False),
+            ),
+            files=FileSettings(
+                store=env.get("THIDUA_FILE_STORE", f.store).strip().lower(),
+                directory=Path(env.get("THIDUA_FILE_DIR", f.directory)),
+                max_bytes=int(env.get("THIDUA_FILE_MAX_BYTES", f.max_bytes)),
             ),
         )
 

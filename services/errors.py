@@ -42,3 +42,10 @@ class Forbidden(ApplicationError):
     """A valid caller whose roles or subtree do not allow the operation."""
 
     code = "FORBIDDEN"
+
+
+class FileDamaged(ApplicationError):
+    """A stored file no longer matches the sha256 its event recorded (or is gone): the store
+    was changed behind the application's back. `thidua audit verify` says where."""
+
+    code = "FILE_DAMAGED"

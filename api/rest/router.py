@@ -7,6 +7,8 @@ from litestar.di import Provide
 
 from api.auth.request import provide_principal
 from api.rest.awards import AwardCommands, QuotaCommands
+from api.rest.decisions import DecisionCommands
+from api.rest.files import NominationFiles, RegistrationFiles
 from api.rest.nominations import NominationCommands
 from api.rest.org_unit_changes import OrgUnitChanges
 from api.rest.org_units import OrgUnitCommands
@@ -17,9 +19,16 @@ from api.rest.reports import ReportCommands
 from api.rest.tenants import TenantCommands
 
 
-def command_router() -> Router:
+MULTIPART_OVERHEAD = 64 * 1024  # the form's other fields, boundaries and part headers
+
+
+def command_router(max_file_bytes: int) -> Router:
+    # Uploads may be larger than a JSON command: their own limit, from the file settings.
+    uploads = Router(path="/", route_handlers=[NominationFiles, RegistrationFiles],
+                     request_max_body_size=max_file_bytes + MULTIPART_OVERHEAD)
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, PlanCommands,
                                                   PlanLifecycle, RegistrationCommands, ReportCommands,
-                                                  NominationCommands, AwardCommands, QuotaCommands],
+                                                  NominationCommands, AwardCommands, QuotaCommands,
+                                                  DecisionCommands, uploads],
                   dependencies={"principal": Provide(provide_principal)},
                   security=[{"BearerToken": []}])

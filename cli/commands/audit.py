@@ -106,7 +106,7 @@ async def _verify(args: argparse.Namespace, platform: Platform) -> int:
     from audit.verify import all_tenants, describe, verify_all
 
     tenants = [args.tenant] if args.tenant else await all_tenants(platform.db.admin_url)
-    reports = await verify_all(platform.db, tenants)
+    reports = await verify_all(platform.db, tenants, platform.files)
     for report in reports:
         print(describe(report))
     return 0 if all(r.ok for r in reports) else 1

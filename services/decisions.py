@@ -1,0 +1,73 @@
+"""Award decisions as documents: one decision, many recipients, a number from the register.
+
+The decision, the issuer's register, every recipient nomination and their quota ledgers are
+saved in one append. A lost race (another decision took the register's next number, or a
+quota slot) decides again from the start: the loser takes the number after, or meets
+QUOTA_EXCEEDED and takes no number at all, so the register has no gap and no repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from domain.award import Recipient, issue_decision as domain_issue
+from domain.decision import AwardDecision, DecisionRegister
+from domain.ids import decision_register_id
+from domain.plan import Plan
+from domain.rules import RuleBook, default_rulebook
+from infra.platform import Platform
+from services.awards import gather_record, ledger_of, nomination_to_decide
+from services.commands import load, load_or_none, run_command
+from services.context import CommandContext, CommandResult
+from services.scope import check_reach
+
+# Every lost race means another decision was saved; a burst of N concurrent decisions for
+# one register needs at most N - 1 retries of the last one.
+MAX_RETRIES = 64
+
+
+async def issue_decision(platform: Platform, tenant: str, ctx: CommandContext, *, issuer_unit_id: UUID,
+                         nomination_ids: list[UUID], symbol: str, decided_on: date, signer: str,
+                         authority: str, title: str = "", enterprise_waiting: int = 0,
+                         under_discipline: Iterable[UUID] = (), rulebook: RuleBook | None = None) -> CommandResult:
+    """The caller must reach the issuer and every recipient's proposing unit. Refusals are
+    those of a single decision (QUOTA_EXCEEDED, AUTHORITY_NOT_ALLOWED, STANDARDS_NOT_MET,
+    INVALID_TRANSITION ...) for any recipient, and BAD_INPUT / DUPLICATE for the list."""
+    rulebook = rulebook or default_rulebook()
+    disciplined = frozenset(under_discipline)
+
+    async def decide() -> tuple[object, ...]:
+        await check_reach(platform, tenant, ctx, issuer_unit_id)
+        register = await _register(platform, tenant, issuer_unit_id, decided_on.year)
+        recipients, ledgers = [], {}
+        for nomination_id in nomination_ids:
+            nomination = await nomination_to_decide(platform, tenant, ctx, nomination_id, None)
+            plan = await load(platform, tenant, nomination.plan_id, Plan)
+            quota = await ledger_of(platform, tenant, plan, nomination)
+            quota = ledgers.setdefault(quota.id, quota) if quota is not None else None
+            record = await gather_record(platform, tenant, plan, nomination, decided_on,
+                                         nomination_id in disciplined)
+            recipients.append(Recipient(nomination, plan, record, quota))
+        decision = domain_issue(register, recipients, rulebook=rulebook, symbol=symbol, decided_on=decided_on,
+                                signer=signer, authority=authority, title=title,
+                                enterprise_waiting=enterprise_waiting)
+        return decision, register, *(r.nomination for r in recipients), *ledgers.values()
+    return await run_command(platform, tenant, ctx, "issue_decision", decide, retries=MAX_RETRIES)
+
+
+async def get_decision(platform: Platform, tenant: str, decision_id: UUID) -> AwardDecision:
+    return await load(platform, tenant, decision_id, AwardDecision)
+
+
+async def get_register(platform: Platform, tenant: str, issuer_unit_id: UUID, year: int) -> DecisionRegister | None:
+    return await load_or_none(platform, tenant, decision_register_id(tenant, issuer_unit_id, year), DecisionRegister)
+
+
+async def _register(platform: Platform, tenant: str, issuer_unit_id: UUID, year: int) -> DecisionRegister:
+    """The issuer's register for the year, opened (pending, saved with the decision) if new."""
+    register = await get_register(platform, tenant, issuer_unit_id, year)
+    return register or DecisionRegister(tenant=tenant, issuer_unit_id=issuer_unit_id, year=year)
+
+

@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import json
+from uuid import uuid4
+
+from audit.file_check import FILE_TOPICS
+from infra.records import NewEvent
+from tests import dossier_samples as samples
 from tests.audit.conftest import ten_events
 
 
@@ -59,3 +65,19 @@ async def test_every_tenant_is_verified_including_one_missing_from_the_registry(
 async def test_invalid_tenant_gives_a_coded_error(cli):
     result = await cli("audit", "verify", "--tenant", "Not A Tenant;")
     assert result.code == 2 and result.err.startswith("error BAD_INPUT:")
+
+
+async def test_a_dossier_file_changed_after_the_fact_is_named_by_its_events_position(
+    platform, admin, cli, tenant_id
+):
+    await ten_events(platform, tenant_id)
+    sha256 = await platform.files.put(tenant_id, samples.pdf("Biên bản họp xét"))
+    body = json.dumps({"kind": "review_minutes", "file_name": "Biên bản.pdf", "file_sha256": sha256,
+                       "file_size": 1, "media_type": "application/pdf"})
+    await platform.store.append(tenant_id, uuid4(), 0, [NewEvent(FILE_TOPICS[0], body)])
+    assert (await cli("audit", "verify", "--tenant", tenant_id)).code == 0
+    await admin.execute("UPDATE dossier_files SET content = $3 WHERE tenant_id = $1 AND sha256 = $2",
+                        tenant_id, sha256, samples.pdf("Biên bản đã sửa"))
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 1
+    assert result.out.startswith(f"BROKEN {tenant_id} at position 11: file {sha256} was changed")

@@ -59,6 +59,11 @@ async def attach_file(platform: Platform, tenant: str, ctx: CommandContext, cls:
                         unit_of=unit_of)
 
 
+async def list_files(platform: Platform, tenant: str, cls: type[HoldsFiles], aggregate_id: UUID) -> list[dict]:
+    """The dossier's files in the order they were attached (kind, name, sha256, size, type)."""
+    return list((await load(platform, tenant, aggregate_id, cls)).files.values())
+
+
 async def read_file(platform: Platform, tenant: str, cls: type[HoldsFiles], aggregate_id: UUID,
                     sha256: str) -> DossierFile:
     """The file as attached; NOT_FOUND unless this dossier holds it, FILE_DAMAGED when the

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State, UploadFile
 from litestar.di import NamedDependency
@@ -36,6 +37,14 @@ class FileUpload:
 Upload = Annotated[FileUpload, Body(media_type=RequestEncodingType.MULTI_PART)]
 
 
+class FileEntry(msgspec.Struct):
+    kind: str
+    name: str
+    sha256: str
+    size: int
+    media_type: str
+
+
 async def _attach(request: Request, state: State, principal: Principal, cls: type, aggregate_id: UUID,
                   data: FileUpload) -> Response[CommandReply]:
     tenant = write_tenant(principal)
@@ -43,6 +52,11 @@ async def _attach(request: Request, state: State, principal: Principal, cls: typ
     return reply(await files.attach_file(state.platform, tenant, command_context(request, principal), cls,
                                          aggregate_id, kind=data.kind, name=data.file.filename or "",
                                          content=content, expected_version=data.expected_version))
+
+
+async def _list(state: State, principal: Principal, cls: type, aggregate_id: UUID) -> list[FileEntry]:
+    tenant = scope_tenant(principal, Access.TENANT_DATA)
+    return [FileEntry(**entry) for entry in await files.list_files(state.platform, tenant, cls, aggregate_id)]
 
 
 async def _download(request: Request, state: State, principal: Principal, cls: type, aggregate_id: UUID,
@@ -60,6 +74,11 @@ class NominationFiles(Controller):
                      nomination_id: FromPath[UUID], data: Upload) -> Response[CommandReply]:
         return await _attach(request, state, principal, Nomination, nomination_id, data)
 
+    @get("/", summary="The files of the nomination's dossier, in the order they were attached")
+    async def index(self, state: State, principal: NamedDependency[Principal],
+                    nomination_id: FromPath[UUID]) -> list[FileEntry]:
+        return await _list(state, principal, Nomination, nomination_id)
+
     @get(f"/{SHA256_PATH}", summary="Download a file of the nomination's dossier", operation_class=FileDownload)
     async def download(self, request: Request, state: State, principal: NamedDependency[Principal],
                        nomination_id: FromPath[UUID], sha256: FromPath[str]) -> Response[bytes]:
@@ -74,6 +93,11 @@ class RegistrationFiles(Controller):
     async def upload(self, request: Request, state: State, principal: NamedDependency[Principal],
                      registration_id: FromPath[UUID], data: Upload) -> Response[CommandReply]:
         return await _attach(request, state, principal, Registration, registration_id, data)
+
+    @get("/", summary="The files of the registration's dossier, in the order they were attached")
+    async def index(self, state: State, principal: NamedDependency[Principal],
+                    registration_id: FromPath[UUID]) -> list[FileEntry]:
+        return await _list(state, principal, Registration, registration_id)
 
     @get(f"/{SHA256_PATH}", summary="Download a file of the registration", operation_class=FileDownload)
     async def download(self, request: Request, state: State, principal: NamedDependency[Principal],

@@ -57,6 +57,9 @@ async def test_an_uploaded_file_downloads_with_its_media_type_and_name(client, d
     assert response.headers["etag"] == f'"{sha256}"'
     assert f"filename*=UTF-8''{quote('Tờ trình.pdf', safe='')}" in response.headers["content-disposition"]
     assert 'filename="To trinh.pdf"' in response.headers["content-disposition"]
+    listed = (await client.get(f"/api/v1/nominations/{nomination}/files", headers=bearer(district.officer))).json()
+    assert listed == [{"kind": "submission_memo", "name": "Tờ trình.pdf", "sha256": sha256, "size": len(content),
+                       "media_type": "application/pdf"}]
     again = await client.get(f"/api/v1/nominations/{nomination}/files/{sha256}",
                              headers={**bearer(district.officer), "If-None-Match": f'"{sha256}"'})
     assert again.status_code == 304 and again.content == b""

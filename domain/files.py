@@ -2,7 +2,7 @@
 
 The name and the declared type of an upload are the client's word; the bytes are not. PDF,
 JPEG and PNG have fixed leading bytes; DOCX and XLSX are ZIP packages (Office Open XML)
-told apart by the part every such document must hold.
+told apart by the part every such document must hold; macro-enabled packages are refused.
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ def _ooxml_type(content: bytes) -> str | None:
             names = set(package.namelist())
     except (zipfile.BadZipFile, ValueError):
         return None
-    if "[Content_Types].xml" not in names:
-        return None
+    if "[Content_Types].xml" not in names or any(n.endswith("vbaProject.bin") for n in names):
+        return None  # not a package, or a macro-enabled one (.docm, .xlsm): code has no place in a dossier
     return next((media for part, media in _OOXML_MAIN_PART if part in names), None)
 
 

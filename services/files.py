@@ -8,6 +8,7 @@ save then loses a race, an unreferenced content-addressed file is left, which is
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -49,7 +50,8 @@ async def attach_file(platform: Platform, tenant: str, ctx: CommandContext, cls:
                       expected_version: int | None = None) -> CommandResult:
     """PAYLOAD_TOO_LARGE over the limit, UNSUPPORTED_MEDIA_TYPE unless the content is a PDF,
     DOCX, XLSX, JPEG or PNG, DUPLICATE for a file already in the dossier."""
-    facts = file_facts(content, name, platform.settings.files.max_bytes)
+    # Hashing and reading a package's directory take a while for a large file: off the loop.
+    facts = await asyncio.to_thread(file_facts, content, name, platform.settings.files.max_bytes)
     command, unit_of = _OWNERS[cls]
 
     async def change(holder: HoldsFiles) -> None:

@@ -33,13 +33,20 @@ def jpeg() -> bytes:
     return b"\xff\xd8\xff\xe0" + struct.pack(">H", len(app0) + 2) + app0 + b"\xff\xd9"
 
 
-def ooxml(main_part: str, text: str = "Báo cáo thành tích") -> bytes:
+def ooxml(main_part: str, text: str = "Báo cáo thành tích", *extra_parts: str) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
         package.writestr("_rels/.rels", "<Relationships/>")
         package.writestr(main_part, f"<document><t>{text}</t></document>")
+        for part in extra_parts:
+            package.writestr(part, b"\0")
     return out.getvalue()
+
+
+def docm() -> bytes:
+    """A macro-enabled Word package."""
+    return ooxml("word/document.xml", "Có macro", "word/vbaProject.bin")
 
 
 def docx(text: str = "Báo cáo thành tích") -> bytes:

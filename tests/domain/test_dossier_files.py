@@ -43,7 +43,7 @@ def test_the_name_does_not_decide_the_type():
 
 @pytest.mark.parametrize("content", [
     b"#!/bin/sh\nrm -rf /\n", b"<html><script>alert(1)</script></html>", samples.plain_zip(),
-    b"PK\x03\x04 not really a zip", b"GIF89a\x01\x00\x01\x00",
+    b"PK\x03\x04 not really a zip", b"GIF89a\x01\x00\x01\x00", samples.docm(),
 ])
 def test_other_content_is_refused_whatever_its_name(content):
     with pytest.raises(DomainError) as err:

@@ -35,6 +35,10 @@ every run). Last run: **{mode}**, {date}, took {duration} s; machine: {cores} co
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
   (`--quick`: 100 after 10).
 - **commands**: HTTP commands under concurrent load.
+- **files**: the dossier file stores side by side, PostgreSQL (`THIDUA_FILE_STORE=postgres`,
+  the default) and a directory, each storing the same 1 MiB files of random bytes one at a
+  time and reading them back (MiB/s), against the floor of writing and fsyncing the same
+  bytes to plain files (no hashing, no database).
 
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.

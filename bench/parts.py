@@ -12,6 +12,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 
 from bench import commands, projection, rollup
+from bench.files import file_store_rates
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
 from bench.generator import Generated, generate
@@ -143,6 +144,10 @@ async def commands_part(ctx: Context) -> dict[str, float]:
         return await commands.command_load(base, tokens, data, clients=16, duration_s=duration, warmup_s=warmup)
     except RuntimeError as failed:
         raise Skipped(str(failed)) from None
+
+
+async def files_part(ctx: Context) -> dict[str, float]:
+    return await file_store_rates(ctx.platform, files=20 if ctx.quick else 200)
 
 
 def _describe(prefix: str, data: Generated) -> dict[str, object]:

@@ -22,6 +22,7 @@ PARTS = {
     "projection": parts.projection_part,
     "rollup": parts.rollup_part,
     "commands": parts.commands_part,
+    "files": parts.files_part,
     "append": parts.append_part,
 }
 

@@ -43,4 +43,7 @@ PART_KEYS = {
     "rollup": ["rollup.p50_ms", "rollup.p99_ms", "rollup.sql_floor_p99_ms",
                "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio", "rollup.small_p99_ms"],
     "commands": ["commands.per_s", "commands.p50_ms", "commands.p99_ms"],
+    "files": ["files.count", "files.file_mib", "files.floor_write_mib_per_s"] + [
+        f"files.{store}_{what}" for store in ("postgres", "directory")
+        for what in ("put_mib_per_s", "get_mib_per_s", "put_ratio_vs_floor")],
 }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from infra.settings import Settings
 
-PART_NAMES = ("append", "projection", "rollup", "commands")
+PART_NAMES = ("append", "projection", "rollup", "commands", "files")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

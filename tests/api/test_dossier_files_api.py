@@ -109,6 +109,19 @@ async def test_a_refused_upload_answers_a_problem_and_writes_nothing(client, dis
     assert await files_rows(admin, district.tenant) == 0
 
 
+async def test_a_retried_upload_answers_its_first_result_and_stores_once(client, district, nomination, admin):
+    path, content = f"/api/v1/nominations/{nomination}/files", samples.pdf("gửi lại")
+    replies = []
+    for _ in range(2):
+        response = await client.post(path, headers={**bearer(district.district_officer), "Idempotency-Key": "up-1"},
+                                     files={"file": ("Tờ trình.pdf", content, "application/pdf")},
+                                     data={"kind": "submission_memo"})
+        replies.append((response.status_code, response.json()))
+    assert [status for status, _ in replies] == [201, 200]
+    assert replies[1][1]["replayed"] is True and replies[0][1]["version"] == replies[1][1]["version"]
+    assert await files_rows(admin, district.tenant) == 1
+
+
 async def test_an_upload_without_a_file_is_bad_input(client, district, nomination):
     response = await client.post(f"/api/v1/nominations/{nomination}/files", headers=bearer(district.officer),
                                  data={"kind": "submission_memo"})

@@ -8,7 +8,7 @@ import pytest
 
 from infra.files import open_file_store
 from infra.files.directory import DirectoryFileStore
-from infra.settings import FileSettings
+from infra.settings import FileSettings, Settings
 from tests import dossier_samples as samples
 
 
@@ -59,3 +59,10 @@ def test_the_directory_store_takes_only_content_addresses(tmp_path):
 def test_an_unknown_store_name_is_refused(platform):
     with pytest.raises(ValueError, match="THIDUA_FILE_STORE"):
         open_file_store(FileSettings(store="s3"), platform.db)
+
+
+def test_the_file_settings_come_from_the_environment(tmp_path):
+    files = Settings.from_env({"THIDUA_FILE_STORE": "Directory", "THIDUA_FILE_DIR": str(tmp_path),
+                               "THIDUA_FILE_MAX_BYTES": "5000"}).files
+    assert (files.store, files.directory, files.max_bytes) == ("directory", tmp_path, 5000)
+    assert Settings.from_env({}).files == FileSettings()

@@ -13,12 +13,13 @@ from datetime import date
 from uuid import UUID
 
 from domain.award import Recipient, issue_decision as domain_issue
-from domain.decision import AwardDecision, DecisionRegister
+from domain.decision import AwardDecision, DecisionRegister, check_recipients
 from domain.ids import decision_register_id
+from domain.nomination import Nomination
 from domain.plan import Plan
 from domain.rules import RuleBook, default_rulebook
 from infra.platform import Platform
-from services.awards import gather_record, ledger_of, nomination_to_decide
+from services.awards import gather_record, ledger_of
 from services.commands import load, load_or_none, run_command
 from services.context import CommandContext, CommandResult
 from services.scope import check_reach
@@ -39,16 +40,20 @@ async def issue_decision(platform: Platform, tenant: str, ctx: CommandContext, *
     disciplined = frozenset(under_discipline)
 
     async def decide() -> tuple[object, ...]:
-        await check_reach(platform, tenant, ctx, issuer_unit_id)
+        check_recipients(nomination_ids)  # before loading: a list too long is refused at once
+        nominations = [await load(platform, tenant, nid, Nomination) for nid in nomination_ids]
+        # One reach check (one org timeline) for the issuer and every proposing unit.
+        await check_reach(platform, tenant, ctx, issuer_unit_id, *{n.proposing_unit_id for n in nominations})
         register = await _register(platform, tenant, issuer_unit_id, decided_on.year)
-        recipients, ledgers = [], {}
-        for nomination_id in nomination_ids:
-            nomination = await nomination_to_decide(platform, tenant, ctx, nomination_id, None)
-            plan = await load(platform, tenant, nomination.plan_id, Plan)
+        recipients, ledgers, plans = [], {}, {}
+        for nomination in nominations:
+            if nomination.plan_id not in plans:
+                plans[nomination.plan_id] = await load(platform, tenant, nomination.plan_id, Plan)
+            plan = plans[nomination.plan_id]
             quota = await ledger_of(platform, tenant, plan, nomination)
             quota = ledgers.setdefault(quota.id, quota) if quota is not None else None
             record = await gather_record(platform, tenant, plan, nomination, decided_on,
-                                         nomination_id in disciplined)
+                                         nomination.id in disciplined)
             recipients.append(Recipient(nomination, plan, record, quota))
         decision = domain_issue(register, recipients, rulebook=rulebook, symbol=symbol, decided_on=decided_on,
                                 signer=signer, authority=authority, title=title,

@@ -48,6 +48,7 @@ async def test_a_decision_for_many_nominations_is_numbered_and_shown(client, vot
 
 @pytest.mark.parametrize("change, status, code", [
     ({"nomination_ids": []}, 400, "BAD_INPUT"),
+    ({"nomination_ids": [str(uuid4()) for _ in range(501)]}, 400, "BAD_INPUT"),
     ({"symbol": " "}, 400, "BAD_INPUT"),
     ({"nomination_ids": "twice"}, 409, "DUPLICATE"),
     ({"nomination_ids": [str(uuid4())]}, 404, "NOT_FOUND"),

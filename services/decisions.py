@@ -14,13 +14,13 @@ from uuid import UUID
 
 from domain.award import Recipient, issue_decision as domain_issue
 from domain.decision import AwardDecision, DecisionRegister, check_recipients
-from domain.ids import decision_register_id
+from domain.ids import decision_id, decision_register_id
 from domain.nomination import Nomination
 from domain.plan import Plan
 from domain.rules import RuleBook, default_rulebook
 from infra.platform import Platform
 from services.awards import gather_record, ledger_of
-from services.commands import load, load_or_none, run_command
+from services.commands import load, load_many, load_or_none, run_command
 from services.context import CommandContext, CommandResult
 from services.scope import check_reach
 
@@ -64,6 +64,15 @@ async def issue_decision(platform: Platform, tenant: str, ctx: CommandContext, *
 
 async def get_decision(platform: Platform, tenant: str, decision_id: UUID) -> AwardDecision:
     return await load(platform, tenant, decision_id, AwardDecision)
+
+
+async def register_of(platform: Platform, tenant: str, issuer_unit_id: UUID, year: int) -> list[AwardDecision]:
+    """The issuer's decisions of the year in number order (their ids follow from the register)."""
+    register = await get_register(platform, tenant, issuer_unit_id, year)
+    if register is None:
+        return []
+    ids = [decision_id(register.id, n) for n in range(1, register.last + 1)]
+    return sorted(await load_many(platform, tenant, ids, AwardDecision), key=lambda d: d.sequence)
 
 
 async def get_register(platform: Platform, tenant: str, issuer_unit_id: UUID, year: int) -> DecisionRegister | None:

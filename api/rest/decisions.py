@@ -10,10 +10,11 @@ import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody
 
 from api.auth.policy import Access, scope_tenant
 from api.rest.commanding import Body, CommandReply, command_context, reply, write_tenant
+from domain.decision import AwardDecision
 from services import decisions
 from services.auth.principal import Principal
 
@@ -65,7 +66,16 @@ class DecisionCommands(Controller):
     async def show(self, state: State, principal: NamedDependency[Principal],
                    decision_id: FromPath[UUID]) -> DecisionView:
         tenant = scope_tenant(principal, Access.TENANT_DATA)
-        d = await decisions.get_decision(state.platform, tenant, decision_id)
-        revoked = [RevokedRecipient(UUID(hex=h), r["reason"], r["on"]) for h, r in d.revoked.items()]
-        return DecisionView(d.id, d.number, d.sequence, d.issuer_unit_id, d.decided_on, d.signer,
-                            d.authority, d.title, list(d.recipients), revoked)
+        return _view(await decisions.get_decision(state.platform, tenant, decision_id))
+
+    @get("/", summary="The issuer's register for a year: its decisions in number order")
+    async def register(self, state: State, principal: NamedDependency[Principal],
+                       issuer_unit_id: FromQuery[UUID], year: FromQuery[int]) -> list[DecisionView]:
+        tenant = scope_tenant(principal, Access.TENANT_DATA)
+        return [_view(d) for d in await decisions.register_of(state.platform, tenant, issuer_unit_id, year)]
+
+
+def _view(d: AwardDecision) -> DecisionView:
+    revoked = [RevokedRecipient(UUID(hex=h), r["reason"], r["on"]) for h, r in d.revoked.items()]
+    return DecisionView(d.id, d.number, d.sequence, d.issuer_unit_id, d.decided_on, d.signer,
+                        d.authority, d.title, list(d.recipients), revoked)

@@ -40,6 +40,12 @@ async def test_a_decision_for_many_nominations_is_numbered_and_shown(client, vot
     assert (shown["number"], shown["sequence"], shown["recipients"]) == ("1/QĐ-LĐLĐ", 1, nids[:2])
     again = (await client.get(f"/api/v1/decisions/{second['id']}", headers=bearer(p.officer))).json()
     assert again["number"] == "2/QĐ-LĐLĐ"
+    register = (await client.get("/api/v1/decisions", params={"issuer_unit_id": str(p.root), "year": 2022},
+                                 headers=bearer(p.officer))).json()
+    assert [d["number"] for d in register] == ["1/QĐ-LĐLĐ", "2/QĐ-LĐLĐ"]
+    empty = await client.get("/api/v1/decisions", params={"issuer_unit_id": str(p.root), "year": 2023},
+                             headers=bearer(p.officer))
+    assert (empty.status_code, empty.json()) == (200, [])
     created(await post(client, f"/nominations/{nids[0]}/revoke", p.officer,
                        {"reason": "Hồ sơ không trung thực", "on": "2022-06-01"}))
     shown = (await client.get(f"/api/v1/decisions/{first['id']}", headers=bearer(p.officer))).json()

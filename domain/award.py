@@ -19,7 +19,7 @@ from domain.plan import Plan
 from domain.quota import AwardQuota
 from domain.registration import Registration
 from domain.rules import RuleBook
-from domain.text import required
+from domain.text import nfc, required
 
 
 def nominee_record(registration: Registration | None, *, reports_on_time: bool,
@@ -72,7 +72,7 @@ def issue_decision(register: DecisionRegister, recipients: list[Recipient], *, r
     register.take_number(decided_on)
     return AwardDecision(tenant=register.tenant, issuer_unit_id=register.issuer_unit_id, register_id=register.id,
                          sequence=sequence, number=number, decided_on=decided_on, signer=required(signer, "signer"),
-                         authority=authority, title=title.strip(),
+                         authority=authority, title=nfc(title),
                          recipients=[r.nomination.id for r in recipients])
 
 

@@ -9,6 +9,7 @@ save then loses a race, an unreferenced content-addressed file is left, which is
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 from uuid import UUID
@@ -24,7 +25,7 @@ from services.errors import FileDamaged, NotFoundError
 
 
 class HoldsFiles(Protocol):
-    files: dict[str, dict]
+    files: Mapping[str, dict]
 
     def attach_file(self, kind: str, file) -> None: ...
 

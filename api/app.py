@@ -45,7 +45,8 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
             yield
 
     return Litestar(
-        route_handlers=[health, graphql_controller(settings.server.dev_mode), command_router()],
+        route_handlers=[health, graphql_controller(settings.server.dev_mode),
+                        command_router(settings.files.max_bytes)],
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin(), ProblemResponses()],

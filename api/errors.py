@@ -56,6 +56,7 @@ CODES: dict[str, tuple[int, str, str]] = {
     "LINK_INVALID": (400, "Link invalid", "Liên kết không hợp lệ, đã dùng hoặc đã hết hạn"),
     "TOO_MANY_REQUESTS": (429, "Too many requests", "Quá nhiều yêu cầu"),
     "UNAVAILABLE": (503, "Service unavailable", "Cơ sở dữ liệu tạm thời không truy cập được, hãy thử lại sau"),
+    "FILE_DAMAGED": (500, "Stored file damaged", "Tệp đã lưu bị thay đổi hoặc mất; hãy báo quản trị viên"),
     "INTERNAL": (500, "Internal error", "Lỗi hệ thống"),
 }
 DOMAIN_STATUS = 422  # a well-formed command that a business rule refuses

@@ -42,6 +42,10 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   replaces, the same units created by one `POST /api/v1/org-units/` call after another
   (timed on 200 of them, `--quick` 50; `rest_one_by_one_estimated_s` is the whole sheet at
   that rate). See docs/org-import.md.
+- **files**: the dossier file stores side by side, PostgreSQL (`THIDUA_FILE_STORE=postgres`,
+  the default) and a directory, each storing the same 1 MiB files of random bytes one at a
+  time and reading them back (MiB/s), against the floor of writing and fsyncing the same
+  bytes to plain files (no hashing, no database).
 
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.

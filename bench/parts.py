@@ -15,6 +15,7 @@ from datetime import date
 from bench import commands, org_import, projection, rollup
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
+from bench.files import file_store_rates
 from bench.generator import Generated, generate
 from bench.latency import percentile
 from bench.national import FULL, QUICK, Scale
@@ -162,6 +163,10 @@ async def org_import_part(ctx: Context) -> dict[str, float]:
                                                baseline_sample=min(sample, ctx.org_import_grassroots))
     except org_import.ImportFailed as failed:
         raise Skipped(str(failed)) from None
+
+
+async def files_part(ctx: Context) -> dict[str, float]:
+    return await file_store_rates(ctx.platform, files=20 if ctx.quick else 200)
 
 
 def _describe(prefix: str, data: Generated) -> dict[str, object]:

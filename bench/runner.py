@@ -24,6 +24,7 @@ PARTS = {
     "rollup": parts.rollup_part,
     "commands": parts.commands_part,
     "org_import": parts.org_import_part,
+    "files": parts.files_part,
     "append": parts.append_part,
 }
 

@@ -51,4 +51,7 @@ PART_KEYS = {
     "org_import": [f"org_import.{name}" for name in (
         "units", "file_kib", "write_s", "units_per_s", "dry_run_s", "reimport_s", "export_s",
         "rest_one_by_one_units_per_s", "rest_one_by_one_estimated_s", "speedup_vs_rest")],
+    "files": ["files.count", "files.file_mib", "files.floor_write_mib_per_s"] + [
+        f"files.{store}_{what}" for store in ("postgres", "directory")
+        for what in ("put_mib_per_s", "get_mib_per_s", "put_ratio_vs_floor")],
 }

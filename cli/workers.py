@@ -20,7 +20,6 @@ from contextlib import contextmanager
 
 from projections.engine.parent_process import PARENT_ENV
 
-
 # Runner children get a process group of their own: Ctrl-C in a terminal reaches the parent
 # only, which stops them itself (SIGTERM), never a child caught half-way through its imports.
 OWN_GROUP = 0

@@ -7,8 +7,11 @@ version conflict; the service reloads and retries, and the retry sees the quota 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
+from domain.decision import AwardDecision, DecisionRegister, check_recipients, decision_number
 from domain.errors import BadInput
 from domain.nomination import Nomination
 from domain.nomination_checks import NomineeRecord
@@ -16,6 +19,7 @@ from domain.plan import Plan
 from domain.quota import AwardQuota
 from domain.registration import Registration
 from domain.rules import RuleBook
+from domain.text import nfc, required
 
 
 def nominee_record(registration: Registration | None, *, reports_on_time: bool,
@@ -30,7 +34,7 @@ def nominee_record(registration: Registration | None, *, reports_on_time: bool,
 
 def decide_award(nomination: Nomination, quota: AwardQuota | None, *, plan: Plan, rulebook: RuleBook,
                  record: NomineeRecord, decision_number: str, decided_on: date, signer: str,
-                 authority: str, enterprise_waiting: int = 0) -> None:
+                 authority: str, enterprise_waiting: int = 0, decision_id: UUID | None = None) -> None:
     """Check everything, take a quota slot (if the form has a pool), then decide."""
     nomination.check_decision(plan, rulebook, record, authority, decided_on)
     if quota is not None:
@@ -38,12 +42,47 @@ def decide_award(nomination: Nomination, quota: AwardQuota | None, *, plan: Plan
         quota.reserve(nomination.id, decided_on, enterprise=nomination.nominee_enterprise,
                       enterprise_waiting=enterprise_waiting)
     nomination.decide(plan, rulebook, record, decision_number=decision_number,
-                      decided_on=decided_on, signer=signer, authority=authority)
+                      decided_on=decided_on, signer=signer, authority=authority, decision_id=decision_id)
 
 
-def revoke_award(nomination: Nomination, quota: AwardQuota | None, *, reason: str, on: date) -> None:
-    """Revocation (fraud, false documents) gives the slot back to the ledger."""
+@dataclass(frozen=True)
+class Recipient:
+    """A nomination the decision decides, with what its checks need."""
+    nomination: Nomination
+    plan: Plan
+    record: NomineeRecord
+    quota: AwardQuota | None  # one object per ledger: recipients of one pool share it
+
+
+def issue_decision(register: DecisionRegister, recipients: list[Recipient], *, rulebook: RuleBook, symbol: str,
+                   decided_on: date, signer: str, authority: str, title: str = "",
+                   enterprise_waiting: int = 0) -> AwardDecision:
+    """Decide every recipient (all or none: any refusal refuses the decision), then take the
+    register's next number. Enterprise unions are served first, and each one served is one
+    fewer waiting for a priority slot (seed 001)."""
+    check_recipients([r.nomination.id for r in recipients])
+    sequence, decision_id = register.next_entry()
+    number = decision_number(sequence, symbol)
+    waiting = enterprise_waiting
+    for r in sorted(recipients, key=lambda r: not r.nomination.nominee_enterprise):
+        decide_award(r.nomination, r.quota, plan=r.plan, rulebook=rulebook, record=r.record,
+                     decision_number=number, decided_on=decided_on, signer=signer, authority=authority,
+                     enterprise_waiting=waiting, decision_id=decision_id)
+        waiting = max(0, waiting - 1) if r.nomination.nominee_enterprise else waiting
+    register.take_number(decided_on)
+    return AwardDecision(tenant=register.tenant, issuer_unit_id=register.issuer_unit_id, register_id=register.id,
+                         sequence=sequence, number=number, decided_on=decided_on, signer=required(signer, "signer"),
+                         authority=authority, title=nfc(title),
+                         recipients=[r.nomination.id for r in recipients])
+
+
+def revoke_award(nomination: Nomination, quota: AwardQuota | None, *, reason: str, on: date,
+                 decision: AwardDecision | None = None) -> None:
+    """Revocation (fraud, false documents) gives the slot back to the ledger, and is entered
+    against the decision that gave the award (when it was given by a decision document)."""
     nomination.revoke(reason, on)
+    if decision is not None:
+        decision.revoke_recipient(nomination.id, reason, on)
     if quota is not None and quota.holds(nomination.id):
         quota.release(nomination.id, on, reason)
 

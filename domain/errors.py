@@ -73,3 +73,13 @@ class DossierIncomplete(DomainError):
 class OutOfScope(DomainError):
     """The unit is not within the plan's scope."""
     code = "OUT_OF_SCOPE"
+
+
+class FileTooLarge(DomainError):
+    """A dossier file is over the size limit."""
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class UnsupportedFileType(DomainError):
+    """A dossier file's content is not of an accepted type."""
+    code = "UNSUPPORTED_MEDIA_TYPE"

@@ -25,3 +25,16 @@ def report_id(tenant: str, plan_id: UUID, unit_id: UUID, day: date) -> UUID:
 def quota_id(tenant: str, plan_id: UUID, pool: str, nominating_unit_id: UUID) -> UUID:
     """One quota ledger per plan, award-form pool and nominating unit."""
     return uuid5(QUOTA_NS, f"{tenant}/{plan_id}/{pool}/{nominating_unit_id}")
+
+
+DECISION_REGISTER_NS = UUID("6f1d3c2a-4b7e-5a10-9c61-0d7a1e2b3c04")
+
+
+def decision_register_id(tenant: str, issuer_unit_id: UUID, year: int) -> UUID:
+    """One register of decision numbers per issuing unit and calendar year."""
+    return uuid5(DECISION_REGISTER_NS, f"{tenant}/{issuer_unit_id}/{year}")
+
+
+def decision_id(register_id: UUID, sequence: int) -> UUID:
+    """A decision is the register's entry: two decisions racing for one number share an id."""
+    return uuid5(DECISION_REGISTER_NS, f"{register_id}/{sequence}")

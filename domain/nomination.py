@@ -4,6 +4,7 @@ appraised → council voted → forwarded up | decided | rejected → revoked.""
 from __future__ import annotations
 
 from datetime import date
+from types import MappingProxyType
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
@@ -11,6 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from domain import nomination_checks as checks
 from domain.errors import BadInput, InvalidTransition
 from domain.events import versioned
+from domain.files import FileFacts, check_new_file, file_entry
 from domain.nomination_checks import NomineeRecord
 from domain.numbers import count
 from domain.plan import SUBJECTS, Plan
@@ -20,6 +22,10 @@ from domain.text import required
 
 @versioned
 class Nomination(Aggregate):
+    # sha256 → the file's entry. Reassigned, never mutated; the class default serves
+    # snapshots taken before dossiers held files.
+    files = MappingProxyType({})  # not annotated: a class default, not a dataclass field
+
     @event("NominationDrafted")
     def __init__(self, tenant: str, plan_id: UUID, phase: str, nominee_kind: str, nominee_id: UUID,
                  nominee_name: str, nominee_enterprise: bool, award_form: str, proposing_unit_id: UUID) -> None:
@@ -39,6 +45,12 @@ class Nomination(Aggregate):
     def attach_document(self, kind: str, copies: int = 1) -> None:
         checks.check_step(self.status, "attach_document")
         self._attach_document(required(kind, "document kind"), count(copies, "copies", "nomination.documents"))
+
+    def attach_file(self, kind: str, file: FileFacts) -> None:
+        """A file of the dossier; it counts as one copy of its kind of document."""
+        checks.check_step(self.status, "attach_document")
+        check_new_file(self.files, file.sha256)
+        self._attach_file(required(kind, "document kind"), file.name, file.sha256, file.size, file.media_type)
 
     def submit(self, plan: Plan, on: date) -> None:
         checks.check_step(self.status, "submit")
@@ -83,18 +95,24 @@ class Nomination(Aggregate):
         checks.check_standards(plan.standards, record)
 
     def decide(self, plan: Plan, rulebook: RuleBook, record: NomineeRecord, *, decision_number: str,
-               decided_on: date, signer: str, authority: str) -> None:
+               decided_on: date, signer: str, authority: str, decision_id: UUID | None = None) -> None:
+        """`decision_id`: the decision document naming this nomination among its recipients."""
         self.check_decision(plan, rulebook, record, authority, decided_on)
         self._decide(required(decision_number, "decision_number"), decided_on,
-                     required(signer, "signer"), authority, self.award_form)
+                     required(signer, "signer"), authority, self.award_form, decision_id)
 
     def reject(self, reason: str, on: date) -> None:
         checks.check_step(self.status, "reject")
         self._reject(required(reason, "reason"), on)
 
+    @property
+    def decision_id(self) -> UUID | None:
+        return None if self.decision is None else self.decision.get("decision_id")
+
     def revoke(self, reason: str, on: date) -> None:
+        """The revocation names the decision it revokes (its id and number)."""
         checks.check_step(self.status, "revoke")
-        self._revoke(required(reason, "reason"), on)
+        self._revoke(required(reason, "reason"), on, self.decision_id, self.decision["number"])
 
     # --- checks ---------------------------------------------------------------------------
 
@@ -112,6 +130,11 @@ class Nomination(Aggregate):
     @event("DocumentAttached")
     def _attach_document(self, kind: str, copies: int) -> None:
         self.documents = {**self.documents, kind: copies}
+
+    @event("DossierFileAttached")
+    def _attach_file(self, kind: str, file_name: str, file_sha256: str, file_size: int, media_type: str) -> None:
+        self.files = {**self.files, file_sha256: file_entry(kind, file_name, file_sha256, file_size, media_type)}
+        self.documents = {**self.documents, kind: max(self.documents.get(kind, 0), 1)}
 
     @event("NominationSubmitted")
     def _submit(self, on: date, late: bool) -> None:
@@ -145,17 +168,18 @@ class Nomination(Aggregate):
 
     @event("AwardDecided")
     def _decide(self, decision_number: str, decided_on: date, signer: str, authority: str,
-                award_form: str) -> None:
+                award_form: str, decision_id: UUID | None = None) -> None:
+        # decision_id: absent from awards decided before decisions were documents.
         self.status = "decided"
         self.decision = {"number": decision_number, "on": decided_on, "signer": signer,
-                         "authority": authority, "award_form": award_form}
+                         "authority": authority, "award_form": award_form, "decision_id": decision_id}
 
     @event("NominationRejected")
     def _reject(self, reason: str, on: date) -> None:
         self.status, self.end_reason = "rejected", reason
 
     @event("AwardRevoked")
-    def _revoke(self, reason: str, on: date) -> None:
+    def _revoke(self, reason: str, on: date, decision_id: UUID | None = None, decision_number: str = "") -> None:
         self.status, self.end_reason = "revoked", reason
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from decimal import Decimal
 from typing import Iterable
 from uuid import UUID
@@ -12,6 +13,7 @@ from eventsourcing.domain import Aggregate, event
 
 from domain.errors import BadInput, DeadlinePassed, Duplicate, InvalidTransition, OutOfScope
 from domain.events import versioned
+from domain.files import FileFacts, check_new_file, file_entry
 from domain.ids import registration_id
 from domain.numbers import amount
 from domain.plan import Plan, to_data
@@ -27,6 +29,10 @@ class Target:
 
 @versioned
 class Registration(Aggregate):
+    # sha256 → the file's entry (the registration form, its annexes). Reassigned, never
+    # mutated; the class default serves snapshots taken before registrations held files.
+    files = MappingProxyType({})  # not annotated: a class default, not a dataclass field
+
     @staticmethod
     def create_id(tenant: str, plan_id: UUID, phase: str, unit_id: UUID, **_: object) -> UUID:
         return registration_id(tenant, plan_id, phase, unit_id)
@@ -49,6 +55,14 @@ class Registration(Aggregate):
         if indicator not in {t.indicator for t in self.targets}:
             raise BadInput(f"no registered target {indicator!r}", rule="registration.results")
         self._record_result(indicator, amount(achieved, "achieved", "registration.results"), on)
+
+    def attach_file(self, kind: str, file: FileFacts) -> None:
+        check_new_file(self.files, file.sha256)
+        self._attach_file(required(kind, "document kind"), file.name, file.sha256, file.size, file.media_type)
+
+    @event("RegistrationFileAttached")
+    def _attach_file(self, kind: str, file_name: str, file_sha256: str, file_size: int, media_type: str) -> None:
+        self.files = {**self.files, file_sha256: file_entry(kind, file_name, file_sha256, file_size, media_type)}
 
     @event("TargetResultRecorded")
     def _record_result(self, indicator: str, achieved: int | Decimal, on: date) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from infra.database import Database
 from infra.embedded import start_embedded
 from infra.event_store import EventStore
+from infra.files import FileStore, open_file_store
 from infra.repository import AggregateRepository
 from infra.settings import Settings
 
@@ -20,6 +21,7 @@ class Platform:
     db: Database
     store: EventStore
     repository: AggregateRepository
+    files: FileStore
 
 
 async def resolve_admin_url(settings: Settings) -> str:
@@ -34,7 +36,8 @@ async def open_platform(settings: Settings, admin_url: str | None = None) -> Asy
     db = await Database.open(admin_url or await resolve_admin_url(settings), settings.database)
     store = EventStore(db, settings.database.append_calls)
     try:
-        yield Platform(settings, db, store, AggregateRepository(store, snapshot_every=50))
+        yield Platform(settings, db, store, AggregateRepository(store, snapshot_every=50),
+                       open_file_store(settings.files, db))
     finally:
         await store.aclose()  # the last coalesced notifications, while the pool is open
         await db.close()

@@ -146,6 +146,16 @@ class TelemetrySettings:
 
 
 @dataclass(frozen=True)
+class FileSettings:
+    store: str = "postgres"
+    """THIDUA_FILE_STORE: where dossier files live, `postgres` (a table) or `directory`."""
+    directory: Path = Path("var/files")
+    """THIDUA_FILE_DIR: the directory of the `directory` store."""
+    max_bytes: int = 20 * 1024 * 1024
+    """THIDUA_FILE_MAX_BYTES: the largest dossier file accepted (default 20 MiB)."""
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
@@ -154,6 +164,7 @@ class Settings:
     mail: MailSettings = field(default_factory=MailSettings)
     telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
     rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
+    files: FileSettings = field(default_factory=FileSettings)
 
     def unsafe_defaults(self) -> list[str]:
         """What production mode refuses to start with: the built-in secrets anyone can read."""
@@ -169,7 +180,8 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        d, s, a, u, m = DatabaseSettings(), ServerSettings(), AuthSettings(), AccountSettings(), MailSettings()
+        d, s, a, u, m, f = (DatabaseSettings(), ServerSettings(), AuthSettings(), AccountSettings(), MailSettings(),
+                            FileSettings())
         dev_mode = _flag(env.get("THIDUA_DEV"), False)
         return cls(
             database=DatabaseSettings(
@@ -219,6 +231,11 @@ class Settings:
             rate_limits=RateLimitSettings(
                 client=_limit(env, "THIDUA_RATE_LIMIT_CLIENT", DEFAULT_CLIENT_LIMIT),
                 account=_limit(env, "THIDUA_RATE_LIMIT_ACCOUNT", DEFAULT_ACCOUNT_LIMIT),
+            ),
+            files=FileSettings(
+                store=env.get("THIDUA_FILE_STORE", f.store).strip().lower(),
+                directory=Path(env.get("THIDUA_FILE_DIR", f.directory)),
+                max_bytes=_int(env, "THIDUA_FILE_MAX_BYTES", f.max_bytes),
             ),
         )
 

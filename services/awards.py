@@ -13,6 +13,7 @@ from uuid import UUID
 from domain.award import decide_award as domain_decide
 from domain.award import nominee_record
 from domain.award import revoke_award as domain_revoke
+from domain.decision import AwardDecision
 from domain.errors import Duplicate
 from domain.ids import quota_id, registration_id
 from domain.nomination import Nomination
@@ -25,7 +26,7 @@ from domain.report import missing_reports
 from domain.rules import RuleBook, default_rulebook
 from infra.platform import Platform
 from infra.stream_queries import existing_streams
-from services.commands import check_version, load, load_or_none, run_command
+from services.commands import A, check_version, load, load_or_none, run_command
 from services.context import CommandContext, CommandResult
 from services.reports import reports_of
 from services.scope import check_reach
@@ -66,9 +67,9 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
     rulebook = rulebook or default_rulebook()
 
     async def decide() -> tuple[Nomination | AwardQuota, ...]:
-        nomination = await _nomination(platform, tenant, ctx, nomination_id, expected_version)
+        nomination = await nomination_to_decide(platform, tenant, ctx, nomination_id, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
-        quota = await _ledger(platform, tenant, plan, nomination)
+        quota = await ledger_of(platform, tenant, plan, nomination)
         record = await gather_record(platform, tenant, plan, nomination, decided_on, under_discipline)
         domain_decide(nomination, quota, plan=plan, rulebook=rulebook, record=record,
                       decision_number=decision_number, decided_on=decided_on, signer=signer,
@@ -79,13 +80,17 @@ async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nom
 
 async def revoke_award(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID, *,
                        reason: str, on: date, expected_version: int | None = None) -> CommandResult:
-    """Revoke a decided award; its quota slot goes back to the ledger."""
-    async def decide() -> tuple[Nomination | AwardQuota, ...]:
-        nomination = await _nomination(platform, tenant, ctx, nomination_id, expected_version)
+    """Revoke a decided award; its quota slot goes back to the ledger, and the revocation is
+    entered against the decision document that gave it."""
+    async def decide() -> tuple[Nomination | AwardQuota | AwardDecision, ...]:
+        nomination = await nomination_to_decide(platform, tenant, ctx, nomination_id, expected_version)
         plan = await load(platform, tenant, nomination.plan_id, Plan)
         quota = await _existing_ledger(platform, tenant, plan, nomination)
-        domain_revoke(nomination, quota, reason=reason, on=on)
-        return nomination, *_present(quota)
+        decision = None
+        if nomination.decision_id is not None:
+            decision = await load(platform, tenant, nomination.decision_id, AwardDecision)
+        domain_revoke(nomination, quota, reason=reason, on=on, decision=decision)
+        return nomination, *_present(quota), *_present(decision)
     return await run_command(platform, tenant, ctx, "revoke_award", decide, retries=MAX_RETRIES)
 
 
@@ -100,7 +105,7 @@ async def gather_record(platform: Platform, tenant: str, plan: Plan, nomination:
     return nominee_record(registration, reports_on_time=on_time, under_discipline=under_discipline)
 
 
-async def _nomination(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID,
+async def nomination_to_decide(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID,
                       expected_version: int | None) -> Nomination:
     """NOT_FOUND, then FORBIDDEN outside the caller's subtree, then CONFLICT if stale."""
     nomination = await load(platform, tenant, nomination_id, Nomination)
@@ -109,11 +114,11 @@ async def _nomination(platform: Platform, tenant: str, ctx: CommandContext, nomi
     return nomination
 
 
-def _present(quota: AwardQuota | None) -> tuple[AwardQuota, ...]:
-    return () if quota is None else (quota,)
+def _present(aggregate: A | None) -> tuple[A, ...]:
+    return () if aggregate is None else (aggregate,)
 
 
-async def _ledger(platform, tenant, plan: Plan, nomination: Nomination) -> AwardQuota | None:
+async def ledger_of(platform, tenant, plan: Plan, nomination: Nomination) -> AwardQuota | None:
     """The nomination's ledger, opened now (pending, saved with the decision) if it is new."""
     quota = await _existing_ledger(platform, tenant, plan, nomination)
     pool = plan.award_form(nomination.award_form).quota_pool

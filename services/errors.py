@@ -64,3 +64,10 @@ class IdempotencyKeyReused(ApplicationError):
     """An idempotency key came back with a different request (IETF Idempotency-Key draft: 422)."""
 
     code = "IDEMPOTENCY_KEY_REUSED"
+
+
+class FileDamaged(ApplicationError):
+    """A stored file no longer matches the sha256 its event recorded (or is gone): the store
+    was changed behind the application's back. `thidua audit verify` says where."""
+
+    code = "FILE_DAMAGED"

@@ -12,8 +12,10 @@ from api.json_input import decode_json
 from api.rest.accounts import AccountCommands
 from api.rest.awards import AwardCommands, QuotaCommands
 from api.rest.commanding import FINGERPRINT, request_fingerprint
+from api.rest.decisions import DecisionCommands
 from api.rest.documents import DocumentDownloads
 from api.rest.exports import ListExports
+from api.rest.files import NominationFiles, RegistrationFiles
 from api.rest.nominations import NominationCommands
 from api.rest.org_import import OrgTreeSheets
 from api.rest.org_unit_changes import OrgUnitChanges
@@ -26,14 +28,18 @@ from api.rest.reports import ReportCommands
 from api.rest.sessions import AccountLinks, SessionCommands
 from api.rest.tenants import TenantCommands
 
+MULTIPART_OVERHEAD = 64 * 1024  # the form's other fields, boundaries and part headers
 
-def command_router() -> Router:
+
+def command_router(max_file_bytes: int) -> Router:
+    # Uploads may be larger than a JSON command: their own limit, from the file settings.
+    uploads = Router(path="/", route_handlers=[NominationFiles, RegistrationFiles],
+                     request_max_body_size=max_file_bytes + MULTIPART_OVERHEAD)
     return Router(path="/api/v1", route_handlers=[TenantCommands, OrgUnitCommands, OrgUnitChanges, OrgTreeSheets,
-                                                  PlanCommands,
-                                                  PlanLifecycle, RegistrationCommands, ReportCommands,
-                                                  NominationCommands, AwardCommands, QuotaCommands, DocumentDownloads,
-                                                  ListExports, SessionCommands, AccountLinks, AccountCommands,
-                                                  PersonalTokenCommands],
+                                                  PlanCommands, PlanLifecycle, RegistrationCommands, ReportCommands,
+                                                  NominationCommands, AwardCommands, QuotaCommands, DecisionCommands,
+                                                  DocumentDownloads, ListExports, SessionCommands, AccountLinks,
+                                                  AccountCommands, PersonalTokenCommands, uploads],
                   dependencies={"principal": Provide(provide_principal)},
                   before_request=check_json_body,
                   security=[{"BearerToken": []}])

@@ -116,7 +116,7 @@ async def _verify(args: argparse.Namespace, platform: Platform) -> int:
         print(f"error NOT_FOUND: no tenant {args.tenant!r} (it has no events and is not registered)",
               file=sys.stderr)
         return 2
-    reports = await verify_all(platform.db, [args.tenant] if args.tenant else known)
+    reports = await verify_all(platform.db, [args.tenant] if args.tenant else known, platform.files)
     for report in reports:
         print(describe(report))
     return 0 if all(r.ok for r in reports) else 1

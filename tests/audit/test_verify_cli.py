@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import json
+from uuid import uuid4
+
+from audit.file_check import FILE_TOPICS
+from infra.records import NewEvent
+from tests import dossier_samples as samples
 from tests.audit.conftest import ten_events
 
 
@@ -81,3 +87,19 @@ def test_the_history_type_example_is_a_real_event_topic(capsys):
         pass
     shown = " ".join(capsys.readouterr().out.split())
     assert f"({HISTORY_TYPE_EXAMPLE})" in shown and "(domain.plan:Plan.PlanLaunched)" in shown
+
+
+async def test_a_dossier_file_changed_after_the_fact_is_named_by_its_events_position(
+    platform, admin, cli, tenant_id
+):
+    await ten_events(platform, tenant_id)
+    sha256 = await platform.files.put(tenant_id, samples.pdf("Biên bản họp xét"))
+    body = json.dumps({"kind": "review_minutes", "file_name": "Biên bản.pdf", "file_sha256": sha256,
+                       "file_size": 1, "media_type": "application/pdf"})
+    await platform.store.append(tenant_id, uuid4(), 0, [NewEvent(FILE_TOPICS[0], body)])
+    assert (await cli("audit", "verify", "--tenant", tenant_id)).code == 0
+    await admin.execute("UPDATE dossier_files SET content = $3 WHERE tenant_id = $1 AND sha256 = $2",
+                        tenant_id, sha256, samples.pdf("Biên bản đã sửa"))
+    result = await cli("audit", "verify", "--tenant", tenant_id)
+    assert result.code == 1
+    assert result.out.startswith(f"BROKEN {tenant_id} at position 11: file {sha256} was changed")

@@ -1,12 +1,15 @@
 """Every event survives the store's mapper (JSON + UUID/Decimal/datetime/date transcodings)."""
 
+import json
 from datetime import date
 from decimal import Decimal
 from uuid import uuid4
 
 from eventsourcing.persistence import StoredEvent
 
-from domain.award import decide_award, revoke_award
+from domain.award import Recipient, decide_award, issue_decision, revoke_award
+from domain.decision import DecisionRegister
+from domain.files import file_facts
 from domain.nomination import draft_nomination
 from domain.nomination_checks import NomineeRecord
 from domain.plan import ParentLink
@@ -14,6 +17,7 @@ from domain.quota import open_quota
 from domain.registration import Target, register
 from domain.report import ReportFigures, submit_report
 from seeds import seed_000, seed_001, seed_002, seed_003, seed_004
+from tests import dossier_samples as samples
 
 from .conftest import launched
 
@@ -79,3 +83,47 @@ def test_registration_report_nomination_and_quota_round_trip(mapper, rulebook):
                            ReportFigures(3, 1_000_000, {"ATM gạo": 1}, 1, 2, "ghi chú"), submitted_on=date(2021, 9, 16))
     for aggregate in (reg, quota, nom, report):
         assert_round_trips(mapper, aggregate)
+
+
+def test_dossier_files_and_decision_documents_round_trip(mapper, rulebook):
+    plan = launched(seed_001, date(2021, 10, 1))
+    reg = register(plan, uuid4(), True, seed_001.PHASE, [Target("Sáng kiến", 3, "sáng kiến")], on=date(2021, 10, 5))
+    reg.attach_file("registration_form", file_facts(samples.xlsx(), "Bảng đăng ký.xlsx", 10**6))
+    nom = draft_nomination(plan, nominee_kind="collective", nominee_id=reg.unit_id, nominee_name="CĐCS A",
+                           award_form="bk_bch_ldld_tinh", phase=seed_001.PHASE, proposing_unit_id=uuid4())
+    nom.attach_file("submission_memo", file_facts(samples.pdf(), "Tờ trình.pdf", 10**6))
+    for kind, copies in (("review_minutes", 1), ("achievement_report", 2)):
+        nom.attach_document(kind, copies)
+    d = date(2021, 12, 20)
+    nom.submit(plan, d), nom.receive(d), nom.appraise(d), nom.record_council_vote(d, 5, 4, 1)
+    register_ = DecisionRegister(tenant="t", issuer_unit_id=uuid4(), year=2022)
+    decision = issue_decision(register_, [Recipient(nom, plan, NomineeRecord(True, True, True, True), None)],
+                              rulebook=rulebook, symbol="QĐ-LĐLĐ", decided_on=date(2022, 1, 10), signer="x",
+                              authority="province_federation_executive")
+    revoke_award(nom, None, reason="gian dối", on=date(2022, 3, 1), decision=decision)
+    for aggregate in (reg, nom, register_, decision):
+        assert_round_trips(mapper, aggregate)
+
+
+def test_awards_decided_and_revoked_before_decision_documents_still_load(mapper, rulebook):
+    """AwardDecided and AwardRevoked rows stored before they named a decision lack its fields."""
+    plan = launched(seed_004, date(2021, 9, 10))
+    nom = draft_nomination(plan, nominee_kind="individual", nominee_id=uuid4(), nominee_name="Trần Thị B",
+                           award_form="gk_giam_doc_so", phase=plan.phases[0].name if plan.phases else "",
+                           proposing_unit_id=uuid4())
+    d = date(2021, 10, 20)
+    nom.submit(plan, d), nom.receive(d), nom.appraise(d), nom.record_council_vote(d, 5, 4, 1)
+    nom.decide(plan, rulebook, NomineeRecord(True, True, True, True), decision_number="12/QĐ-SLĐTBXH",
+               decided_on=d, signer="Giám đốc", authority="department_director")
+    nom.revoke("gian dối", d)
+    copy = None
+    for e in nom.collect_events():
+        stored = mapper.to_stored_event(e)
+        state = json.loads(stored.state)
+        state.pop("decision_id", None)
+        if stored.topic.endswith(".AwardRevoked"):
+            state.pop("decision_number")
+        old = StoredEvent(stored.originator_id, stored.originator_version, stored.topic, json.dumps(state).encode())
+        copy = mapper.to_domain_event(old).mutate(copy)
+    assert copy.status == "revoked" and copy.decision["number"] == "12/QĐ-SLĐTBXH"
+    assert copy.decision_id is None

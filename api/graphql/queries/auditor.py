@@ -16,8 +16,8 @@ from api.graphql.context import Info
 from api.graphql.types.audit import AggregateStateView, AuditReadView, ChainReportView
 from audit.reads import list_reads, record_read
 from audit.state import state_of
+from audit.verify import verify_with_files
 from domain.errors import BadInput
-from infra.hash_chain import verify_tenant
 
 MAX_READS = 1000
 
@@ -42,13 +42,13 @@ class AuditorQueries:
                            message_vi=f"limit phải trong khoảng 1..{MAX_READS}")
         return [AuditReadView.from_read(r) for r in await list_reads(info.context.platform.db, scoped, limit)]
 
-    @strawberry.field(description="Walk a tenant's hash chain: ok with head position and hash, or the first"
-                                  " bad position. Recorded as a read.")
+    @strawberry.field(description="Walk a tenant's hash chain and re-hash its dossier files: ok with head"
+                                  " position and hash, or the first bad position. Recorded as a read.")
     async def verify_chain(self, info: Info, tenant: str | None = None) -> ChainReportView:
         principal = info.context.principal()
         scoped = scope_tenant(principal, Access.HISTORY, tenant)
         db = info.context.platform.db
-        report = await verify_tenant(db, scoped)
+        report = await verify_with_files(db, scoped, info.context.platform.files)
         async with db.tenant_transaction(scoped) as conn:
             await record_read(conn, scoped, principal.subject, "verify",
                               {"ok": report.ok, "head_position": report.head_position,

@@ -46,10 +46,12 @@ async def test_the_runner_wakes_on_notify_and_reports_a_stopped_projection(
     await create_table(admin)
     runner = ProjectionRunner(platform.db, [CountingProjection(), FailingProjection()], poll_interval=30)
     async with runner:
-        await asyncio.sleep(0.2)  # first pass done; from now on only NOTIFY can wake it
+        await asyncio.sleep(0.2)  # its heads are read; from now on only NOTIFY can wake it
         await platform.store.append(tenant_id, __import__("uuid").uuid4(), 0, counted(4, boom_at=2))
-        await wait_for(lambda: _counted(admin, tenant_id, 4), timeout=10)
-        await wait_for(lambda: _has_error(runner, tenant_id), timeout=10)
+        # The first pass catches up every tenant the session has made so far (two at a time, a
+        # commit each) before the woken one reaches this tenant: on a busy machine, past 10 s.
+        await wait_for(lambda: _counted(admin, tenant_id, 4), timeout=60)
+        await wait_for(lambda: _has_error(runner, tenant_id), timeout=60)
     error = runner.errors[("test_failing", tenant_id)]
     assert error.position == await head(admin, tenant_id) - 1
 

@@ -33,7 +33,8 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
 - **rollup**: the national rollup through GraphQL over HTTP against a running server
   (p50/p99), the raw-SQL floor of the same read, and the same query at 1,000 vs 100,000
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
-  (`--quick`: 100 after 10).
+  (`--quick`: 100 after 10). `rollup.as_of.*`: the same national read `asOf` 2021-12-31
+  (the tree of that day, the facts effective by then) and its own SQL floor, in the same run.
 - **commands**: HTTP commands under concurrent load.
 - **org_import**: a province's org tree (Bình Dương's shape: 3,550 grassroots unions under
   50 commune and industrial-zone unions, 3,600 rows with Vietnamese names) uploaded as one
@@ -82,9 +83,11 @@ data included. Compare figures within one run (the ratios), or across runs only 
   only while a tenant is being caught up, so runner processes share the tenants. The time
   splits between Python (decoding the log, the rollups' handlers, building rows) and
   PostgreSQL (chiefly the rollup leaf upserts and the report rows).
-- **rollup**: the read is one national read-only transaction with two index-driven
-  statements (the cascade, then the counters of the node and its children summed per child
-  and metric in SQL: one row per child). Over HTTP, GraphQL parsing/validation is cached per
+- **rollup**: the read is one national read-only transaction: the cascade, whether the node
+  exists, the counters of the node and its children summed per child and metric in SQL (one
+  row per child, index-driven), and each tenant's freshness. As of a day it walks that day's
+  tree below the node and sums the dated facts of every unit in it: its cost grows with the
+  units under the node, which is why `rollup.as_of.p99_ms` misses its target. Over HTTP, GraphQL parsing/validation is cached per
   query text and plain fields resolve without a coroutine each; a plan's reporting days due
   are cached per schedule and day, the derived metrics go out without a second walk, and
   the telemetry extension decides which fields are untraced without walking each field's

@@ -1,4 +1,4 @@
-"""Rollup reads: every SQL statement a rollup needs, two per read, in the caller's transaction.
+"""Rollup reads: every SQL statement a rollup needs, in the caller's transaction (one snapshot).
 
 1. PLANS: the plans of the cascade (root included) with what `reports_due` needs; the caller
    turns them into reporting days due per plan (domain schedule rules, in Python).
@@ -6,6 +6,10 @@
    summed in SQL over the cascade's plans: parallel arrays of metric names and values, and
    `reports_due` = sum over plans of (days due of the plan x units registered to it). Summing
    here, not in Python, returns ~children rows instead of children x plans x metrics.
+   Plan-independent facts (units in scope: the nil plan) count only for the cascade's
+   tenants, and only their units are children: a tenant with no plan in it is not in scope.
+Before 2, NODE_KNOWN (an unknown plan or node is NOT_FOUND, not a rollup of zeros); after
+it, the freshness of each of the cascade's tenants (freshness.py), in the same snapshot.
 
 "As now" reads only the rows of the node and its children: their rollup_counters (the
 facts of the units below them) through rollup_counters_by_node (node_id, plan_id):

@@ -39,7 +39,7 @@ async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | 
     rollup to count those writes; `includes_after` says whether it did."""
     includes_after = await wait_until_counted(db, after or {}, wait_s)
     relations = relations or ROLLUP_RELATIONS
-    async with read_scope(db, tenant) as conn:  # one read-only transaction, two statements
+    async with read_scope(db, tenant) as conn:  # one read-only transaction: one snapshot
         read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
                                  as_of, GRASSROOTS_LEVEL, today)
     figures = read.figures

@@ -67,14 +67,6 @@ class PlanQueries:
     def accepts_registrations(self) -> bool:
         return self.status in ("launched", "interim_review")
 
-    def is_open_on(self, day: date) -> bool:
-        start, end = self.start, self.effective_end
-        if start is None or day < start:
-            return False
-        if self.closed_on is not None and day > self.closed_on:
-            return False
-        return end is None or day <= end
-
     def phase(self, name: str) -> Phase:
         if name == WHOLE_CAMPAIGN and not self.phases_data:
             return Phase(WHOLE_CAMPAIGN, self.start or date.min, self.effective_end or date.max)

@@ -16,15 +16,14 @@ from .conftest import launched
 def test_open_ended_plan_stays_open_until_the_end_condition_is_declared(seed):
     plan = launched(seed, date(2021, 9, 10))
     assert plan.period.end is None and plan.period.end_condition
-    assert plan.is_open_on(date(2030, 1, 1))
+    assert plan.effective_end is None  # open in 2030 too: no end until the condition is met
     plan.declare_end_condition_met(date(2022, 3, 31))
-    assert plan.is_open_on(date(2022, 3, 31))
-    assert not plan.is_open_on(date(2022, 4, 1))
+    assert plan.effective_end == date(2022, 3, 31)
 
 
 def test_seed_000_starts_on_1_september_2021():
     plan = launched(seed_000, date(2021, 9, 10))
-    assert not plan.is_open_on(date(2021, 8, 31)) and plan.is_open_on(date(2021, 9, 1))
+    assert plan.start == date(2021, 9, 1)
 
 
 def test_open_ended_plan_closes_only_after_the_declaration():

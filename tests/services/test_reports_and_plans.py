@@ -59,12 +59,12 @@ async def test_open_ended_plan_stays_open_until_the_end_condition_is_declared(pl
     with pytest.raises(DomainError) as err:
         await plans.close_plan(platform, org.tenant, CTX, plan_id, on=date(2022, 4, 2))
     assert err.value.rule == "plan.close.after_period"
-    assert (await load_plan(platform, org.tenant, plan_id)).is_open_on(date(2030, 1, 1))
+    assert (await load_plan(platform, org.tenant, plan_id)).effective_end is None  # still open
     await plans.declare_end_condition_met(platform, org.tenant, CTX, plan_id, on=date(2022, 3, 31))
     result = await plans.close_plan(platform, org.tenant, CTX, plan_id, on=date(2022, 4, 2))
     plan = await load_plan(platform, org.tenant, plan_id)
     assert plan.status == "closed" and result.version == plan.version
-    assert not plan.is_open_on(date(2022, 4, 1))
+    assert plan.effective_end == date(2022, 3, 31)
 
 
 async def test_invalid_transition_names_the_rule_and_writes_nothing(platform, org):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from litestar import Request, Router
+from litestar.datastructures import UploadFile
 from litestar.di import Provide
 
 from api.auth.request import provide_principal
@@ -48,12 +49,22 @@ def command_router(max_file_bytes: int) -> Router:
 async def check_json_body(request: Request) -> None:
     """Refuse a JSON body that the handlers' decoder would choke on (see api/json_input.py),
     and keep the request's fingerprint for the idempotency key (api/rest/commanding.py). An
-    upload (multipart/form-data) is fingerprinted by its bytes; its handler checks its content."""
-    raw = await request.body()
-    if not raw:
-        body: object = None
-    elif request.content_type[0].startswith("multipart/"):
-        body = hashlib.sha256(raw).hexdigest()
+    upload (multipart/form-data) is fingerprinted by its fields and its files' sha256, not by
+    its bytes: a client's retry carries a new boundary. Its handler checks the content."""
+    if request.content_type[0].startswith("multipart/"):
+        body: object = await _form_fingerprint(request)
     else:
-        body = decode_json(raw)
+        raw = await request.body()
+        body = decode_json(raw) if raw else None
     request.state[FINGERPRINT] = request_fingerprint(request.method, request.url.path, body)
+
+
+async def _form_fingerprint(request: Request) -> list[list[str]]:
+    fields = []
+    for name, value in (await request.form()).multi_items():
+        if isinstance(value, UploadFile):
+            content = await value.read()
+            await value.seek(0)  # the handler reads it again
+            value = hashlib.sha256(content).hexdigest()
+        fields.append([name, str(value)])
+    return sorted(fields)

@@ -60,9 +60,10 @@ def inbox() -> Iterator[Inbox]:
 
 
 def account_settings(inbox: Inbox, **accounts) -> Settings:
-    """Plain-HTTP cookies (the test client speaks http) and the test SMTP server."""
-    return replace(Settings(), accounts=replace(AccountSettings(secure_cookies=False, public_url="http://thidua.test"),
-                                                **accounts),
+    """Plain-HTTP cookies (the test client speaks http) and the test SMTP server. Every test
+    signs in from one address: the per-address throttle is wide unless a test narrows it."""
+    return replace(Settings(), accounts=replace(AccountSettings(secure_cookies=False, public_url="http://thidua.test",
+                                                                signins_per_minute=10_000), **accounts),
                    mail=MailSettings(smtp_host="127.0.0.1", smtp_port=inbox.port, starttls=False))
 
 

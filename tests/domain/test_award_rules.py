@@ -39,7 +39,8 @@ def test_a_decision_takes_a_slot_of_the_nominations_ledger(plan, rulebook):
     decide(nom, quota, plan, rulebook, enterprise_waiting=3)
     assert nom.status == "decided" and quota.reserved == {nom.id.hex: True}
     assert nom.decision == {"number": "7/QĐ-LĐLĐ", "on": DECIDED, "signer": "Chủ tịch",
-                            "authority": "province_federation_executive", "award_form": "bk_bch_ldld_tinh"}
+                            "authority": "province_federation_executive", "award_form": "bk_bch_ldld_tinh",
+                            "decision_id": None}
 
 
 def test_the_waiting_enterprises_reach_the_ledger(plan, rulebook):

@@ -9,7 +9,10 @@ from uuid import UUID, uuid4
 
 import pytest
 
+from domain.ids import quota_id
+from domain.nomination import Nomination
 from domain.plan import Plan
+from domain.quota import AwardQuota
 from infra.platform import Platform
 from services import plans
 from services.commands import load
@@ -77,3 +80,12 @@ async def launched_plan(platform: Platform, tenant: str, seed, issuing_unit_id: 
 
 async def load_plan(platform: Platform, tenant: str, plan_id: UUID) -> Plan:
     return await load(platform, tenant, plan_id, Plan)
+
+
+async def load_nomination(platform: Platform, tenant: str, nomination_id: UUID) -> Nomination:
+    return await load(platform, tenant, nomination_id, Nomination)
+
+
+async def load_quota(platform: Platform, tenant: str, *, plan_id: UUID, pool: str,
+                     nominating_unit_id: UUID) -> AwardQuota:
+    return await load(platform, tenant, quota_id(tenant, plan_id, pool, nominating_unit_id), AwardQuota)

@@ -10,15 +10,11 @@ from uuid import uuid4
 import pytest
 
 from domain.errors import DomainError
-from domain.ids import quota_id
-from domain.nomination import Nomination
-from domain.quota import AwardQuota
 from domain.registration import Target
 from seeds import seed_001
 from services import awards, nominations, registrations
-from services.commands import load
 
-from .conftest import CTX, build_org, launched_plan
+from .conftest import CTX, build_org, launched_plan, load_nomination, load_quota
 
 PHASE = seed_001.PHASE
 DOSSIER = (("submission_memo", 1), ("review_minutes", 1), ("achievement_report", 2))
@@ -76,8 +72,8 @@ async def test_fifth_certificate_of_merit_is_refused(platform, org10, plan_001):
     with pytest.raises(DomainError) as err:
         await decide(platform, org10, nids[4], 5)
     assert err.value.code == "QUOTA_EXCEEDED"
-    quota = await load(platform, org10.tenant, quota_id(org10.tenant, plan_001, "de_nghi_bang_khen", org10.district),
-                       AwardQuota)
+    quota = await load_quota(platform, org10.tenant, plan_id=plan_001, pool="de_nghi_bang_khen",
+                             nominating_unit_id=org10.district)
     assert (quota.used, quota.limit) == (4, 4)
     assert (await load_nomination(platform, org10.tenant, nids[4])).status == "voted"
 
@@ -153,6 +149,3 @@ async def test_district_cannot_decide_a_province_certificate(platform, org10, pl
                                   decided_on=date(2022, 1, 10), authority="district_federation_standing_committee")
     assert err.value.code == "AUTHORITY_NOT_ALLOWED"
 
-
-async def load_nomination(platform, tenant: str, nomination_id) -> Nomination:
-    return await load(platform, tenant, nomination_id, Nomination)

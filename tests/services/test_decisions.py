@@ -13,7 +13,7 @@ from domain.errors import DomainError
 from services import awards, decisions, nominations
 from services.commands import load
 
-from .conftest import CTX
+from .conftest import CTX, load_nomination, load_quota
 from .test_awards import DOSSIER, FORM, PHASE, org10, plan_001, registered_and_exceeded  # noqa: F401
 
 DECIDED = date(2022, 1, 10)
@@ -52,7 +52,7 @@ async def test_one_decision_decides_all_its_recipients_under_one_number(platform
     decision = await decisions.get_decision(platform, org10.tenant, result.id)
     assert (decision.number, decision.recipients) == ("1/QĐ-LĐLĐ", nids)
     for nid in nids:
-        nomination = await nominations.get_nomination(platform, org10.tenant, nid)
+        nomination = await load_nomination(platform, org10.tenant, nid)
         assert (nomination.status, nomination.decision_id) == ("decided", decision.id)
         assert nomination.decision["number"] == "1/QĐ-LĐLĐ"
     assert (await decisions.get_register(platform, org10.tenant, org10.root, 2022)).last == 1
@@ -104,7 +104,7 @@ async def test_revocation_is_entered_against_the_decision(platform, org10, plan_
                               on=date(2022, 6, 1))
     decision = await decisions.get_decision(platform, org10.tenant, result.id)
     assert list(decision.revoked) == [nids[0].hex]
-    quota = await awards.get_quota(platform, org10.tenant, plan_id=plan_001, pool="de_nghi_bang_khen",
-                                   nominating_unit_id=org10.district)
+    quota = await load_quota(platform, org10.tenant, plan_id=plan_001, pool="de_nghi_bang_khen",
+                             nominating_unit_id=org10.district)
     assert quota.used == 1
-    assert (await nominations.get_nomination(platform, org10.tenant, nids[1])).status == "decided"
+    assert (await load_nomination(platform, org10.tenant, nids[1])).status == "decided"

@@ -22,7 +22,7 @@ from services import files, nominations, registrations
 from services.context import CommandContext
 from tests import dossier_samples as samples
 
-from .conftest import CTX, launched_plan
+from .conftest import CTX, launched_plan, load_nomination
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ async def recorded_at(admin, tenant, sha256) -> int:
 async def test_an_attached_file_is_in_the_event_and_comes_back(platform, org, nomination_id, admin):
     content = samples.pdf()
     await attach(platform, org.tenant, nomination_id, content)
-    nomination = await nominations.get_nomination(platform, org.tenant, nomination_id)
+    nomination = await load_nomination(platform, org.tenant, nomination_id)
     (sha256, entry), = nomination.files.items()
     body = await admin.fetchval("SELECT body FROM events WHERE tenant_id = $1 AND body->>'file_sha256' = $2",
                                 org.tenant, sha256)
@@ -62,7 +62,7 @@ async def test_a_refused_file_writes_nothing(platform, org, nomination_id, admin
         await attach(platform, org.tenant, nomination_id, b"MZ\x90\x00 an executable", name="memo.pdf")
     assert err.value.code == "UNSUPPORTED_MEDIA_TYPE"
     assert await admin.fetchval("SELECT count(*) FROM dossier_files WHERE tenant_id = $1", org.tenant) == before
-    assert (await nominations.get_nomination(platform, org.tenant, nomination_id)).version == 1
+    assert (await load_nomination(platform, org.tenant, nomination_id)).version == 1
 
 
 async def test_a_caller_outside_the_proposing_subtree_may_not_attach(platform, org, nomination_id, admin):
@@ -90,7 +90,7 @@ async def test_a_registration_takes_files_too(platform, org):
 
 async def test_a_file_of_another_dossier_or_tenant_is_not_found(platform, org, nomination_id, other_tenant_id):
     await attach(platform, org.tenant, nomination_id, samples.png())
-    sha256 = next(iter((await nominations.get_nomination(platform, org.tenant, nomination_id)).files))
+    sha256 = next(iter((await load_nomination(platform, org.tenant, nomination_id)).files))
     for tenant, holder in ((org.tenant, uuid4()), (other_tenant_id, nomination_id)):
         with pytest.raises(CodedError) as err:
             await files.read_file(platform, tenant, Nomination, holder, sha256)
@@ -100,7 +100,7 @@ async def test_a_file_of_another_dossier_or_tenant_is_not_found(platform, org, n
 async def test_a_file_changed_in_postgres_breaks_verification_at_its_event(platform, org, nomination_id, admin):
     await attach(platform, org.tenant, nomination_id, samples.pdf("bản gốc"))
     await attach(platform, org.tenant, nomination_id, samples.docx(), name="Báo cáo.docx", kind="achievement_report")
-    held = (await nominations.get_nomination(platform, org.tenant, nomination_id)).files
+    held = (await load_nomination(platform, org.tenant, nomination_id)).files
     sha256 = next(s for s, entry in held.items() if entry["media_type"] == DOCX)
     await admin.execute("UPDATE dossier_files SET content = $3 WHERE tenant_id = $1 AND sha256 = $2",
                         org.tenant, sha256, samples.docx("bản đã sửa"))
@@ -115,7 +115,7 @@ async def test_a_file_changed_in_postgres_breaks_verification_at_its_event(platf
 
 async def test_a_file_removed_from_postgres_is_reported_missing(platform, org, nomination_id, admin):
     await attach(platform, org.tenant, nomination_id, samples.jpeg())
-    sha256 = next(iter((await nominations.get_nomination(platform, org.tenant, nomination_id)).files))
+    sha256 = next(iter((await load_nomination(platform, org.tenant, nomination_id)).files))
     await admin.execute("DELETE FROM dossier_files WHERE tenant_id = $1 AND sha256 = $2", org.tenant, sha256)
     report = await verify_with_files(platform.db, org.tenant, platform.files)
     assert (report.ok, report.first_bad_position) == (False, await recorded_at(admin, org.tenant, sha256))
@@ -126,7 +126,7 @@ async def test_a_file_changed_in_the_directory_store_breaks_verification(platfor
                                                                          tmp_path):
     on_disk = dataclasses.replace(platform, files=DirectoryFileStore(tmp_path))
     await attach(on_disk, org.tenant, nomination_id, samples.pdf("trên đĩa"))
-    sha256 = next(iter((await nominations.get_nomination(platform, org.tenant, nomination_id)).files))
+    sha256 = next(iter((await load_nomination(platform, org.tenant, nomination_id)).files))
     assert (await verify_with_files(platform.db, org.tenant, on_disk.files)).ok
     on_disk.files.path_of(org.tenant, sha256).write_bytes(samples.pdf("giả mạo"))
     report = await verify_with_files(platform.db, org.tenant, on_disk.files)
@@ -135,7 +135,7 @@ async def test_a_file_changed_in_the_directory_store_breaks_verification(platfor
 
 async def test_an_earlier_break_in_the_chain_is_reported_first(platform, org, nomination_id, admin):
     await attach(platform, org.tenant, nomination_id, samples.pdf("x"))
-    sha256 = next(iter((await nominations.get_nomination(platform, org.tenant, nomination_id)).files))
+    sha256 = next(iter((await load_nomination(platform, org.tenant, nomination_id)).files))
     await admin.execute("DELETE FROM dossier_files WHERE tenant_id = $1 AND sha256 = $2", org.tenant, sha256)
     await admin.execute("UPDATE events SET body = body || '{\"forged\": 1}' WHERE tenant_id = $1 AND position = 2",
                         org.tenant)

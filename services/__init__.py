@@ -32,6 +32,10 @@ Modules:
 - `services.nominations`: draft, attach_document, submit, resubmit, return_for_correction,
   receive, appraise, record_council_vote, forward_up, reject.
 - `services.awards`: open_quota, decide_award (quota-safe under concurrency), revoke_award.
+- `services.decisions`: a decision naming many recipients, numbered from the issuer's register.
+- `services.files`: dossier files of nominations and registrations (content-addressed).
+- `services.org_import`: the org tree from and to a spreadsheet.
+- `services.accounts`: invitations, roles, sign-in, sessions, personal tokens, platform init.
 - `services.scope`: in_scope (a plan's scope), check_reach (the caller's subtree).
 - `services.auth`: the caller (`Principal`, roles) and bearer tokens.
 """

@@ -102,5 +102,4 @@ def day_text(day: date | None) -> str:
 
 def number_text(value: object) -> str:
     """Vietnamese digit grouping: 1.234.567 and a decimal comma."""
-    text = f"{value:,}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    return text
+    return f"{value:,}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")

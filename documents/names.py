@@ -6,6 +6,7 @@ from datetime import date
 from uuid import UUID
 
 from domain.organisation import OrgError, OrgTimeline
+from domain.organisation.history import UnitHistory
 
 
 def unit_and_parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> tuple[str, str]:
@@ -19,7 +20,7 @@ def unit_name(timeline: OrgTimeline, unit_id: UUID | None, day: date | None) -> 
     if unit_id is None or unit_id not in timeline:
         return ""
     history = timeline.history(unit_id)
-    return history.names.on(day if day and history.is_active_on(day) else history.last_day())
+    return history.names.on(_day(history, day))
 
 
 def _parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> UUID | None:
@@ -27,6 +28,11 @@ def _parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> UUID | No
         return None
     history = timeline.history(unit_id)
     try:
-        return history.parents.on(day if day and history.is_active_on(day) else history.last_day())
+        return history.parents.on(_day(history, day))
     except OrgError:
         return None
+
+
+def _day(history: UnitHistory, day: date | None) -> date:
+    """`day` if the unit was active then, else its last day (now, for a unit still active)."""
+    return day if day and history.is_active_on(day) else history.last_day()

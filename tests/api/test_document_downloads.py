@@ -6,19 +6,16 @@ from __future__ import annotations
 from io import BytesIO
 
 import docx
-import pypdf
 
 from tenants.ids import NATIONAL_TENANT
 from tests.api.conftest import bearer
 from tests.api.seed_001_flow import caught_up, created, nominate_to_vote, province, register, seed_001_plan
 from tests.api.story import ensure_national_platform, post
+from tests.documents.reading import pdf_text
 
 UNIONS = [("CĐCS Công ty TNHH Giày Da Mỹ Phong", True), ("CĐCS Trường THCS Thanh Phước", False)]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(BytesIO(data)).pages)
 
 
 async def test_an_officer_downloads_the_plan_and_a_registration_form_as_pdf_and_docx(client, platform, token,

@@ -11,7 +11,6 @@ from pathlib import Path
 from uuid import uuid4
 
 import docx
-import pypdf
 import pytest
 
 from documents.achievement_report import achievement_report
@@ -24,6 +23,7 @@ from documents.submission_memo import Proposed, submission_memo
 from domain.plan import Plan
 from domain.registration import Target, register
 from seeds import seed_001
+from tests.documents.reading import pdf_text
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "artifacts"
 
@@ -39,9 +39,6 @@ def plan_doc():
     return plan_document(seed_001_plan(), issuer="Liên đoàn Lao động huyện Gò Dầu",
                          parent="Liên đoàn Lao động tỉnh Tây Ninh")
 
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(BytesIO(data)).pages)
 
 
 def docx_text(data: bytes) -> str:

@@ -16,6 +16,7 @@ from api.rate_limit import RateLimitMiddleware
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
+from api.web import template_config, web_router
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -46,7 +47,8 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes)],
+                        command_router(settings.files.max_bytes), *web_router()],
+        template_config=template_config(),
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin(), ProblemResponses()],

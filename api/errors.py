@@ -98,7 +98,7 @@ def classify(exc: BaseException) -> PublicError:
     if is_database_unavailable(exc):
         return public("UNAVAILABLE", "The database is unavailable; retry later")
     if isinstance(exc, CodedError) and exc.code in CODES:
-        error = public(exc.code, str(exc) or None)
+        error = public(exc.code, str(exc) or None, exc.message_vi or None)
         retry = getattr(exc, "retry_after", None)  # a lockout says when to try again
         return error if retry is None else replace(error, retry_after=retry)
     return public("INTERNAL", "Unexpected error")

@@ -23,6 +23,7 @@ import uvicorn
 from api.app import create_app
 from infra.platform import Platform, open_platform
 from infra.scratch_database import scratch_database
+from projections.engine.runner import ProjectionRunner
 from tests.accounts.conftest import Inbox, account_settings, inbox  # noqa: F401 - the SMTP fixture
 
 CHROMIUM = os.environ.get("THIDUA_CHROMIUM", "/usr/bin/chromium")
@@ -49,13 +50,18 @@ async def web_database(admin_url: str) -> AsyncIterator[str]:
 @pytest.fixture(scope="session")
 async def site(web_database: str, inbox: Inbox) -> AsyncIterator[Site]:
     settings = account_settings(inbox)
-    server, thread = _serve(create_app(settings, web_database))
+    server, thread = _serve(create_app(settings, web_database, background=_projecting))
     try:
         async with open_platform(settings, web_database) as platform:
             yield Site(f"http://127.0.0.1:{server.config.port}", platform, inbox)
     finally:
         server.should_exit = True
         thread.join(30)  # its pool closes before the database is dropped
+
+
+def _projecting(platform: Platform) -> ProjectionRunner:
+    """The read models kept up to date beside the app, as `thidua serve` does (in-process here)."""
+    return ProjectionRunner(platform.db, poll_interval=0.05)
 
 
 def _serve(app) -> tuple[uvicorn.Server, threading.Thread]:

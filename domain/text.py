@@ -17,7 +17,7 @@ def nfc(value: str) -> str:
 def required(value: str, field: str) -> str:
     text = nfc(value)
     if not text:
-        raise BadInput(f"{field} must not be blank", rule=f"input.{field}")
+        raise BadInput(f"{field} must not be blank", rule=f"input.{field}", message_vi="Không được để trống")
     return text
 
 

@@ -19,6 +19,9 @@ class Entry:
 
 MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/issued-plans", "Plans issued", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/review", "Review", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/org", "Units", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
 ]
 
 

@@ -10,8 +10,8 @@ from domain.plan.values import (KINDS, LATE_POLICIES, RELATIONS, STANDARDS, SUBJ
                                 DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule)
 
 
-def _bad(message: str, field: str) -> BadInput:
-    return BadInput(message, rule=f"plan.draft.{field}")
+def _bad(message: str, field: str, vietnamese: str = "") -> BadInput:
+    return BadInput(message, rule=f"plan.draft.{field}", message_vi=vietnamese)
 
 
 def check_choice(value: str, allowed: Iterable[str], field: str) -> None:
@@ -22,25 +22,29 @@ def check_choice(value: str, allowed: Iterable[str], field: str) -> None:
 def check_subjects(subjects: Iterable[str]) -> None:
     subjects = list(subjects)
     if not subjects:
-        raise _bad("at least one eligible subject is required", "eligible_subjects")
+        raise _bad("at least one eligible subject is required", "eligible_subjects",
+                   "Cần chọn ít nhất một đối tượng thi đua (tập thể hoặc cá nhân)")
     for s in subjects:
         check_choice(s, SUBJECTS, "eligible_subjects")
 
 
 def check_period(period: Period) -> None:
     if period.end is None and not period.end_condition:
-        raise _bad("a period needs an end date or an end condition", "period")
+        raise _bad("a period needs an end date or an end condition", "period",
+                   "Thời gian thực hiện cần có ngày kết thúc hoặc điều kiện kết thúc")
     if period.start and period.end and period.end < period.start:
-        raise _bad("period ends before it starts", "period")
+        raise _bad("period ends before it starts", "period", "Ngày kết thúc trước ngày bắt đầu")
 
 
 def check_phases(phases: Iterable[Phase]) -> None:
     names = [p.name for p in phases]
     if len(set(names)) != len(names) or "" in names:
-        raise _bad("phase names must be unique and not blank", "phases")
+        raise _bad("phase names must be unique and not blank", "phases",
+                   "Tên các giai đoạn không được để trống hoặc trùng nhau")
     for p in phases:
         if p.end < p.start:
-            raise _bad(f"phase {p.name!r} ends before it starts", "phases")
+            raise _bad(f"phase {p.name!r} ends before it starts", "phases",
+                       f"Giai đoạn “{p.name}” kết thúc trước ngày bắt đầu")
 
 
 def check_award_forms(forms: Iterable[AwardForm], rules: Iterable[QuotaRule], subjects) -> None:
@@ -51,7 +55,8 @@ def check_award_forms(forms: Iterable[AwardForm], rules: Iterable[QuotaRule], su
         if not set(f.subjects) <= set(subjects):
             raise _bad(f"{f.code}: subjects outside the plan's eligible subjects", "award_forms")
         if f.quota_pool and f.quota_pool not in pools:
-            raise _bad(f"{f.code}: no quota rule for pool {f.quota_pool!r}", "award_forms")
+            raise _bad(f"{f.code}: no quota rule for pool {f.quota_pool!r}", "award_forms",
+                       f"{f.code}: chưa có chỉ tiêu cho nhóm “{f.quota_pool}”")
 
 
 def check_quota_rules(rules: Iterable[QuotaRule]) -> None:
@@ -72,13 +77,15 @@ def check_dossier(items: Iterable[DossierItem]) -> None:
 
 def check_schedule(schedule: ReportSchedule) -> None:
     if any(not 1 <= d <= 31 for d in schedule.days_of_month) or schedule.grace_days < 0:
-        raise _bad("report days must be 1..31 and grace_days >= 0", "report_schedule")
+        raise _bad("report days must be 1..31 and grace_days >= 0", "report_schedule",
+                   "Ngày báo cáo phải từ 1 đến 31, số ngày gia hạn không âm")
 
 
 def check_parent_link(link: ParentLink) -> None:
     check_choice(link.relation, RELATIONS, "parent_links")
     if link.plan_id is None and not (link.number or link.title):
-        raise _bad("an outside parent needs a number or a title", "parent_links")
+        raise _bad("an outside parent needs a number or a title", "parent_links",
+                   "Văn bản căn cứ cần có số hoặc trích yếu")
     if link.plan_id is not None and not link.tenant:
         raise _bad("a platform parent needs its tenant", "parent_links")
 

@@ -48,6 +48,7 @@ class ReviewQueue(Controller):
         plans = [p for p in await tenant_plans(state, reader) if p["status"] not in ("drafted", "issued")]
         chosen = uuid(plan, "plan", required=False) or (plans[0]["plan_id"] if plans else None)
         context = {"reader": reader, "labels": Labels, "plans": plans, "chosen": chosen, "status": status}
+        # the award forms' names, by code, for the list
         if chosen is not None:
             page = await pages.nominations(state.platform.db, tenant, chosen, first=PAGE_SIZE,
                                            after=tuple(after.split("~")) if after else None, status=status or None)
@@ -80,21 +81,21 @@ class ReviewQueue(Controller):
 
 
 async def quota_counter(state: State, reader: Principal, plan_id: UUID) -> list[dict]:
-    """Per award form of the plan: its quota group, used and quota (the ledgers of quota_use;
-    a group with no ledger yet shows the plan's count, nothing used)."""
+    """Per quota group of the plan: the award forms sharing it, used and quota (the ledgers of
+    quota_use, one per nominating unit; a group with no ledger yet shows the plan's figure)."""
     tenant = scope_tenant(reader, Access.TENANT_DATA)
     plan = await one_plan(state, reader, plan_id)
     ledgers = await queries.quota_use(state.platform.db, tenant, plan_id)
-    rules = {rule["pool"]: rule for rule in plan["quota_rules"]}
     counter = []
-    for form in plan["award_forms"]:
-        pool = form.get("quota_pool") or ""
-        mine = [row for row in ledgers if row["pool"] == pool]
+    for rule in plan["quota_rules"]:
+        forms = [f for f in plan["award_forms"] if f.get("quota_pool") == rule["pool"]]
+        shown = {"pool": rule["pool"], "forms": forms, "codes": {f["code"] for f in forms},
+                 "percent": rule.get("max_percent")}
+        mine = [row for row in ledgers if row["pool"] == rule["pool"]]
         if mine:
-            for row in mine:
-                counter.append({"form": form, "pool": pool, "used": row["used"], "limit": row["quota_limit"]})
-        elif pool in rules:
-            counter.append({"form": form, "pool": pool, "used": 0, "limit": rules[pool].get("max_count")})
+            counter += [shown | {"used": row["used"], "limit": row["quota_limit"]} for row in mine]
+        else:
+            counter.append(shown | {"used": 0, "limit": rule.get("max_count")})
     return counter
 
 
@@ -110,7 +111,7 @@ async def _nomination_context(state: State, reader: Principal, plan_id: UUID, no
     return {"reader": reader, "labels": Labels, "plan": plan, "nomination": nomination, "award_form": form,
             "files": await files.list_files(state.platform, tenant, Nomination, nomination_id),
             "counter": [c for c in await quota_counter(state, reader, plan_id)
-                        if form and c["form"]["code"] == form["code"]],
+                        if form and form["code"] in c["codes"]],
             "names": {u["unit_id"]: u["name"] for u in units}, "units": units, "today": date.today(),
             "step": None, "typed": FormMultiDict()}
 

@@ -86,8 +86,24 @@ async def test_review_queue_to_decisions_within_the_quota(site, phone, tenant_id
     assert "Đã khen thưởng" in await phone.inner_text("dl.facts")
     assert "Đã dùng 1/4" in await phone.inner_text(".quota-counter")
 
-    # Three more decided (4 of 4), the fifth refused with the rule's Vietnamese message.
-    for number, name in enumerate(UNIONS[1:4], start=2):
+    # A double submit (the same form sent twice) decides once and takes one slot.
+    await open_nomination(phone, plan_id, nid[UNIONS[1]])
+    for name, value in {"decision_number": "2/QĐ-LĐLĐ", "decided_on": "2022-01-10", "signer": "Chủ tịch"}.items():
+        await phone.fill(f"#f-decide-{name}", value)
+    statuses = await phone.evaluate("""async () => {
+        const form = document.querySelector('#step-decide form');
+        const body = new URLSearchParams(new FormData(form));
+        const sent = await Promise.all([fetch(form.action, {method: 'POST', body}),
+                                        fetch(form.action, {method: 'POST', body})]);
+        return sent.map(r => r.status);
+    }""")
+    assert statuses == [200, 200], statuses
+    await phone.reload()
+    assert "Đã khen thưởng" in await phone.inner_text("dl.facts")
+    assert "Đã dùng 2/4" in await phone.inner_text(".quota-counter")
+
+    # Two more decided (4 of 4), the fifth refused with the rule's Vietnamese message.
+    for number, name in enumerate(UNIONS[2:4], start=3):
         await open_nomination(phone, plan_id, nid[name])
         await decide(phone, number)
         assert "Đã khen thưởng" in await phone.inner_text("dl.facts"), name

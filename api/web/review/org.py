@@ -25,7 +25,8 @@ from services.auth.principal import Principal
 
 BASE = "/org"
 FIELDS = {**{f"form.{name}": name for name in ("name", "kind", "parent_id", "effective", "successor_id", "split")},
-          "input.name": "name", "org.name": "name", "org.unit.kind": "kind", "org": "effective"}
+          "input.name": "name", "org.name": "name", "org.unit.kind": "kind", "org.parent": "parent_id",
+          "org.change": "effective", "org.end": "effective"}
 
 
 class OrgPages(Controller):

@@ -87,7 +87,8 @@ def decision_number(sequence: int, symbol: str) -> str:
 
 def check_recipients(nomination_ids: list[UUID]) -> None:
     if not nomination_ids:
-        raise BadInput("a decision names at least one recipient", rule="decision.recipients")
+        raise BadInput("a decision names at least one recipient", rule="decision.recipients",
+                       message_vi="Hãy chọn ít nhất một đề nghị khen thưởng")
     if len(nomination_ids) > MAX_RECIPIENTS:
         raise BadInput(f"a decision names at most {MAX_RECIPIENTS} recipients", rule="decision.recipients")
     if len(set(nomination_ids)) != len(nomination_ids):

@@ -66,7 +66,7 @@ async def test_review_queue_to_decisions_within_the_quota(site, phone, tenant_id
     await checked(phone, keep_screenshot, "review-queue")
 
     # The first nomination all the way through the pages: receive, appraise, vote, decide.
-    await phone.click(f"text={UNIONS[0]}")
+    await phone.click(f"ul.nomination-list a:has-text(\"{UNIONS[0]}\")")
     assert "Đã nộp" in await phone.inner_text("dl.facts")
     files = phone.locator("ul.files a")
     assert await files.count() == 1

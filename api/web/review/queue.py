@@ -24,7 +24,7 @@ from domain.nomination import Nomination
 from infra.errors import NotFoundError
 from projections import queries
 from projections.read_models import pages
-from services import awards, files, nominations
+from services import awards, decisions, files, nominations
 from services.auth.principal import Principal
 
 BASE = "/review"
@@ -35,6 +35,10 @@ STEP_FIELDS = {"form.on": "on", "form.reason": "reason", "form.present": "presen
                "input.signer": "signer", "nomination.vote": "present", "nomination.council_vote": "present",
                "rules.authority": "authority"}
 
+DECISION_FIELDS = {"form.decided_on": "decided_on", "form.issuer_unit_id": "issuer_unit_id",
+                   "form.nomination_ids": "nomination_ids", "decision.recipients": "nomination_ids",
+                   "input.symbol": "symbol", "input.signer": "signer", "rules.authority": "authority"}
+
 
 class ReviewQueue(Controller):
     path = BASE
@@ -44,19 +48,25 @@ class ReviewQueue(Controller):
     async def index(self, state: State, reader: NamedDependency[Principal],
                     plan: str = Parameter(query="plan", default=""), status: str = Parameter(query="status", default=""),
                     after: str = Parameter(query="after", default="")) -> Template:
-        tenant = scope_tenant(reader, Access.TENANT_DATA)
-        plans = [p for p in await tenant_plans(state, reader) if p["status"] not in ("drafted", "issued")]
-        chosen = uuid(plan, "plan", required=False) or (plans[0]["plan_id"] if plans else None)
-        context = {"reader": reader, "labels": Labels, "plans": plans, "chosen": chosen, "status": status}
-        # the award forms' names, by code, for the list
-        if chosen is not None:
-            page = await pages.nominations(state.platform.db, tenant, chosen, first=PAGE_SIZE,
-                                           after=tuple(after.split("~")) if after else None, status=status or None)
-            context |= {"plan": await one_plan(state, reader, chosen), "page": page,
-                        "counter": await quota_counter(state, reader, chosen),
-                        "next": "~".join(str(page.rows[-1][c]) for c in pages.NOMINATION_KEY.columns)
-                        if page.has_next else None}
-        return Template("review/queue.html", context=context)
+        return Template("review/queue.html", context=await _queue_context(state, reader, plan, status, after))
+
+    @post("/{plan_id:uuid}/decision")
+    async def decision(self, request: Request, state: State, reader: NamedDependency[Principal],
+                       plan_id: UUID) -> Response:
+        """One award decision (one number from the issuer's register) for the nominations ticked."""
+        form = await read_form(request)
+
+        async def issued() -> Response:
+            result = await decisions.issue_decision(
+                state.platform, write_tenant(reader), form_context(request, reader, form),
+                issuer_unit_id=uuid(form.get("issuer_unit_id", ""), "issuer_unit_id"),
+                nomination_ids=[uuid(n, "nomination_ids") for n in form.getall("nomination_ids", [])],
+                symbol=text(form, "symbol"), decided_on=day(form.get("decided_on", ""), "decided_on"),
+                signer=text(form, "signer"), authority=text(form, "authority"), title=text(form, "title"))
+            return await shown_after(state, reader, result, f"{BASE}?plan={plan_id}&status=decided")
+
+        context = await _queue_context(state, reader, str(plan_id), "", "") | {"typed": form, "step": "decision"}
+        return await submit("review/queue.html", context, issued, DECISION_FIELDS)
 
     @get("/{plan_id:uuid}/{nomination_id:uuid}")
     async def show(self, state: State, reader: NamedDependency[Principal], plan_id: UUID,
@@ -78,6 +88,24 @@ class ReviewQueue(Controller):
 
         context = await _nomination_context(state, reader, plan_id, nomination_id) | {"step": step, "typed": form}
         return await submit("review/nomination.html", context, done, STEP_FIELDS)
+
+
+async def _queue_context(state: State, reader: Principal, plan: str, status: str, after: str) -> dict:
+    tenant = scope_tenant(reader, Access.TENANT_DATA)
+    plans = [p for p in await tenant_plans(state, reader) if p["status"] not in ("drafted", "issued")]
+    chosen = uuid(plan, "plan", required=False) or (plans[0]["plan_id"] if plans else None)
+    context = {"reader": reader, "labels": Labels, "plans": plans, "chosen": chosen, "status": status,
+               "typed": FormMultiDict(), "step": None, "today": date.today(), "units": await subtree(state, reader)}
+    if chosen is None:
+        return context
+    page = await pages.nominations(state.platform.db, tenant, chosen, first=PAGE_SIZE,
+                                   after=tuple(after.split("~")) if after else None, status=status or None)
+    ready = [row for row in await queries.nominations(state.platform.db, tenant, chosen)
+             if row["status"] in ("voted", "forwarded")]
+    return context | {"plan": await one_plan(state, reader, chosen), "page": page, "ready": ready,
+                      "counter": await quota_counter(state, reader, chosen),
+                      "next": "~".join(str(page.rows[-1][c]) for c in pages.NOMINATION_KEY.columns)
+                      if page.has_next else None}
 
 
 async def quota_counter(state: State, reader: Principal, plan_id: UUID) -> list[dict]:

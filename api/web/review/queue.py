@@ -17,8 +17,8 @@ from litestar.response import Template
 from api.auth.policy import Access, scope_tenant
 from api.rest.commanding import write_tenant
 from api.web.forms import form_context, read_form, submit
-from api.web.review.common import (PAGE_SIZE, day, one_plan, shown_after, subtree, tenant_plans, text, uuid,
-                                   whole)
+from api.web.review.common import (PAGE_SIZE, day, one_plan, shown_after, subtree, tenant_plans, text, unit_names,
+                                   uuid, whole)
 from api.web.review.labels import Labels
 from domain.nomination import Nomination
 from infra.errors import NotFoundError
@@ -114,6 +114,7 @@ async def quota_counter(state: State, reader: Principal, plan_id: UUID) -> list[
     tenant = scope_tenant(reader, Access.TENANT_DATA)
     plan = await one_plan(state, reader, plan_id)
     ledgers = await queries.quota_use(state.platform.db, tenant, plan_id)
+    names = await unit_names(state, reader) if len({row["nominating_unit_id"] for row in ledgers}) > 1 else {}
     counter = []
     for rule in plan["quota_rules"]:
         forms = [f for f in plan["award_forms"] if f.get("quota_pool") == rule["pool"]]
@@ -121,7 +122,8 @@ async def quota_counter(state: State, reader: Principal, plan_id: UUID) -> list[
                  "percent": rule.get("max_percent")}
         mine = [row for row in ledgers if row["pool"] == rule["pool"]]
         if mine:
-            counter += [shown | {"used": row["used"], "limit": row["quota_limit"]} for row in mine]
+            counter += [shown | {"used": row["used"], "limit": row["quota_limit"],
+                                 "unit": names.get(row["nominating_unit_id"], "")} for row in mine]
         else:
             counter.append(shown | {"used": 0, "limit": rule.get("max_count")})
     return counter

@@ -104,6 +104,6 @@ async def test_draft_refused_then_issued_and_launched(site, phone, tenant_id, ke
     await phone.click("text=Đăng xuất")
     await sign_in(phone, province_email, password)
     await phone.goto(f"/issued-plans/{parent}")
-    cascade = await phone.inner_text("main .table-wrap")
+    cascade = await phone.inner_text("ul.cascade")
     assert "16/KH-LĐLĐ" in cascade and "LĐLĐ huyện Gò Dầu" in cascade and "30/09/2021" in cascade
     await checked(phone, keep_screenshot, "review-plan-cascade")

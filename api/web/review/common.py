@@ -52,7 +52,17 @@ async def one_plan(state: State, reader: Principal, plan_id: UUID) -> dict[str, 
     row = await queries.plan(state.platform.db, queries.PlanRef(tenant, plan_id), scope=tenant)
     if row is None:
         raise NotFoundError(f"plan {plan_id} not found")
-    return row | {name: decoded(row[name]) for name in ("phases", "award_forms", "quota_rules")}
+    plan = row | {name: decoded(row[name]) for name in ("phases", "award_forms", "quota_rules")}
+    return plan | {"phases": [_dated(phase) for phase in plan["phases"] or []]}
+
+
+def _dated(phase: dict[str, Any]) -> dict[str, Any]:
+    """A phase's days as dates (the column holds them as ISO text), so pages write them dd/mm/yyyy."""
+    def as_day(value: Any) -> Any:
+        return date.fromisoformat(value) if isinstance(value, str) and value else value
+    deadlines = {key: {**phase[key], "on": as_day(phase[key]["on"])} if phase.get(key) else None
+                 for key in ("registration_deadline", "dossier_deadline")}
+    return phase | {"start": as_day(phase.get("start")), "end": as_day(phase.get("end"))} | deadlines
 
 
 def decoded(value: Any) -> Any:

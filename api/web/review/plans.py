@@ -87,9 +87,9 @@ class PlanPages(Controller):
 
 
 async def _form_context(state: State, reader: Principal, typed: PlanForm) -> dict:
-    units = [u for u in await subtree(state, reader)]
+    units = await subtree(state, reader)
     return {"reader": reader, "form": typed, "units": units, "choices": CHOICES, "labels": Labels,
-            "parents": await tenant_plans(state, reader) if reader.unit is None else await _tenant_wide(state, reader)}
+            "parents": await _tenant_wide(state, reader)}
 
 
 async def _tenant_wide(state: State, reader: Principal) -> list[dict]:

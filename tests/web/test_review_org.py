@@ -65,13 +65,25 @@ async def test_tree_as_of_a_date_and_its_changes(site, phone, tenant_id, keep_sc
     assert "01/08/2025" in await phone.inner_text("dl.facts"), "merged: ended that day"
     await checked(phone, keep_screenshot, "review-org-unit-merged")
 
+    await phone.goto(f"/org/{hoang_phuc}")
+    await phone.fill("#f-split-name-0", "CĐCS Công ty Hoàng Phúc 1")
+    await phone.fill("#f-split-name-1", "CĐCS Công ty Hoàng Phúc 2")
+    await phone.select_option("#f-split-enterprise-1", "1")
+    await change(phone, "split", effective="2025-09-01")
+    assert "01/09/2025" in await phone.inner_text("dl.facts"), "split: ended that day"
+
     await phone.goto("/org")
     tree = await phone.inner_text("ul.org-tree")
-    assert RENAMED in tree and NEW in tree and UNIONS[1] not in tree
+    assert NEW in tree and UNIONS[1] not in tree and RENAMED not in tree
+    assert "CĐCS Công ty Hoàng Phúc 1" in tree and "CĐCS Công ty Hoàng Phúc 2" in tree
+    await phone.fill("#f-as_of", "2025-08-15")
+    await phone.click("form.as-of button")
+    assert RENAMED in await phone.inner_text("ul.org-tree")
     await phone.fill("#f-as_of", "2023-06-01")
     await phone.click("form.as-of button")
     tree = await phone.inner_text("ul.org-tree")
     assert UNIONS[0] in tree and UNIONS[1] in tree and NEW not in tree and RENAMED not in tree
+    assert "Hoàng Phúc 1" not in tree
     assert "01/06/2023" in await phone.inner_text("main h2")
     await checked(phone, keep_screenshot, "review-org-tree-as-of")
 
@@ -86,5 +98,5 @@ async def test_tree_as_of_a_date_and_its_changes(site, phone, tenant_id, keep_sc
     await phone.set_input_files("#f-file", str(sheet))
     await phone.click("button[value=check]")
     report = await phone.inner_text("section[aria-labelledby=report-title]")
-    assert "Chưa ghi gì" in report and "Không đổi" in report and RENAMED in report
+    assert "Chưa ghi gì" in report and "Không đổi" in report and "CĐCS Công ty Hoàng Phúc 2" in report
     await checked(phone, keep_screenshot, "review-org-import-check")

@@ -19,6 +19,7 @@ class Entry:
 
 MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/people", "People", frozenset({Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
 ]
 
 

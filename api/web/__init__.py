@@ -15,12 +15,14 @@ from litestar.static_files import create_static_files_router
 from api.web.access import signed_in
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
+from api.web.my_account import MyAccountPages
+from api.web.people import PeoplePages
 from api.web.review import REVIEW_PAGES
 from api.web.session_pages import SessionPages
 from api.web.templating import STATIC_PATH, template_config
 
 STATIC = Path(__file__).parent / "static"
-PAGES = [SessionPages, HomePage]
+PAGES = [SessionPages, HomePage, PeoplePages, MyAccountPages]
 PAGES += REVIEW_PAGES  # upper-level officers: plans issued, review queue, units
 
 __all__ = ["template_config", "web_router"]

@@ -56,7 +56,7 @@ def test_figures_must_be_counts(plan, figures, message):
 
 
 def test_a_model_needs_a_name(plan):
-    with refused(BadInput, "BAD_INPUT", "input.model type", "model type must not be blank", "Không được để trống"):
+    with refused(BadInput, "BAD_INPUT", "input.model type", "model type must not be blank"):
         submit_report(plan, uuid4(), DAY, ReportFigures(models_started={" ": 1}), submitted_on=DAY)
 
 

@@ -35,7 +35,7 @@ async def test_one_decision_for_three_then_two_more_refused(site, phone, tenant_
     await sign_in(phone, email, password)
     await phone.goto(f"/review?plan={plan_id}")
     await phone.click("#step-decision button[type=submit]")  # nothing ticked
-    assert "Hãy chọn ít nhất một đề nghị khen thưởng" in await phone.inner_text("#step-decision")
+    assert "Quyết định phải có ít nhất một đối tượng được khen thưởng" in await phone.inner_text("#step-decision")
     await decide_together(phone, story, UNIONS[:3])
     assert "status=decided" in phone.url
     assert "Đã dùng 3/4" in await phone.inner_text(".quota-counter")

@@ -118,7 +118,7 @@ async def test_review_queue_to_decisions_within_the_quota(site, phone, tenant_id
     # A dossier returned for correction: refused without a reason, next to the field.
     await open_nomination(phone, plan_id, nid[UNIONS[5]])
     await step(phone, "return", "Trả lại", reason="", on="2021-12-21")
-    assert "Không được để trống" in await phone.inner_text("#e-return-reason")
+    assert "không được để trống" in await phone.inner_text("#e-return-reason")
     assert await phone.get_attribute("#f-return-reason", "aria-invalid") == "true"
     await checked(phone, keep_screenshot, "review-return-refused")
     await step(phone, "return", "Trả lại", reason="Thiếu biên bản họp xét có chữ ký", on="2021-12-21")

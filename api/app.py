@@ -13,6 +13,7 @@ from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rate_limit import RateLimitMiddleware
+from api.rest.oidc import OidcSignIn
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
@@ -46,7 +47,7 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes)],
+                        command_router(settings.files.max_bytes), OidcSignIn],
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin(), ProblemResponses()],

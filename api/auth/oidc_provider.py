@@ -43,12 +43,12 @@ class OidcProvider:
         self._read_at = 0.0
         self._lock = asyncio.Lock()
 
-    def client(self, **token) -> AsyncOAuth2Client:
+    def client(self) -> AsyncOAuth2Client:
         s = self.settings
         return AsyncOAuth2Client(client_id=s.client_id, client_secret=s.client_secret,
                                  token_endpoint_auth_method="client_secret_basic" if s.client_secret else "none",
                                  scope=" ".join(s.scopes), redirect_uri=s.redirect_uri, code_challenge_method="S256",
-                                 timeout=s.timeout_s, token=token or None)
+                                 timeout=s.timeout_s)
 
     async def authorization_url(self, *, state: str, nonce: str, verifier: str) -> str:
         metadata = await self.metadata()
@@ -76,7 +76,8 @@ class OidcProvider:
             raise refused_token("the token response has no id_token (is the `openid` scope granted?)")
         claims = await self.id_token_claims(token["id_token"], nonce=nonce, access_token=token.get("access_token"))
         if self._missing(claims) and metadata.get("userinfo_endpoint") and token.get("access_token"):
-            claims = {**await self._userinfo(metadata["userinfo_endpoint"], token, claims["sub"]), **claims}
+            info = await self._userinfo(metadata["userinfo_endpoint"], token["access_token"], claims["sub"])
+            claims = {**info, **claims}  # the signed ID token's claims win
         return claims
 
     async def id_token_claims(self, id_token: str, *, nonce: str, access_token: str | None = None,
@@ -100,7 +101,7 @@ class OidcProvider:
                 "nonce": {"essential": True},
             }, params)
             claims.validate(now=now, leeway=LEEWAY_S)
-        except (JoseError, ValueError) as failure:
+        except (JoseError, ValueError, TypeError, KeyError) as failure:
             raise refused_token(getattr(failure, "description", None) or type(failure).__name__) from None
         return dict(claims)
 
@@ -131,11 +132,13 @@ class OidcProvider:
         wanted = [s.subject_claim, s.email_claim] + ([s.email_verified_claim] if s.require_verified_email else [])
         return any(name not in claims for name in wanted)
 
-    async def _userinfo(self, endpoint: str, token: Mapping, subject: object) -> dict[str, object]:
+    async def _userinfo(self, endpoint: str, access_token: str, subject: object) -> dict[str, object]:
         try:
-            async with self.client(**token) as client:
-                response = await client.request("GET", endpoint)
-            response.raise_for_status()
+            async with self.client() as client:  # the access token as it is: no refresh, no expiry guess
+                response = await client.request("GET", endpoint, withhold_token=True,
+                                                headers={"Authorization": f"Bearer {access_token}"})
+            if response.status_code != 200:  # no more claims: the mapping says which one was missing
+                return {}
             info = response.json()
         except HTTPError:
             raise _unavailable("the provider's userinfo endpoint did not answer") from None

@@ -28,9 +28,6 @@ from api.rest.problems import render
 from infra.errors import CodedError
 from services.accounts.external import SignInRefused, identity_from_claims, sign_in_with_provider
 
-Query = Annotated[str | None, QueryParameter()]
-
-
 class OidcSignIn(Controller):
     path = "/auth/oidc"
     tags = ["sign-in"]
@@ -65,7 +62,8 @@ class OidcSignIn(Controller):
             response = render(request, to_public(refusal))
             response.set_cookie(cleared_cookie(accounts))
             return response
-        cookies = [*session_cookies(accounts, session.cookie, session.csrf, session.expires_at), cleared_cookie(accounts)]
+        cookies = [*session_cookies(accounts, session.cookie, session.csrf, session.expires_at),
+                   cleared_cookie(accounts)]
         return Redirect(local_path(login.next), status_code=HTTP_303_SEE_OTHER, cookies=cookies)
 
 

@@ -5,6 +5,7 @@ refused with a 4xx problem in English and Vietnamese, opening no session."""
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -17,7 +18,7 @@ from services.accounts.invitations import create_invitation
 from services.context import SYSTEM
 from tests.accounts.conftest import active_user, unique_email
 from tests.accounts.session_client import send, sign_in
-from tests.oidc.fixtures import PLATFORM, oidc_client, platform_settings, provider  # noqa: F401 (fixtures)
+from tests.oidc.fixtures import PLATFORM, oidc_client, oidc_settings, platform_settings, provider  # noqa: F401 (fixtures)
 from tests.oidc.signin import PENDING, oidc_sign_in, person, replay, start
 
 
@@ -176,3 +177,13 @@ async def test_an_unreachable_provider_is_a_503_not_a_500(accounts_url, inbox):
         response = await client.get("/auth/oidc/login", follow_redirects=False)
     assert response.status_code == 503 and response.json()["code"] == "UNAVAILABLE"
     assert response.json()["message_vi"] and response.headers["retry-after"]
+
+
+async def test_over_https_the_sign_in_cookie_is_host_only_and_secure(provider, accounts_url, inbox):
+    settings = platform_settings(inbox, oidc_settings(provider))
+    settings = replace(settings, accounts=replace(settings.accounts, secure_cookies=True))
+    async with AsyncTestClient(app=create_app(settings, accounts_url)) as client:
+        response = await client.get("/auth/oidc/login", follow_redirects=False)
+    cookie = response.headers["set-cookie"].lower()
+    assert response.status_code == 302 and cookie.startswith("__host-thidua_oidc=")
+    assert "secure" in cookie and "path=/" in cookie and "domain" not in cookie

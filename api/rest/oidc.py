@@ -7,7 +7,8 @@
                                         exactly as a password sign-in does, then 303 to `next`
 
 Neither takes the `principal`: the person is not signed in yet. A refusal answers a problem
-(4xx, English and Vietnamese, `rule` naming the reason) and forgets the sign-in in progress.
+(4xx, English and Vietnamese, `rule` naming the reason; a page for a browser) and forgets the
+sign-in in progress.
 """
 
 from __future__ import annotations
@@ -59,12 +60,18 @@ class OidcSignIn(Controller):
             identity = identity_from_claims(provider.settings.issuer, claims, provider.settings)
             session = await sign_in_with_provider(state.platform, identity)
         except CodedError as refusal:
-            response = render(request, to_public(refusal))
+            response = _refusal(request, refusal)
             response.set_cookie(cleared_cookie(accounts))
             return response
         cookies = [*session_cookies(accounts, session.cookie, session.csrf, session.expires_at),
                    cleared_cookie(accounts)]
         return Redirect(local_path(login.next), status_code=HTTP_303_SEE_OTHER, cookies=cookies)
+
+
+def _refusal(request: Request, refusal: CodedError) -> Response:
+    """The app's own answer to an error (a page for a browser, problem details for others)."""
+    handler = request.app.exception_handlers.get(Exception)
+    return handler(request, refusal) if handler else render(request, to_public(refusal))
 
 
 def _provider(state: State) -> OidcProvider:

@@ -19,7 +19,8 @@ from services.context import SYSTEM
 from tests.accounts.conftest import active_user, unique_email
 from tests.accounts.session_client import send, sign_in
 from tests.oidc.fixtures import PLATFORM, oidc_client, oidc_settings, platform_settings, provider  # noqa: F401 (fixtures)
-from tests.oidc.signin import PENDING, oidc_sign_in, person, replay, start
+from tests.oidc.browser import at_provider
+from tests.oidc.signin import PENDING, local, oidc_sign_in, person, replay, start
 
 
 async def _invite(platform, tenant: str, *roles: str) -> tuple[str, object]:
@@ -187,3 +188,13 @@ async def test_over_https_the_sign_in_cookie_is_host_only_and_secure(provider, a
     cookie = response.headers["set-cookie"].lower()
     assert response.status_code == 302 and cookie.startswith("__host-thidua_oidc=")
     assert "secure" in cookie and "path=/" in cookie and "domain" not in cookie
+
+
+async def test_a_browser_is_answered_with_a_page_in_vietnamese(oidc_client):
+    started = await start(oidc_client)
+    back = await at_provider(started.headers["location"], PLATFORM.redirect_uri, person(unique_email("nobody")))
+    response = await oidc_client.get(local(back), follow_redirects=False,
+                                     headers={"Accept": "text/html", "Accept-Language": "vi"})
+    oidc_client.cookies.clear()
+    assert response.status_code == 401 and response.headers["content-type"].startswith("text/html")
+    assert "hãy đề nghị quản trị viên gửi lời mời" in response.text and "signin.external.no_account" in response.text

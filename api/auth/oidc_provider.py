@@ -1,10 +1,10 @@
 """The platform as an OpenID Connect relying party (authlib): the provider's metadata and
-keys, the authorization request with PKCE, the code exchange and the ID token's checks.
+keys, the authorization request with PKCE, the code exchange, and the claims of the person
+(the ID token, checked by api/auth/oidc_id_token.py, completed from userinfo).
 
 Metadata and keys are read on first use and kept for an hour, so the platform starts even when
 the provider is down; a token signed with a key id not yet seen fetches the keys again once
-(the provider rotated them). Only asymmetric signatures are accepted: the ID token must be
-signed by a key the provider publishes, never by a shared secret or `none`.
+(the provider rotated them).
 """
 
 from __future__ import annotations
@@ -12,27 +12,19 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Mapping
+from functools import partial
 
 from authlib.common.security import is_secure_transport
 from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
-from authlib.oidc.core import CodeIDToken
 from httpx2 import HTTPError
-from joserfc import jwt
-from joserfc.errors import InvalidKeyIdError, JoseError
+from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
-from joserfc.jws import JWSRegistry
 
+from api.auth.oidc_id_token import UnknownKey, algorithms, checked_claims, refused_token
 from infra.settings import OidcSettings
 from services.accounts.external import ProviderUnavailable, SignInRefused
 
 METADATA_TTL_S = 3600
-LEEWAY_S = 60  # clock difference tolerated between the provider and the platform
-ASYMMETRIC = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
-
-
-def refused_token(detail: str) -> SignInRefused:
-    return SignInRefused("oidc.id_token", f"the provider's ID token was refused: {detail}",
-                         "Mã định danh (ID token) của nhà cung cấp không hợp lệ; hãy đăng nhập lại")
 
 
 class OidcProvider:
@@ -82,28 +74,18 @@ class OidcProvider:
 
     async def id_token_claims(self, id_token: str, *, nonce: str, access_token: str | None = None,
                               now: int | None = None) -> dict[str, object]:
-        """The ID token's claims once its signature (against the provider's published keys),
-        issuer, audience, nonce, expiry and access token hash all check out."""
+        """The ID token's claims once every check passes (api/auth/oidc_id_token.py)."""
         metadata = await self.metadata()
-        registry = JWSRegistry(algorithms=self._algorithms(metadata))
+        check = partial(checked_claims, id_token, issuer=metadata["issuer"], client_id=self.settings.client_id,
+                        allowed=algorithms(metadata.get("id_token_signing_alg_values_supported")), nonce=nonce,
+                        access_token=access_token, now=now)
         try:
+            return check(await self._jwks())
+        except UnknownKey:
             try:
-                token = jwt.decode(id_token, await self._jwks(), registry=registry)
-            except InvalidKeyIdError:
-                token = jwt.decode(id_token, await self._jwks(refresh=True), registry=registry)
-            params = {"nonce": nonce, "client_id": self.settings.client_id}
-            if access_token:
-                params["access_token"] = access_token
-            claims = CodeIDToken(token.claims, token.header, {
-                "iss": {"essential": True, "values": [metadata["issuer"]]},
-                "aud": {"essential": True, "values": [self.settings.client_id]},
-                "exp": {"essential": True},
-                "nonce": {"essential": True},
-            }, params)
-            claims.validate(now=now, leeway=LEEWAY_S)
-        except (JoseError, ValueError, TypeError, KeyError) as failure:
-            raise refused_token(getattr(failure, "description", None) or type(failure).__name__) from None
-        return dict(claims)
+                return check(await self._jwks(refresh=True))
+            except UnknownKey:
+                raise refused_token("no key of the provider has the token's key id") from None
 
     async def metadata(self) -> dict:
         """The provider's discovery document, checked: the issuer is the one configured, and the
@@ -122,10 +104,6 @@ class OidcProvider:
             except (JoseError, ValueError, TypeError, KeyError):
                 raise _unavailable("the provider's signing keys (jwks_uri) cannot be read") from None
         return self._keys
-
-    def _algorithms(self, metadata: Mapping) -> list[str]:
-        offered = metadata.get("id_token_signing_alg_values_supported") or ["RS256"]
-        return [alg for alg in offered if alg in ASYMMETRIC] or ["RS256"]
 
     def _missing(self, claims: Mapping) -> bool:
         s = self.settings
@@ -171,6 +149,9 @@ def _checked(issuer: str, metadata: dict) -> dict:
     for name in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         if not isinstance(metadata.get(name), str) or not is_secure_transport(metadata[name]):
             raise _unavailable(f"the provider's discovery has no usable {name}")
+    userinfo = metadata.get("userinfo_endpoint")
+    if userinfo is not None and (not isinstance(userinfo, str) or not is_secure_transport(userinfo)):
+        raise _unavailable("the provider's userinfo_endpoint is not over TLS")  # it would carry the access token
     return metadata
 
 

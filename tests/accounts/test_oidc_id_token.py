@@ -14,7 +14,8 @@ from joserfc import jwt
 from joserfc.jwk import OctKey, RSAKey
 
 from api.auth.oidc_login import PendingLogin
-from api.auth.oidc_provider import LEEWAY_S, OidcProvider
+from api.auth.oidc_id_token import LEEWAY_S
+from api.auth.oidc_provider import OidcProvider
 from services.accounts.external import ProviderUnavailable, SignInRefused
 from tests.oidc.browser import at_provider
 from tests.oidc.fixtures import OTHER_APP, PLATFORM, oidc_settings, provider  # noqa: F401 (fixture)
@@ -81,6 +82,7 @@ async def test_a_token_signed_by_another_key_or_by_none_is_refused(provider):
     header, payload = _parts(tokens["id_token"])
     impostor = RSAKey.generate_key(2048, parameters={"kid": header["kid"]})  # the provider's key id, not its key
     await _refused(relying, jwt.encode({"alg": "RS256", "kid": header["kid"]}, payload, impostor), login.nonce)
+    await _refused(relying, jwt.encode({"alg": "RS256", "kid": "not-the-providers"}, payload, impostor), login.nonce)
     shared = OctKey.import_key(PLATFORM.client_secret)  # HS256 with the client secret: not the provider's keys
     await _refused(relying, jwt.encode({"alg": "HS256"}, payload, shared), login.nonce)
     await _refused(relying, f"{_b64({'alg': 'none'})}.{_b64(payload)}.", login.nonce)

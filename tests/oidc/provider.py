@@ -52,7 +52,7 @@ def node_or_skip() -> str:
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"OpenID Connect tests cannot run in CI: {missing}")
-        pytest.skip(f"OpenID Connect tests need {missing}")
+        pytest.skip(f"OpenID Connect tests skipped: {missing}")
     return node
 
 

@@ -198,3 +198,14 @@ async def test_a_browser_is_answered_with_a_page_in_vietnamese(oidc_client):
     oidc_client.cookies.clear()
     assert response.status_code == 401 and response.headers["content-type"].startswith("text/html")
     assert "hãy đề nghị quản trị viên gửi lời mời" in response.text and "signin.external.no_account" in response.text
+
+
+async def test_a_provider_trusted_with_every_email_signs_in_without_email_verified(provider, accounts_url, inbox,
+                                                                                   platform, tenant_id):
+    email, _ = await _invite(platform, tenant_id)
+    trusting = platform_settings(inbox, oidc_settings(provider, require_verified_email=False))
+    async with AsyncTestClient(app=create_app(trusting, accounts_url)) as client:
+        attempt = await oidc_sign_in(client, person(email, verified=False))
+        assert attempt.response.status_code == 303, attempt.response.text
+        response, me = await send(client, "GET", "/session", attempt.signed)
+    assert response.status_code == 200 and me["subject"] == email

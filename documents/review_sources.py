@@ -22,8 +22,9 @@ AWARDED = ("decided", "revoked")
 
 
 async def review_summary_of(platform: Platform, plan_ref: PlanRef, node: UUID, *, scope: str | None,
-                            as_of: date | None, stage: str, today: date) -> OfficialDocument:
-    """`scope`: the reader's tenant, or NATIONAL; `as_of`: on that day's tree (None: now, dated today)."""
+                            as_of: date | None, stage: str, today: date, with_names: bool) -> OfficialDocument:
+    """`scope`: the reader's tenant, or NATIONAL; `as_of`: on that day's tree (None: now, dated today);
+    `with_names`: the reader may see the tenant's own data (awardees listed by name)."""
     rollup = await queries.rollup(platform.db, plan_ref, node, as_of=as_of, tenant=scope)
     plan = await load(platform, plan_ref.tenant_id, plan_ref.plan_id, Plan)
     day = as_of or today
@@ -36,7 +37,7 @@ async def review_summary_of(platform: Platform, plan_ref: PlanRef, node: UUID, *
                         parent, day, place_of(name))
     forms = {f.code: f.name for f in plan.award_forms}
     awards = None
-    if scope is not NATIONAL and timeline is not None and scope == plan_ref.tenant_id:
+    if with_names and scope is not NATIONAL and timeline is not None and scope == plan_ref.tenant_id:
         awards = await _awardees(platform, scope, plan_ref.plan_id, node, day, timeline, forms)
     return review_summary(facts, rollup, forms, awards)
 

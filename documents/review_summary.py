@@ -57,7 +57,10 @@ def review_summary(f: ReviewFacts, rollup: Mapping[str, Any], form_names: Mappin
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{number_text(round(100 * part / whole, 1))}%" if whole else "0%"
+    if not whole:
+        return "0%"
+    share = round(100 * part / whole, 1)
+    return f"{number_text(int(share) if share == int(share) else share)}%"
 
 
 def _registration(m) -> list[Paragraph]:

@@ -41,7 +41,7 @@ def certificate(d: Decided, recipient: Awarded, *, campaign: str, place: str) ->
     return Certificate(
         title=certificate_title(recipient.award_form), giver=certifying_line(d.authority, d.issuer),
         recipient=recipient.name, unit=unit,
-        achievement=f"Đã có thành tích xuất sắc trong phong trào thi đua “{campaign}”",
+        achievement=f"Đã có thành tích xuất sắc trong phong trào thi đua {_quoted(campaign)}",
         decision_line=f"Quyết định số {d.number} ngày {day_text(d.decided_on)}", place=place, day=d.decided_on,
         signature=signature_for(d.authority), signer=d.signer, revoked_line=revoked)
 
@@ -49,3 +49,8 @@ def certificate(d: Decided, recipient: Awarded, *, campaign: str, place: str) ->
 def certificate_title(award_form: str) -> str:
     """"Bằng khen của …" → "BẰNG KHEN"; "Giấy khen của …" → "GIẤY KHEN"; another form: its name."""
     return award_form.split(" của ")[0].strip().upper()
+
+
+def _quoted(campaign: str) -> str:
+    """In quotation marks, unless the name already quotes a campaign inside it."""
+    return campaign if "“" in campaign else f"“{campaign}”"

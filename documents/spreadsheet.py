@@ -22,11 +22,14 @@ class Sheet:
     rows: Sequence[Sequence[object]]
     widths: tuple[int, ...] = ()
     """Column widths in characters (XLSX); the default fits the heading."""
+    preamble: tuple[tuple[object, ...], ...] = ()
+    """Lines above the heading (a statistical form's "Biểu số", reporting unit, period)."""
 
 
 def to_csv(sheet: Sheet) -> bytes:
     out = StringIO()
     writer = csv.writer(out)
+    writer.writerows(sheet.preamble)
     writer.writerow(sheet.columns)
     writer.writerows(_plain(row) for row in sheet.rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -34,7 +37,7 @@ def to_csv(sheet: Sheet) -> bytes:
 
 def to_xlsx(sheet: Sheet) -> bytes:
     widths = sheet.widths or tuple(max(10, len(c) + 2) for c in sheet.columns)
-    return write_xlsx(sheet.title, sheet.columns, (_plain(row) for row in sheet.rows), widths)
+    return write_xlsx(sheet.title, sheet.columns, (_plain(row) for row in sheet.rows), widths, sheet.preamble)
 
 
 def _plain(row: Iterable[object]) -> list[object]:

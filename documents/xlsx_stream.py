@@ -21,13 +21,16 @@ _HEAD = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 BOLD, DAY = 1, 2  # cell styles (cellXfs) of styles.xml below
 
 
-def write_xlsx(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[int]) -> bytes:
+def write_xlsx(title: str, columns: Sequence[str], rows: Iterable[Sequence[object]], widths: Sequence[int],
+               preamble: Sequence[Sequence[object]] = ()) -> bytes:
+    """`preamble`: lines above the heading row; the panes freeze below the heading."""
     out = BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         for name, text in _PARTS.items():
             z.writestr(name, text.replace("{title}", escape(_ILLEGAL.sub("", title[:31]) or "Sheet", {'"': "&quot;"})))
         with z.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(_sheet_start(widths).encode())
+            sheet.write(_sheet_start(widths, len(preamble) + 1).encode())
+            sheet.write("".join(_row(line, BOLD) for line in preamble).encode())
             sheet.write(_row(columns, BOLD).encode())
             batch: list[str] = []
             for row in rows:
@@ -39,10 +42,11 @@ def write_xlsx(title: str, columns: Sequence[str], rows: Iterable[Sequence[objec
     return out.getvalue()
 
 
-def _sheet_start(widths: Sequence[int]) -> str:
+def _sheet_start(widths: Sequence[int], frozen: int) -> str:
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
-    return (_HEAD + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-            ' state="frozen"/></sheetView></sheetViews>' + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>")
+    return (_HEAD + f'<sheetViews><sheetView workbookViewId="0"><pane ySplit="{frozen}" topLeftCell="A{frozen + 1}"'
+            ' activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            + (f"<cols>{cols}</cols>" if cols else "") + "<sheetData>")
 
 
 def _row(values: Sequence[object], style: int = 0) -> str:

@@ -149,3 +149,55 @@ async def test_the_awards_export_lists_each_award_with_its_decision_and_marks_re
     assert response.status_code == 200 and len(list(csv.reader(StringIO(response.content.decode("utf-8-sig"))))) == 4
     response = await client.get(f"/api/v1/plans/{story.plan}/awards.csv", headers=bearer(token(NATIONAL_TENANT, "national")))
     assert (response.status_code, response.json()["code"]) == (403, "FORBIDDEN")  # names people
+
+
+# --- the yearly statistical report forms ----------------------------------------------------------
+
+def form_rows(data: bytes) -> dict[str, tuple]:
+    """A form's rows by their code ("01", "02", …), each as its figures."""
+    rows = openpyxl.load_workbook(BytesIO(data)).active.iter_rows(values_only=True)
+    return {r[1]: r for r in rows if r and len(r) > 1 and isinstance(r[1], str) and r[1].isdigit()}
+
+
+async def test_the_yearly_statistical_forms_count_the_plans_launched_and_the_awards_given_in_the_year(
+        client, platform, admin, token, tenant_id):
+    story = await decided(client, platform, admin, token, tenant_id)
+    officer = bearer(story.province.officer)
+
+    # Seed 001: launched 01/10/2021 by a district federation, a 92-day sprint: reporting year 2021.
+    response = await client.get("/api/v1/statistics/0601/form.xlsx", params={"year": 2021}, headers=officer)
+    assert response.status_code == 200 and response.headers["content-type"] == XLSX
+    sheet = openpyxl.load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value == "Biểu số: 0601.N/BNV-TĐKT" and "01/12/2020 đến ngày 30/11/2021" in sheet["A4"].value
+    rows = form_rows(response.content)
+    assert rows["01"][2:] == (1, 0, 0, 1)  # total, central council, ministries/provinces, units
+    assert rows["05"][2] == 1 and rows["06"][2:] == (1, 0, 0, 1) and rows["11"][2] == 1 and rows["12"][2] == 0
+    assert rows["04"][2] is None  # emulation clusters are not recorded: blank, not 0
+    empty = form_rows((await client.get("/api/v1/statistics/0601/form.xlsx", params={"year": 2022},
+                                        headers=officer)).content)
+    assert empty["01"][2] == 0  # nothing launched from 01/12/2021 to 30/11/2022
+
+    # The decision of 10/01/2022: three certificates of merit to collectives, two of them enterprises.
+    rows = form_rows((await client.get("/api/v1/statistics/0603/form.xlsx", params={"year": 2022},
+                                       headers=officer)).content)
+    assert rows["01"][3:5] == (3, 3) and rows["02"][3] == 3 and rows["03"][3] == 2 and rows["05"][3] == 0
+    assert rows["11"][3] == 0 and rows["12"][3] == 3 and rows["13"][3] is None
+    assert form_rows((await client.get("/api/v1/statistics/0602/form.xlsx", params={"year": 2022},
+                                       headers=officer)).content)["01"][3] == 0  # no state-level award
+    await revoke(client, platform, admin, story)
+    rows = form_rows((await client.get("/api/v1/statistics/0603/form.xlsx", params={"year": 2022},
+                                       headers=officer)).content)
+    assert rows["01"][3] == 2  # a revoked award no longer counts
+
+    national = bearer(token(NATIONAL_TENANT, "national"))
+    response = await client.get("/api/v1/statistics/0603/form.csv", headers=national,
+                                params={"year": 2022, "tenant": tenant_id})
+    assert response.status_code == 200 and "Tổng số,01,,2,2" in response.content.decode("utf-8-sig")
+    everyone = form_rows((await client.get("/api/v1/statistics/0603/form.xlsx", params={"year": 2022},
+                                           headers=national)).content)
+    assert everyone["01"][3] >= 2  # every tenant's (other tests' tenants too)
+    for params in ({"year": 1899}, {"year": "x"}):
+        response = await client.get("/api/v1/statistics/0603/form.xlsx", params=params, headers=officer)
+        assert response.status_code == 400
+    assert (await client.get("/api/v1/statistics/0604/form.xlsx", params={"year": 2022},
+                             headers=officer)).status_code in (400, 404)

@@ -49,7 +49,9 @@ def rollup_sheet(rollup: Mapping[str, Any], group_names: Mapping[str, str] | Non
 
 def _number(value: Any) -> Any:
     """Funds are exact decimals in the rollup; whole ones go out as integers."""
-    return int(value) if not isinstance(value, float) and value == int(value) else value
+    if type(value) is int or isinstance(value, float):
+        return value
+    return int(value) if value == int(value) else value
 
 
 async def rollup_breakdown_sheet(platform: Platform, plan: PlanRef, node: UUID, *, scope: str | None,

@@ -227,3 +227,27 @@ def keep_page(pdf: bytes, name: str) -> None:
     subprocess.run(["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile", str(ARTIFACTS / f"{name}.pdf"),
                     str(ARTIFACTS / name)], check=True)
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+async def test_every_new_file_is_a_get_under_its_tag_with_its_media_type(client):
+    paths = (await client.get("/schema/openapi.json")).json()["paths"]
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    expected = {
+        "/api/v1/decisions/{decision_id}/document.pdf": ("documents", "application/pdf"),
+        "/api/v1/decisions/{decision_id}/document.docx": ("documents", DOCX),
+        "/api/v1/decisions/{decision_id}/revocation.pdf": ("documents", "application/pdf"),
+        "/api/v1/decisions/{decision_id}/recipients/{nomination_id}/certificate.pdf": ("documents", "application/pdf"),
+        "/api/v1/decisions/{decision_id}/recipients/{nomination_id}/certificate.docx": ("documents", DOCX),
+        "/api/v1/plans/{plan_id}/review.pdf": ("documents", "application/pdf"),
+        "/api/v1/plans/{plan_id}/review.docx": ("documents", DOCX),
+        "/api/v1/plans/{plan_id}/rollup.xlsx": ("exports", xlsx),
+        "/api/v1/plans/{plan_id}/rollup.csv": ("exports", "text/csv; charset=utf-8"),
+        "/api/v1/plans/{plan_id}/awards.xlsx": ("exports", xlsx),
+        "/api/v1/statistics/{form}/form.xlsx": ("exports", xlsx),
+        "/api/v1/statistics/{form}/form.csv": ("exports", "text/csv; charset=utf-8"),
+    }
+    for path, (tag, media_type) in expected.items():
+        operation = paths[path]["get"]
+        assert operation["tags"] == [tag] and media_type in operation["responses"]["200"]["content"], path
+    form = next(p for p in paths["/api/v1/statistics/{form}/form.xlsx"]["get"]["parameters"] if p["name"] == "form")
+    assert form["schema"]["enum"] == ["0601", "0602", "0603"]

@@ -168,7 +168,7 @@ async def test_the_yearly_statistical_forms_count_the_plans_launched_and_the_awa
     response = await client.get("/api/v1/statistics/0601/form.xlsx", params={"year": 2021}, headers=officer)
     assert response.status_code == 200 and response.headers["content-type"] == XLSX
     sheet = openpyxl.load_workbook(BytesIO(response.content)).active
-    assert sheet["A1"].value == "Biểu số: 0601.N/BNV-TĐKT" and "01/12/2020 đến ngày 30/11/2021" in sheet["A4"].value
+    assert sheet["A1"].value == "Biểu số: 0601.N/BNV-TĐKT" and "01/12/2020 đến ngày 30/11/2021" in sheet["A5"].value
     rows = form_rows(response.content)
     assert rows["01"][2:] == (1, 0, 0, 1)  # total, central council, ministries/provinces, units
     assert rows["05"][2] == 1 and rows["06"][2:] == (1, 0, 0, 1) and rows["11"][2] == 1 and rows["12"][2] == 0

@@ -39,8 +39,13 @@ def rollup_sheet(rollup: Mapping[str, Any], group_names: Mapping[str, str] | Non
     columns = ("STT", "Đơn vị", "Mã đơn vị (id)", *METRIC_WORDS.values(),
                *(f"{GROUP_WORDS[g]}: {names.get(k, k)}" for g, k in groups))
 
-    def row(m: Mapping[str, Any]) -> tuple:
-        return (*(_number(m[metric]) for metric in METRIC_WORDS), *(m[g].get(k, 0) for g, k in groups))
+    metrics = tuple(METRIC_WORDS)
+    funds = metrics.index("funds_mobilised")
+
+    def row(m: Mapping[str, Any]) -> list:
+        values = [m[metric] for metric in metrics]
+        values[funds] = _number(values[funds])
+        return values + [m[g].get(k, 0) for g, k in groups]
 
     rows = [(n, c["name"], str(c["node_id"]), *row(c["metrics"])) for n, c in enumerate(rollup["children"], 1)]
     rows.append(("", TOTAL, str(rollup["node_id"]), *row(rollup["metrics"])))

@@ -37,7 +37,7 @@ def to_csv(sheet: Sheet) -> bytes:
 
 def to_xlsx(sheet: Sheet) -> bytes:
     widths = sheet.widths or tuple(max(10, len(c) + 2) for c in sheet.columns)
-    return write_xlsx(sheet.title, sheet.columns, (_plain(row) for row in sheet.rows), widths, sheet.preamble)
+    return write_xlsx(sheet.title, sheet.columns, sheet.rows, widths, sheet.preamble)  # it writes booleans as _plain
 
 
 def _plain(row: Iterable[object]) -> list[object]:

@@ -102,20 +102,23 @@ def revocation_decision(d: Decided, revoked: Sequence[Awarded]) -> OfficialDocum
     number of its own in the register yet (a blank for the hand, as a draft has)."""
     last = max(r.revoked_on for r in revoked if r.revoked_on)
     cited = f"Quyết định số {d.number} ngày {day_text(d.decided_on)} của {enacting_words(d.authority, d.issuer)}"
-    rows = tuple((str(n), r.name, r.award_form, day_text(r.revoked_on), r.revoked_reason) for n, r in enumerate(revoked, 1))
+    rows = tuple((str(n), r.name, r.award_form, day_text(r.revoked_on), r.revoked_reason)
+                 for n, r in enumerate(revoked, 1))
     blocks = (Heading(enacting_line(d.authority, d.issuer), centred=True),
               *(Paragraph(b, italic=True) for b in legal_bases(d.authority, last)),
               Paragraph(f"Căn cứ {cited} {d.title[0].lower() + d.title[1:] if d.title else 'về việc khen thưởng'};",
                         italic=True),
               Heading("QUYẾT ĐỊNH:", centred=True),
               Paragraph(f"Điều 1. Thu hồi khen thưởng của {_count_words(revoked)} đã được tặng tại {cited}, cụ thể:"),
-              Table(("STT", "Tập thể, cá nhân", "Hình thức khen thưởng", "Ngày thu hồi", "Lý do"), rows, (2, 6, 5, 3, 5)),
+              Table(("STT", "Tập thể, cá nhân", "Hình thức khen thưởng", "Ngày thu hồi", "Lý do"), rows,
+                    (2, 6, 5, 3, 5)),
               Paragraph("Điều 2. Các tập thể, cá nhân có tên tại Điều 1 hoàn trả hiện vật khen thưởng và tiền thưởng "
                         "đã nhận theo quy định."),
               Paragraph(f"Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng {d.issuer} và các tập thể, cá nhân "
                         "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."))
     return OfficialDocument(
         letterhead=Letterhead(issuer=d.issuer, parent=d.issuer_parent, place=place_of(d.issuer), day=last),
-        kind="QUYẾT ĐỊNH", symbol=d.number.partition("/")[2] or "QĐ", summary=f"Về việc thu hồi khen thưởng tại Quyết định số {d.number}",
+        kind="QUYẾT ĐỊNH", symbol=d.number.partition("/")[2] or "QĐ",
+        summary=f"Về việc thu hồi khen thưởng tại Quyết định số {d.number}",
         blocks=blocks, recipients=("Như Điều 3;", "Lưu: VP."), signature=Signature(signature_for(d.authority), d.signer),
         title=f"Thu hồi khen thưởng — Quyết định {d.number}")

@@ -35,9 +35,10 @@ class Certificate:
 def certificate(d: Decided, recipient: Awarded, *, campaign: str, place: str) -> Certificate:
     revoked = (f"Đã thu hồi ngày {day_text(recipient.revoked_on)} ({recipient.revoked_reason})"
                if recipient.revoked_on else "")
-    unit = recipient.unit if recipient.kind == "individual" else (f"Trực thuộc {recipient.unit}" if recipient.unit else "")
-    if recipient.kind == "individual" and unit:
-        unit = f"Đơn vị: {unit}"
+    if not recipient.unit:
+        unit = ""
+    else:
+        unit = f"Đơn vị: {recipient.unit}" if recipient.kind == "individual" else f"Trực thuộc {recipient.unit}"
     return Certificate(
         title=certificate_title(recipient.award_form), giver=certifying_line(d.authority, d.issuer),
         recipient=recipient.name, unit=unit,

@@ -16,20 +16,20 @@ from domain.organisation import OrgTimeline
 from domain.plan import Plan
 from domain.rules import default_rulebook
 from infra.platform import Platform
-from services.commands import load, load_many
+from services.commands import load_many
 from services.decisions import get_decision
 from services.errors import NotFoundError
 from tenants.org_reader import load_timeline
 
 
 async def decision_document_of(platform: Platform, tenant: str, decision_id: UUID) -> OfficialDocument:
-    decided, recipients = await _gather(platform, tenant, decision_id)
+    decided, recipients, _ = await _gather(platform, tenant, decision_id)
     return award_decision(decided, recipients)
 
 
 async def revocation_document_of(platform: Platform, tenant: str, decision_id: UUID) -> OfficialDocument:
     """NOT_FOUND when nothing of the decision has been revoked."""
-    decided, recipients = await _gather(platform, tenant, decision_id)
+    decided, recipients, _ = await _gather(platform, tenant, decision_id)
     revoked = [r for r in recipients if r.revoked_on is not None]
     if not revoked:
         raise NotFoundError(f"nothing of decision {decided.number} has been revoked")
@@ -38,17 +38,16 @@ async def revocation_document_of(platform: Platform, tenant: str, decision_id: U
 
 async def certificate_of(platform: Platform, tenant: str, decision_id: UUID, nomination_id: UUID) -> Certificate:
     """One recipient's certificate; NOT_FOUND when the nomination is not among the decision's recipients."""
-    decided, recipients = await _gather(platform, tenant, decision_id)
-    decision = await get_decision(platform, tenant, decision_id)
-    if nomination_id not in decision.recipients:
+    decided, recipients, themes = await _gather(platform, tenant, decision_id)
+    if nomination_id not in themes:
         raise NotFoundError(f"nomination {nomination_id} is not a recipient of decision {decided.number}")
-    nomination = await load(platform, tenant, nomination_id, Nomination)
-    plan = await load(platform, tenant, nomination.plan_id, Plan)
-    recipient = recipients[decision.recipients.index(nomination_id)]
-    return certificate(decided, recipient, campaign=plan.theme, place=place_of(decided.issuer))
+    recipient = recipients[list(themes).index(nomination_id)]
+    return certificate(decided, recipient, campaign=themes[nomination_id], place=place_of(decided.issuer))
 
 
-async def _gather(platform: Platform, tenant: str, decision_id: UUID) -> tuple[Decided, list[Awarded]]:
+async def _gather(platform: Platform, tenant: str,
+                  decision_id: UUID) -> tuple[Decided, list[Awarded], dict[UUID, str]]:
+    """The decision's facts, its recipients in its order, and each recipient's campaign theme."""
     decision = await get_decision(platform, tenant, decision_id)
     nominations = {n.id: n for n in await load_many(platform, tenant, decision.recipients, Nomination)}
     ordered = [nominations[nid] for nid in decision.recipients]
@@ -58,11 +57,11 @@ async def _gather(platform: Platform, tenant: str, decision_id: UUID) -> tuple[D
     forms = {(p.id, f.code): f for p in plans.values() for f in p.award_forms}
     recipients = [_awarded(n, decision, forms, timeline) for n in ordered]
     proposers = tuple(dict.fromkeys(unit_name(timeline, n.proposing_unit_id, decision.decided_on) for n in ordered))
+    used = {forms[(n.plan_id, n.award_form)] for n in ordered if (n.plan_id, n.award_form) in forms}
+    bonuses = tuple(sorted(b for b in (_bonus(f, decision) for f in used) if b))
     decided = Decided(decision.number, decision.decided_on, decision.title, decision.signer, decision.authority,
-                      issuer, parent, tuple(_cited(p, timeline) for p in plans.values()), proposers,
-                      tuple(_bonus(f, decision) for f in {forms[(n.plan_id, n.award_form)] for n in ordered}
-                            if _bonus(f, decision)))
-    return decided, recipients
+                      issuer, parent, tuple(_cited(p, timeline) for p in plans.values()), proposers, bonuses)
+    return decided, recipients, {n.id: plans[n.plan_id].theme for n in ordered}
 
 
 def _awarded(n: Nomination, decision: AwardDecision, forms: dict, timeline: OrgTimeline) -> Awarded:

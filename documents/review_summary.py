@@ -102,7 +102,8 @@ def _awards(m, form_names: Mapping[str, str], awards: Sequence[AwardLine] | None
     if not by_form:
         return [Paragraph("Chưa có tập thể, cá nhân được khen thưởng.")]
     blocks: list = [Paragraph(f"Đã khen thưởng {number_text(sum(by_form.values()))} tập thể, cá nhân:"),
-                    *(Paragraph(f"- {form_names.get(code, code)}: {number_text(n)}.") for code, n in sorted(by_form.items()))]
+                    *(Paragraph(f"- {form_names.get(code, code)}: {number_text(n)}.")
+                      for code, n in sorted(by_form.items()))]
     if awards is None:
         blocks.append(Paragraph("(Danh sách tập thể, cá nhân được khen thưởng do đơn vị quản lý lưu giữ.)", italic=True))
     elif awards:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from io import BytesIO, StringIO
+from io import StringIO
 
 from documents.xlsx_stream import write_xlsx
 

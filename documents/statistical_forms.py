@@ -6,7 +6,7 @@ unit launched, the awards decided), and a row the platform does not record stays
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -52,8 +52,9 @@ def _sheet(code: str, title: str, unit: str, h: FormHeader, columns: tuple[str, 
     preamble = ((f"Biểu số: {code}", "", f"Đơn vị báo cáo: {h.reporter}"),
                 ("Cấu trúc theo Thông tư số 02/2023/TT-BNV (xem docs/documents.md)", "",
                  f"Đơn vị nhận báo cáo: {h.receiver}"),
-                ("Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo",), (title,), (f"Kỳ báo cáo: năm {h.year} (từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}); "
-                           f"cây tổ chức ngày {h.tree_on:%d/%m/%Y}",), (f"Đơn vị tính: {unit}",))
+                ("Ngày nhận báo cáo: ngày 15 tháng 12 năm báo cáo",), (title,),
+                (f"Kỳ báo cáo: năm {h.year} (từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}); "
+                 f"cây tổ chức ngày {h.tree_on:%d/%m/%Y}",), (f"Đơn vị tính: {unit}",))
     letters = ("A", "B", *(["C"] if "Đơn vị tính" in columns else []))
     numbers = tuple(str(n) for n in range(1, len(columns) - len(letters) + 1))
     return Sheet(code.split(".")[0], columns, [(*letters, *numbers), *rows], widths, preamble)

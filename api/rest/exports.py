@@ -46,12 +46,14 @@ class ListExports(Controller):
                                  plan_id: FromPath[UUID]) -> Response[bytes]:
         return _xlsx(await registrations_sheet(state.platform, _tenant(principal), plan_id))
 
-    @get("/plans/{plan_id:uuid}/reports.csv", media_type=CSV, summary="The plan's reports, late and missing ones marked, as CSV")
+    @get("/plans/{plan_id:uuid}/reports.csv", media_type=CSV,
+         summary="The plan's reports, late and missing ones marked, as CSV")
     async def reports_csv(self, state: State, principal: NamedDependency[Principal], plan_id: FromPath[UUID],
                           today: FromQuery[date | None] = None) -> Response[bytes]:
         return _csv(await reports_sheet(state.platform, _tenant(principal), plan_id, today or date.today()))
 
-    @get("/plans/{plan_id:uuid}/reports.xlsx", media_type=XLSX, summary="The plan's reports, late and missing ones marked, as XLSX")
+    @get("/plans/{plan_id:uuid}/reports.xlsx", media_type=XLSX,
+         summary="The plan's reports, late and missing ones marked, as XLSX")
     async def reports_xlsx(self, state: State, principal: NamedDependency[Principal], plan_id: FromPath[UUID],
                            today: FromQuery[date | None] = None) -> Response[bytes]:
         return _xlsx(await reports_sheet(state.platform, _tenant(principal), plan_id, today or date.today()))

@@ -147,7 +147,8 @@ async def test_the_awards_export_lists_each_award_with_its_decision_and_marks_re
     assert by_name["CĐCS Trường THCS Thanh Phước"][9:] == ("Đã khen thưởng", None)
     response = await client.get(f"/api/v1/plans/{story.plan}/awards.csv", headers=headers)
     assert response.status_code == 200 and len(list(csv.reader(StringIO(response.content.decode("utf-8-sig"))))) == 4
-    response = await client.get(f"/api/v1/plans/{story.plan}/awards.csv", headers=bearer(token(NATIONAL_TENANT, "national")))
+    national = bearer(token(NATIONAL_TENANT, "national"))
+    response = await client.get(f"/api/v1/plans/{story.plan}/awards.csv", headers=national)
     assert (response.status_code, response.json()["code"]) == (403, "FORBIDDEN")  # names people
 
 

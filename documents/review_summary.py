@@ -93,7 +93,7 @@ def _results(m) -> list[Paragraph]:
 def _child_row(name: str, m) -> tuple[str, ...]:
     return (name, number_text(m["units_in_scope"]), number_text(m["units_registered"]),
             percent(m["units_registered"], m["units_in_scope"]), number_text(m["targets_registered"]),
-            number_text(m["targets_met"]), f"{m['reports_on_time']}/{m['reports_due']}",
+            number_text(m["targets_met"]), f"{number_text(m['reports_on_time'])}/{number_text(m['reports_due'])}",
             number_text(sum(m["awards_by_form"].values())))
 
 

@@ -31,8 +31,10 @@ async def statistical_form(platform: Platform, form: str, *, tenant: str | None,
     tenants = [tenant] if tenant is not NATIONAL else [t["tenant_id"] for t in await queries.tenants(platform.db)]
     plans = [p for p in await queries.plans(platform.db, PlanFilter(tenant=tenant), scope=tenant, limit=MAX_PLANS)
              if (launched := p["launched_on"] or p["issued_on"]) and start <= launched <= end]
-    timelines = {t: await load_timeline(platform, t) for t in tenants}
-    reporter = "Tổng hợp toàn quốc" if tenant is NATIONAL else unit_name(timelines[tenant], root_unit_id(tenant), tree_on)
+    # Only the tenants that launched a plan in the year: a national form need not load every tree.
+    timelines = {t: await load_timeline(platform, t) for t in {p["tenant_id"] for p in plans} | ({tenant} - {NATIONAL})}
+    reporter = ("Tổng hợp toàn quốc" if tenant is NATIONAL
+                else unit_name(timelines[tenant], root_unit_id(tenant), tree_on))
     header = FormHeader(reporter or str(tenant), "Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)", year, tree_on)
     if form == "0601":
         return form_0601([_launched(p, timelines.get(p["tenant_id"]), tree_on) for p in plans], header)

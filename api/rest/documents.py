@@ -29,8 +29,8 @@ from documents.render_docx import render_docx
 from documents.render_pdf import render_pdf
 from documents.review_sources import review_summary_of
 from documents.sources import achievement_report_of, plan_document_of, registration_form_of, submission_memo_of
-from projections.queries import PlanRef
 from infra.errors import NotFoundError
+from projections.queries import PlanRef
 from services.auth.principal import Principal
 from services.errors import Forbidden
 

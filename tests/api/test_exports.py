@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 from io import BytesIO, StringIO
+from uuid import uuid4
 
 import openpyxl
 
@@ -129,6 +130,11 @@ async def test_the_rollup_breakdown_sheet_holds_the_graphql_rollups_figures_for_
     total = dict(zip(rows[0], rows[-1]))
     assert (total["Đơn vị"], total["Đơn vị đã đăng ký"], total["Chỉ tiêu đạt"]) == ("Tổng cộng", "3", "3")
     assert total["Khen thưởng: Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh"] == "2"  # one revoked
+    for path in (f"/api/v1/plans/{story.plan}/rollup.xlsx", f"/api/v1/plans/{story.plan}/review.pdf",
+                 f"/api/v1/plans/{uuid4()}/rollup.csv"):
+        node = str(uuid4()) if "review" in path or "rollup.xlsx" in path else str(p.district)
+        response = await client.get(path, params={"node": node}, headers=bearer(p.officer))
+        assert (response.status_code, response.json()["code"]) == (404, "NOT_FOUND"), path  # never a rollup of zeros
 
 
 async def test_the_awards_export_lists_each_award_with_its_decision_and_marks_revocations(

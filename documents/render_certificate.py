@@ -106,10 +106,10 @@ def certificate_docx(c: Certificate) -> bytes:
     normal.font.name = "Times New Roman"
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Times New Roman")
     for text, size, bold, italic, color in (
-            (MOTTO[0], 13, True, False, None), (MOTTO[1], 13, True, False, None), ("", 8, False, False, None),
+            (MOTTO[0], 13, True, False, None), (MOTTO[1], 13, True, False, None), ("", 14, False, False, None),
             (c.giver, 15, True, False, None), ("TẶNG", 15, True, False, None), (c.title, 40, True, False, RED),
             (c.recipient, 22, True, False, (10, 40, 120)), (c.unit, 15, False, False, None),
-            (c.achievement, 15, False, True, None), ("", 10, False, False, None)):
+            (c.achievement, 15, False, True, None), ("", 14, False, False, None), ("", 14, False, False, None)):
         _para(document, text, size, bold, italic, color)
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells

@@ -149,6 +149,9 @@ async def test_the_award_decision_lists_its_recipients_and_a_revocation_cites_it
         assert phrase in text, phrase
     assert "Thanh Phước" not in text  # only the revoked recipient
     keep_page(response.content, "decision-revocation")
+    response = await client.get(f"{path}/revocation.docx", headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"] == DOCX
+    assert "Hồ sơ không trung thực" in docx_cells(response.content)
 
 
 async def test_each_recipient_gets_a_landscape_certificate_naming_the_decision(client, platform, admin, token,

@@ -19,6 +19,8 @@ class Entry:
 
 MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/unit/plans", "Plans", frozenset({Role.OFFICER})),
+    Entry("/unit/nominations", "Nominations", frozenset({Role.OFFICER})),
 ]
 
 

@@ -49,10 +49,12 @@ class DueItem:
 
 
 def due_items(plan: dict[str, Any], unit_ids: list[UUID], registrations: list[dict], reports: list[dict],
-              nominations: list[dict], today: date) -> list[DueItem]:
-    """`plan` as reach.plan_view makes it; `unit_ids` the reader's units the plan covers; the
-    rows are the plan's registrations, reports and nominations (read models)."""
+              nominations: list[dict], today: date, proposers: list[UUID] | None = None) -> list[DueItem]:
+    """`plan` as reach.plan_view makes it; `unit_ids` the reader's units the plan covers;
+    `proposers` the reader's units that may propose (all of them: a district proposes its
+    unions); the rows are the plan's registrations, reports and nominations (read models)."""
     mine = set(unit_ids)
+    proposing = set(proposers if proposers is not None else unit_ids)
     regs = [r for r in registrations if r["unit_id"] in mine]
     items: list[DueItem] = []
     for phase in plan["phases"] or [{"name": "", "registration_deadline": None, "dossier_deadline": None}]:
@@ -62,9 +64,8 @@ def due_items(plan: dict[str, Any], unit_ids: list[UUID], registrations: list[di
                              len(registered), len(mine), today))
         dossier = phase["dossier_deadline"]
         if dossier:
-            handed = [n for n in nominations if n["phase"] == phase["name"] and n["status"] in _HANDED_IN
-                      and n["proposing_unit_id"] in mine]
-            drafted = [n for n in nominations if n["phase"] == phase["name"] and n["proposing_unit_id"] in mine]
+            drafted = [n for n in nominations if n["phase"] == phase["name"] and n["proposing_unit_id"] in proposing]
+            handed = [n for n in drafted if n["status"] in _HANDED_IN]
             items.append(DueItem("dossier", plan, phase["name"], dossier["last_day"], len(handed),
                                  len(drafted) or 1, today))
     items += _report_items(plan, {r["unit_id"] for r in regs}, reports, today)

@@ -20,5 +20,5 @@ async def todo(db: Database, reader: Principal, today: date) -> dict[str, Any]:
         covered = units.in_scope_of(plan["issuing_unit_id"])
         items += due_items(plan, covered, await registrations(db, reader.tenant, plan["plan_id"]),
                            (await reports(db, reader.tenant, plan["plan_id"], today=today))["reports"],
-                           await nominations(db, reader.tenant, plan["plan_id"]), today)
+                           await nominations(db, reader.tenant, plan["plan_id"]), today, list(units.by_id))
     return {"items": by_date(items), "today": today, "plans": answered, "units": units}

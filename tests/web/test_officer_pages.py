@@ -1,12 +1,19 @@
 """The officer pages' edges: a double submit writes once, a grassroots officer answers for its
 own union only (another union is refused by the service), a nomination or plan of another
-tenant is not found, and the to-do page in English."""
+tenant is not found, the to-do page in English, and a dossier file over the size limit
+refused next to the file field with nothing written."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import httpx
+
+from domain.nomination import Nomination
 from projections.queries import registrations
+from projections.read_your_writes import wait_until_projected
+from services import files, nominations
+from services.context import SYSTEM
 from tests.web.officer_story import seed_001_story
 from tests.web.pages import assert_accessible, assert_fits_width, person, sign_in
 
@@ -80,3 +87,25 @@ async def test_the_to_do_page_in_english(site, desk, tenant_id):
     assert urlsplit(desk.url).path == "/"
     text = await desk.inner_text("main")
     assert "To do" in text and "7 days left" in text and "Register for the campaign" in text
+
+
+async def test_a_file_over_the_size_limit_is_refused_next_to_the_file(site, desk, tenant_id):
+    story = await seed_001_story(site, tenant_id)
+    drafted = await nominations.draft_nomination(
+        site.platform, tenant_id, SYSTEM, plan_id=story.plan_id, nominee_kind="collective",
+        nominee_id=story.unions[0], award_form="bk_bch_ldld_tinh", phase="90 ngày nước rút",
+        proposing_unit_id=story.district)
+    await wait_until_projected(site.platform.db, tenant_id, drafted.position)
+    await sign_in(desk, story.email, story.password)
+    await desk.goto(f"/unit/nominations/{drafted.id}")
+    fields = {"_csrf": await desk.input_value("input[name=_csrf]"), "kind": "achievement_report",
+              "idempotency_key": await desk.input_value("input[name=idempotency_key]")}
+    cookies = {c["name"]: c["value"] for c in await desk.context.cookies()}
+    limit = site.platform.settings.files.max_bytes
+    # Posted with httpx, not through the browser: 20 MiB through the driver takes minutes.
+    async with httpx.AsyncClient(base_url=site.url, cookies=cookies, timeout=120) as client:
+        response = await client.post(f"/unit/nominations/{drafted.id}/files", data=fields,
+                                     files={"file": ("bao-cao.pdf", b"%PDF-" + b"0" * limit, "application/pdf")})
+    assert response.status_code == 413
+    assert f'id="e-file" role="alert">Tệp lớn hơn giới hạn {limit} byte' in response.text
+    assert await files.list_files(site.platform, tenant_id, Nomination, drafted.id) == []

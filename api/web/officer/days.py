@@ -1,26 +1,25 @@
-"""The day a page is read "as of": today unless the reader picks another (`?on=yyyy-mm-dd`),
-so an officer can look at what was due on a past day, and dates typed into forms."""
+"""The day a page is read "as of": today in Vietnam unless the reader picks another
+(`?on=yyyy-mm-dd`), so an officer can look at what was due on a past day; dates kept in jsonb."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving: a fixed offset is exact
+
+
+def today() -> date:
+    """The day in Vietnam: a deadline "chậm nhất ngày 12/10" ends at midnight there, not UTC."""
+    return datetime.now(VIETNAM).date()
 
 
 def as_of(value: str | None) -> date:
     try:
-        return date.fromisoformat(value) if value else date.today()
+        return date.fromisoformat(value) if value else today()
     except ValueError:
-        return date.today()
-
-
-def typed_day(value: str | None) -> date | None:
-    """A date field's value; None when empty or not a date (the service then refuses BAD_INPUT)."""
-    try:
-        return date.fromisoformat(value.strip()) if value and value.strip() else None
-    except ValueError:
-        return None
+        return today()
 
 
 def from_json(value: Any) -> Any:

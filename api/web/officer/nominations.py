@@ -97,7 +97,7 @@ class NominationPages(Controller):
             result = await files.attach_file(
                 state.platform, write_tenant(reader), form_context(request, reader, form), Nomination,
                 nomination_id, kind=form.get("kind", ""), name=upload.filename, content=await upload.read())
-            return await _back(state, reader, nomination_id, result.position, "#dossier")
+            return await _back(state, reader, nomination_id, result.position, context["today"], "#dossier")
 
         return await submit("officer/nomination.html", context, attached, FILE_FIELDS)
 
@@ -112,7 +112,7 @@ class NominationPages(Controller):
             result = await nominations.attach_document(
                 state.platform, write_tenant(reader), form_context(request, reader, form), nomination_id,
                 kind=form.get("doc_kind", ""), copies=inputs.whole(form, "copies"))
-            return await _back(state, reader, nomination_id, result.position, "#dossier")
+            return await _back(state, reader, nomination_id, result.position, context["today"], "#dossier")
 
         return await submit("officer/nomination.html", context, declared, DOCUMENT_FIELDS)
 
@@ -127,14 +127,16 @@ class NominationPages(Controller):
             step = nominations.resubmit if context["nomination"]["status"] == "returned" else nominations.submit
             result = await step(state.platform, write_tenant(reader), form_context(request, reader, form),
                                 nomination_id, on=inputs.day(form, "on"))
-            return await _back(state, reader, nomination_id, result.position, "#timeline")
+            return await _back(state, reader, nomination_id, result.position, context["today"], "#timeline")
 
         return await submit("officer/nomination.html", context, handed_in, SUBMIT_FIELDS)
 
 
-async def _back(state: State, reader: Principal, nomination_id: UUID, position: int, anchor: str) -> Response:
+async def _back(state: State, reader: Principal, nomination_id: UUID, position: int, today: date,
+                anchor: str) -> Response:
+    """To the nomination's page, as of the day the reader was looking at, once it shows the step."""
     await wait_until_projected(state.platform.db, reader.tenant, position)
-    return Redirect(f"/unit/nominations/{nomination_id}?done=1{anchor}", status_code=303)
+    return Redirect(f"/unit/nominations/{nomination_id}?done=1&on={today}{anchor}", status_code=303)
 
 
 async def _draft_context(state: State, reader: Principal, plan_id: UUID) -> dict[str, Any]:

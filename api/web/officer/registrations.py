@@ -60,13 +60,13 @@ class RegistrationPages(Controller):
         context = {**await _register_context(state.platform, reader, plan_id), "values": dict(form.items())}
 
         async def registered() -> Response:
-            unit_id = inputs.unit_id(form, "unit_id")
+            unit_id, on = inputs.unit_id(form, "unit_id"), inputs.day(form, "on")
             result = await registrations.register_unit(
                 state.platform, write_tenant(reader), form_context(request, reader, form), plan_id=plan_id,
-                unit_id=unit_id, phase=form.get("phase", ""), targets=_targets(form), on=inputs.day(form, "on"),
+                unit_id=unit_id, phase=form.get("phase", ""), targets=_targets(form), on=on,
                 work_items=inputs.lines(form, "work_items"), initiatives=inputs.lines(form, "initiatives"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
-            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?registered=1", status_code=303)
+            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?registered=1&on={on}", status_code=303)
 
         return await submit("officer/register.html", context, registered, REGISTER_FIELDS)
 
@@ -89,7 +89,8 @@ class RegistrationPages(Controller):
                 inputs.identifier(form, "registration_id"), indicator=form.get("indicator", ""),
                 achieved=inputs.number(form, "achieved"), on=inputs.day(form, "result_on"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
-            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?recorded=1#results", status_code=303)
+            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?recorded=1&on={context['today']}#results",
+                            status_code=303)
 
         return await submit("officer/unit.html", context, recorded, RESULT_FIELDS)
 
@@ -110,7 +111,8 @@ class RegistrationPages(Controller):
                 unit_id=unit_id, day=inputs.day(form, "day"), figures=figures,
                 submitted_on=inputs.day(form, "submitted_on"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
-            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?reported=1#reports", status_code=303)
+            return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?reported=1&on={context['today']}#reports",
+                            status_code=303)
 
         return await submit("officer/unit.html", context, reported, REPORT_FIELDS)
 

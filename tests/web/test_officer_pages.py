@@ -69,10 +69,16 @@ async def test_a_grassroots_officer_answers_for_its_own_union(site, phone, tenan
 
 async def test_another_tenants_pages_are_not_found(site, desk, tenant_id, other_tenant_id):
     story = await seed_001_story(site, tenant_id)
+    drafted = await nominations.draft_nomination(
+        site.platform, tenant_id, SYSTEM, plan_id=story.plan_id, nominee_kind="collective",
+        nominee_id=story.unions[0], award_form="bk_bch_ldld_tinh", phase="90 ngày nước rút",
+        proposing_unit_id=story.district)
+    await wait_until_projected(site.platform.db, tenant_id, drafted.position)
     email, password = await person(site, other_tenant_id, "officer")
     await sign_in(desk, email, password)
     for path in (f"/unit/plans/{story.plan_id}", f"/unit/plans/{story.plan_id}/register",
-                 f"/unit/nominations/new?plan={story.plan_id}"):
+                 f"/unit/nominations/new?plan={story.plan_id}", f"/unit/nominations/{drafted.id}",
+                 f"/unit/plans/{story.plan_id}/units/{story.unions[0]}"):
         response = await desk.goto(path)
         assert response.status == 404, path
         assert "90 ngày nước rút" not in await desk.inner_text("main")

@@ -133,6 +133,8 @@ async def test_seed_001_from_the_officer_side(site, phone, tenant_id, keep_scree
     await phone.fill("#f-on", "2021-12-20")
     await phone.click("button:has-text('Nộp')")
     assert "Đã nộp" in await phone.inner_text(".facts")
+    memo = await phone.request.get(await phone.get_attribute("a[href*='submission-memo.pdf']", "href"))
+    assert memo.ok and (await memo.body()).startswith(b"%PDF"), "the TỜ TRÌNH listing the nominee downloads"
     await checked(phone, keep_screenshot, "nomination-submitted")
 
     # The province returns it with a reason, the district resubmits, the council votes.

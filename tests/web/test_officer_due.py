@@ -75,6 +75,19 @@ def test_the_dossier_is_done_when_the_proposing_units_nominations_are_handed_in(
     assert (dossier([drafted, someone_else]).done, dossier([drafted, someone_else]).total) == (0, 1)
     assert dossier([submitted]).state == "done"
     assert dossier([drafted], today=date(2021, 12, 30)).state == "late"
+    for_my_union = {**someone_else, "status": "drafted", "nominee_id": UNIT}  # proposed above, nominating mine
+    assert (dossier([for_my_union]).done, dossier([for_my_union]).total) == (0, 1)
+
+
+def test_without_a_nomination_the_dossier_deadline_shows_until_it_passes_never_late():
+    phases = ('[{"name": "", "start": "2021-10-01", "end": "2021-12-31", "start_precision": "day",'
+              ' "registration_deadline": null, "dossier_deadline": {"on": "2021-12-29", "inclusive": true}}]')
+    p = plan(phases=phases, report_days=[])
+
+    def dossiers(today):
+        return [(i.total, i.state) for i in due_items(p, [UNIT], [], [], [], today) if i.kind == "dossier"]
+    assert dossiers(date(2021, 12, 29)) == [(0, "soon")]
+    assert dossiers(date(2021, 12, 30)) == []
 
 
 def test_late_first_then_by_day_done_last():

@@ -63,11 +63,13 @@ def due_items(plan: dict[str, Any], unit_ids: list[UUID], registrations: list[di
         items.append(DueItem("registration", plan, phase["name"], deadline["last_day"] if deadline else None,
                              len(registered), len(mine), today))
         dossier = phase["dossier_deadline"]
-        if dossier:
-            drafted = [n for n in nominations if n["phase"] == phase["name"] and n["proposing_unit_id"] in proposing]
+        drafted = [n for n in nominations if n["phase"] == phase["name"]
+                   and (n["proposing_unit_id"] in proposing or n.get("nominee_id") in mine)]
+        # Nominating is a choice: with none drafted the deadline is shown until it passes, never late.
+        if dossier and (drafted or dossier["last_day"] >= today):
             handed = [n for n in drafted if n["status"] in _HANDED_IN]
-            items.append(DueItem("dossier", plan, phase["name"], dossier["last_day"], len(handed),
-                                 len(drafted) or 1, today))
+            items.append(DueItem("dossier", plan, phase["name"], dossier["last_day"], len(handed), len(drafted),
+                                 today))
     items += _report_items(plan, {r["unit_id"] for r in regs}, reports, today)
     return items
 

@@ -17,6 +17,7 @@ from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
 from api.web import template_config, web_router
+from api.web.errors import pages_for_browsers
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -54,7 +55,7 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
         plugins=[litestar_plugin(), ProblemResponses()],
         state=State({"settings": settings,
                      "signin_throttle": AttemptThrottle(settings.accounts.signins_per_minute)}),
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=pages_for_browsers(EXCEPTION_HANDLERS),
         request_max_body_size=MAX_BODY_BYTES,
         middleware=_rate_limits(settings),
     )

@@ -109,7 +109,8 @@ class AccountSettings:
     """THIDUA_SIGNINS_PER_MINUTE: sign-in attempts one client address may make per minute (per
     server process), whatever the accounts; beyond it TOO_MANY_REQUESTS."""
     secure_cookies: bool = True
-    """THIDUA_SECURE_COOKIES: session cookies only over HTTPS (1/0; 0 for plain-HTTP development)."""
+    """THIDUA_SECURE_COOKIES: session cookies only over HTTPS (1/0; default 1, and 0 in development
+    mode, whose `make run` serves plain HTTP on 127.0.0.1)."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class Settings:
                 max_failed_signins=_int(env, "THIDUA_SIGNIN_MAX_FAILURES", u.max_failed_signins),
                 lockout_s=_int(env, "THIDUA_SIGNIN_LOCKOUT", u.lockout_s),
                 signins_per_minute=_int(env, "THIDUA_SIGNINS_PER_MINUTE", u.signins_per_minute),
-                secure_cookies=_flag(env.get("THIDUA_SECURE_COOKIES"), u.secure_cookies),
+                secure_cookies=_flag(env.get("THIDUA_SECURE_COOKIES"), not dev_mode),
             ),
             mail=MailSettings(
                 smtp_host=env.get("THIDUA_SMTP_HOST") or None,

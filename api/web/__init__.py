@@ -15,12 +15,14 @@ from litestar.static_files import create_static_files_router
 from api.web.access import signed_in
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
+from api.web.my_account import MyAccountPages
 from api.web.officer import OFFICER_PAGES
+from api.web.people import PeoplePages
 from api.web.session_pages import SessionPages
 from api.web.templating import STATIC_PATH, template_config
 
 STATIC = Path(__file__).parent / "static"
-PAGES = [SessionPages, HomePage]
+PAGES = [SessionPages, HomePage, PeoplePages, MyAccountPages]
 PAGES += OFFICER_PAGES  # the officer's plans, registrations, reports, nominations
 
 __all__ = ["template_config", "web_router"]

@@ -17,12 +17,16 @@ class Entry:
         return self.roles is None or any(reader.has(role) for role in self.roles)
 
 
-MENU: list[Entry] = [
+MENU: list[Entry] = [  # the account page goes last: see menu_for
     Entry("/", "Home"),
+    Entry("/people", "People", frozenset({Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/unit/plans", "Plans", frozenset({Role.OFFICER})),
     Entry("/unit/nominations", "Nominations", frozenset({Role.OFFICER})),
 ]
 
 
+ACCOUNT = Entry("/me", "My account")
+
+
 def menu_for(reader: Principal | None) -> list[Entry]:
-    return [entry for entry in MENU if reader is not None and entry.shown_to(reader)]
+    return [entry for entry in [*MENU, ACCOUNT] if reader is not None and entry.shown_to(reader)]

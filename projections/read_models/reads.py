@@ -127,7 +127,7 @@ async def nomination(db: Database, tenant: str, nomination_id: UUID) -> dict[str
 
 async def unit_nominations(db: Database, tenant: str, proposing_units: list[UUID], *,
                            limit: int = 200) -> list[dict[str, Any]]:
-    """The nominations proposed by any of `proposing_units`, newest plans first, by nominee."""
+    """The nominations proposed by any of `proposing_units`, grouped by plan, by nominee."""
     async with read_scope(db, tenant) as conn:
         rows = await conn.fetch(
             "SELECT * FROM nominations WHERE tenant_id = $1 AND proposing_unit_id = ANY($2::uuid[])"

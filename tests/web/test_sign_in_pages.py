@@ -97,3 +97,15 @@ async def test_a_disabled_account_is_stopped_on_its_next_click(site, phone, tena
     await disable_account(site.platform, SYSTEM, admin, account, "left the union")
     await phone.goto("/")
     assert urlsplit(phone.url).path == "/sign-in", "a disabled account's session opens no page"
+
+
+async def test_an_unknown_page_answers_a_page_and_an_api_client_problem_details(site, phone):
+    import httpx
+
+    response = await phone.goto("/khong-co-trang-nay")
+    assert response.status == 404
+    assert "Không tìm thấy" in await phone.inner_text("h1")
+    await assert_accessible(phone)
+    async with httpx.AsyncClient(base_url=site.url) as client:
+        api = await client.get("/khong-co-trang-nay")
+    assert api.status_code == 404 and api.headers["content-type"].startswith("application/problem+json")

@@ -21,7 +21,8 @@ from tenants.ids import root_unit_id
 
 RUNNING = ("launched", "interim_review", "final_review")
 MAX_UNITS = 500  # a province officer's whole tree is the review pages' business, not a to-do list
-MAX_PLANS = 200
+MAX_PLANS = 1000  # per read: a tenant-wide read keeps the most recently issued
+MAX_ISSUER_READS = 24  # above this many possible issuers, one tenant-wide read is cheaper
 
 
 @dataclass
@@ -84,7 +85,17 @@ def _deadline(data: dict | None) -> dict | None:
 
 
 async def plans_to_answer(db: Database, reader: Principal, units: Units) -> list[dict[str, Any]]:
-    rows = await plans(db, PlanFilter(tenant=reader.tenant), scope=reader.tenant, limit=MAX_PLANS)
+    """Running plans whose issuer is above one of the reader's units, most recently issued first.
+    Only the units above and the reader's units with units below them can issue such a plan:
+    a district officer reads its few possible issuers' plans, not the whole province's."""
+    parents = {row["parent_id"] for row in units.by_id.values()}
+    issuers = set(units.above) | {u for u in units.by_id if u in parents}
+    if len(issuers) <= MAX_ISSUER_READS:
+        rows = [r for issuer in issuers for r in await plans(db, PlanFilter(tenant=reader.tenant, issuer=issuer),
+                                                             scope=reader.tenant, limit=MAX_PLANS)]
+        rows.sort(key=lambda r: (r["issued_on"] or date.min, str(r["plan_id"])), reverse=True)
+    else:
+        rows = await plans(db, PlanFilter(tenant=reader.tenant), scope=reader.tenant, limit=MAX_PLANS)
     return [plan_view(r) for r in rows if r["status"] in RUNNING and units.in_scope_of(r["issuing_unit_id"])]
 
 

@@ -13,6 +13,7 @@ from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.rate_limit import RateLimitMiddleware
+from api.rest.oidc import OidcSignIn
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
@@ -48,7 +49,7 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes), *web_router()],
+                        command_router(settings.files.max_bytes), *web_router(), OidcSignIn],
         template_config=template_config(),
         openapi_config=openapi_config(),
         lifespan=[lifespan],

@@ -109,3 +109,20 @@ async def test_an_unknown_page_answers_a_page_and_an_api_client_problem_details(
     async with httpx.AsyncClient(base_url=site.url) as client:
         api = await client.get("/khong-co-trang-nay")
     assert api.status_code == 404 and api.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_the_sign_in_page_offers_the_identity_provider_when_one_is_configured(web_database, inbox):
+    from dataclasses import replace
+
+    from litestar.testing import AsyncTestClient
+
+    from api.app import create_app
+    from infra.settings import OidcSettings
+    from tests.accounts.conftest import account_settings
+
+    plain = account_settings(inbox)
+    with_provider = replace(plain, oidc=OidcSettings(issuer="http://127.0.0.1:9/", client_id="thidua"))
+    for settings, offered in ((plain, False), (with_provider, True)):
+        async with AsyncTestClient(app=create_app(settings, web_database)) as client:
+            page = (await client.get("/sign-in?next=/people")).text
+        assert ('href="/auth/oidc/login?next=/people"' in page) is offered

@@ -16,6 +16,7 @@ from api.web.access import signed_in
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
 from api.web.my_account import MyAccountPages
+from api.web.officer import OFFICER_PAGES
 from api.web.people import PeoplePages
 from api.web.review import REVIEW_PAGES
 from api.web.session_pages import SessionPages
@@ -24,6 +25,7 @@ from api.web.templating import STATIC_PATH, template_config
 STATIC = Path(__file__).parent / "static"
 PAGES = [SessionPages, HomePage, PeoplePages, MyAccountPages]
 PAGES += REVIEW_PAGES  # upper-level officers: plans issued, review queue, units
+PAGES += OFFICER_PAGES  # the officer's plans, registrations, reports, nominations
 
 __all__ = ["template_config", "web_router"]
 

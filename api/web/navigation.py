@@ -17,8 +17,12 @@ class Entry:
         return self.roles is None or any(reader.has(role) for role in self.roles)
 
 
-MENU: list[Entry] = [  # the account page goes last: see menu_for
+# A unit's own work first (its plans to answer, its nominations), then the upper levels' (plans
+# issued, the review queue, the units below), then administration; the account page last (menu_for).
+MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/unit/plans", "Plans", frozenset({Role.OFFICER})),
+    Entry("/unit/nominations", "Nominations", frozenset({Role.OFFICER})),
     Entry("/issued-plans", "Plans issued", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/review", "Review", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/org", "Units", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),

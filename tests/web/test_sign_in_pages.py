@@ -55,7 +55,7 @@ async def test_invitation_to_signed_in_and_out(site, phone, tenant_id, keep_scre
 
     await sign_in(phone, email, PASSWORD)
     assert urlsplit(phone.url).path == "/"
-    assert "Xin chào" in await phone.inner_text("h1")
+    assert "Việc cần làm" in await phone.inner_text("h1"), "an officer starts on the to-do page"
     await phone.click("text=Đăng xuất")
     assert urlsplit(phone.url).path == "/sign-in"
     await phone.goto("/")

@@ -1,0 +1,146 @@
+"""The switch: one transaction puts the new versions' tables under the live names.
+
+Readers and the runner resolve a read model by its table name, so the name is the pointer:
+inside one transaction the live tables are dropped, the new ones renamed in (their indexes
+taking the old names), each live checkpoint moved to where its new version stands and
+`projection_versions` advanced. A reader sees the old tables or the new ones, never a mix:
+the tables are locked all at once before anything changes, and a READ COMMITTED statement
+blocked on those locks takes its snapshot after the switch commits.
+
+The switch writes no row of a read model when the new version has caught up (every new
+checkpoint at or past the live one): only then does it go ahead, otherwise it gives way and
+the build catches up again, so the live runner is held only for the renames.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import asyncpg
+
+from infra.database import apply_tenant
+from projections.engine import versions
+from projections.engine.base import Projection
+from projections.engine.batch import apply_batch_in
+
+LOCK_TRIES_S = 10.0
+"""How long one switch tries to lock the live tables between readers before giving way."""
+
+
+class NotCaughtUp(Exception):
+    """The live version moved past the new one after the last catch-up: catch up again."""
+
+
+class Busy(Exception):
+    """A live batch held a checkpoint, or readers kept a live table locked for LOCK_TRIES_S:
+    try again shortly."""
+
+
+@dataclass(frozen=True)
+class Built:
+    """A projection's new version, built beside the live one."""
+    live: type[Projection]
+    fresh: Projection
+    version: int
+
+
+async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, finish_behind: bool,
+                 batch_size: int) -> dict[str, dict[str, int]]:
+    """Put every built version live in one transaction; returns, per projection, the
+    position per tenant it serves from. Raises NotCaughtUp (unless `finish_behind`: then
+    the missing events are applied inside this transaction) or Busy; either way the
+    transaction rolls back and the live versions keep serving.
+
+    The order of the locks is what keeps the runner and readers out of a deadlock with us:
+    first no checkpoint may be created or advanced (a runner statement waits, holding
+    nothing we want); then every live checkpoint row of these projections, NOWAIT (a live
+    batch holds its row from its start to its commit, so holding them all means none is
+    writing the live tables, and the next ones wait before touching them); last the live
+    tables, which only readers may still hold."""
+    names = [b.live.name for b in built]
+    async with admin.transaction():
+        await admin.execute("LOCK TABLE projection_checkpoints IN SHARE ROW EXCLUSIVE MODE")
+        try:
+            await admin.execute("SELECT 1 FROM projection_checkpoints WHERE projection = ANY($1::text[])"
+                                " FOR UPDATE NOWAIT", names)
+        except asyncpg.LockNotAvailableError:
+            raise Busy("a live batch is being applied") from None
+        for b in built:
+            behind = await _behind(admin, b)
+            if behind and not finish_behind:
+                raise NotCaughtUp(f"{b.live.name}: {len(behind)} tenant(s) behind the live version")
+            for tenant in behind:
+                await _finish(admin, b.fresh, tenant, batch_size)
+        await _lock_tables(admin, [t for b in built for t in b.live.tables])
+        reached = {}
+        for b in built:
+            await _rename_in(admin, b)
+            reached[b.live.name] = await _move_checkpoints(admin, b)
+            await admin.execute(
+                "INSERT INTO projection_versions (projection, version, positions) VALUES ($1, $2, $3::jsonb)"
+                " ON CONFLICT (projection) DO UPDATE SET version = excluded.version, switched_at = now(),"
+                " positions = excluded.positions", b.live.name, b.version, json.dumps(reached[b.live.name]))
+    return reached
+
+
+async def _behind(admin: asyncpg.Connection, b: Built) -> list[str]:
+    """Tenants whose live checkpoint is past the new version's."""
+    rows = await admin.fetch(
+        "SELECT l.tenant_id FROM projection_checkpoints l LEFT JOIN projection_checkpoints f"
+        " ON f.tenant_id = l.tenant_id AND f.projection = $2"
+        " WHERE l.projection = $1 AND l.position > coalesce(f.position, 0)", b.live.name, b.fresh.checkpoint_name)
+    return [r["tenant_id"] for r in rows]
+
+
+async def _finish(admin: asyncpg.Connection, fresh: Projection, tenant: str, batch_size: int) -> None:
+    """The last events of a tenant applied inside the switch: only when the build could not
+    overtake a busy live runner in the catch-ups it was given."""
+    await apply_tenant(admin, tenant)
+    await admin.execute("INSERT INTO projection_checkpoints (tenant_id, projection) VALUES ($1, $2)"
+                        " ON CONFLICT DO NOTHING", tenant, fresh.checkpoint_name)
+    while (await apply_batch_in(admin, fresh, tenant, batch_size))[0] == batch_size:
+        pass
+
+
+async def _lock_tables(admin: asyncpg.Connection, tables: list[str]) -> None:
+    """Every live table at once, NOWAIT, retried: taken one by one, a reader holding one
+    table while waiting for another would deadlock with us (and one of us would fail)."""
+    deadline = time.monotonic() + LOCK_TRIES_S
+    while True:
+        try:
+            async with admin.transaction():  # a savepoint: a refused lock keeps the switch alive
+                await admin.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE NOWAIT")
+            return
+        except asyncpg.LockNotAvailableError:
+            if time.monotonic() > deadline:
+                raise Busy(f"could not lock {', '.join(tables)}: readers kept them busy") from None
+            await asyncio.sleep(0.01)
+
+
+async def _rename_in(admin: asyncpg.Connection, b: Built) -> None:
+    for table in b.live.tables:
+        names = await versions.index_names(admin, table)
+        await admin.execute(f"DROP TABLE {table}")
+        await admin.execute(f"ALTER TABLE {b.fresh.t[table]} RENAME TO {table}")
+        await versions.take_index_names(admin, table, names)
+
+
+async def _move_checkpoints(admin: asyncpg.Connection, b: Built) -> dict[str, int]:
+    """The live rows take the new version's positions in place (UPDATE, not delete and
+    insert: a live batch waiting on its row lock then reads the new position and gives way);
+    tenants only the new version has get a live row; the new version's rows go."""
+    name, fresh = b.live.name, b.fresh.checkpoint_name
+    await admin.execute(
+        "UPDATE projection_checkpoints l SET position = f.position, updated_at = now(), error = f.error,"
+        " error_position = f.error_position FROM projection_checkpoints f"
+        " WHERE l.projection = $1 AND f.projection = $2 AND f.tenant_id = l.tenant_id", name, fresh)
+    await admin.execute(
+        "INSERT INTO projection_checkpoints (tenant_id, projection, position) SELECT tenant_id, $1, position"
+        " FROM projection_checkpoints WHERE projection = $2 ON CONFLICT DO NOTHING", name, fresh)
+    rows = await admin.fetch("DELETE FROM projection_checkpoints WHERE projection = $1 RETURNING tenant_id, position",
+                             fresh)
+    return {r["tenant_id"]: r["position"] for r in rows}

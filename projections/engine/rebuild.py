@@ -8,8 +8,9 @@ one, switch when it has caught up, drop the old one.
    and decode of a tenant's log per batch feeding all the projections being rebuilt, two
    tenants at once. Meanwhile the live version keeps serving and the runner keeps advancing it.
 3. The switch (`switch.py`) puts the new tables under the live names in one transaction once
-   every new checkpoint is at or past the live one; if the runner got ahead meanwhile, the
-   build catches up again first (the last attempt applies the rest inside the switch).
+   every new checkpoint is at or past the live one, finishing a gap of up to one batch
+   inside it; if the runner got further ahead meanwhile, the build catches up again first
+   (the last attempt finishes any gap inside the switch).
 4. A build that fails (a handler raises, the switch cannot get its locks) drops its tables and
    leaves the live version as it was; a killed one leaves them to the next rebuild, which
    drops them first. Either way the rebuild can simply be started again.
@@ -18,7 +19,9 @@ one, switch when it has caught up, drop the old one.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
+from contextlib import aclosing
 
 import asyncpg
 
@@ -28,11 +31,12 @@ from projections.engine import versions
 from projections.engine.base import Projection, ProjectionError
 from projections.engine.batch import BATCH_SIZE
 from projections.engine.runner import TENANTS_AT_ONCE
-from projections.engine.shared_batch import catch_up_together
+from projections.engine.shared_batch import batches_together
 from projections.engine.switch import Built, Busy, NotCaughtUp, switch
 
+log = logging.getLogger(__name__)
 SWITCH_ATTEMPTS = 20
-"""Catch up then try the switch this many times; the last one finishes inside the switch."""
+"""Catch up then try the switch this many times; the last one finishes any gap inside it."""
 
 
 class RebuildRunning(RuntimeError):
@@ -84,38 +88,48 @@ async def _prepare(admin: asyncpg.Connection, classes: list[type[Projection]]) -
 async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: list[Built],
                                batch_size: int) -> dict[str, dict[str, int]]:
     for attempt in range(1, SWITCH_ATTEMPTS + 1):
-        await catch_up_all(db, [b.fresh for b in built], await _tenants(admin), batch_size)
+        await catch_up_all(db, [b.fresh for b in built], await _heads(admin), batch_size)
         try:
-            return await switch(admin, built, finish_behind=attempt == SWITCH_ATTEMPTS, batch_size=batch_size)
-        except (NotCaughtUp, Busy):
+            # A gap of up to one batch per tenant is finished inside the switch (the last
+            # attempt finishes any gap): the runner waits for about one batch, no longer.
+            gap = None if attempt == SWITCH_ATTEMPTS else batch_size
+            return await switch(admin, built, max_gap=gap, batch_size=batch_size)
+        except (NotCaughtUp, Busy) as exc:
             if attempt == SWITCH_ATTEMPTS:
                 raise
+            log.info("switch attempt %d gave way: %s", attempt, exc)
             await asyncio.sleep(0.01 * attempt)  # let a live batch in flight commit
     raise AssertionError("unreachable")
 
 
-async def catch_up_all(db: Database, projections: Sequence[Projection], tenants: list[str],
+async def catch_up_all(db: Database, projections: Sequence[Projection], heads: dict[str, int],
                        batch_size: int = BATCH_SIZE) -> None:
-    """Every projection to every tenant's head, as the runner does it; raises the first
-    handler failure (the tenants in progress then stop, so nothing writes on after it)."""
+    """Every projection at least to the given head of each tenant, as the runner does it
+    (one read per batch for them all, a few tenants at once). A target, not the moving head:
+    under a write rate above the rebuild's speed it still ends, and the switch asks only for
+    the live checkpoints, which lag the head too. Raises the first handler failure (the
+    tenants in progress then stop, so nothing writes on after it)."""
     gate = asyncio.Semaphore(TENANTS_AT_ONCE)
 
-    async def one(tenant: str) -> None:
-        async with gate:
-            for result in (await catch_up_together(db, projections, tenant, batch_size)).values():
-                if isinstance(result, ProjectionError):
-                    raise result
+    async def one(tenant: str, target: int) -> None:
+        async with gate, aclosing(batches_together(db, projections, tenant, batch_size)) as batches:
+            async for results in batches:
+                for result in results.values():
+                    if isinstance(result, ProjectionError):
+                        raise result
+                if all(result[1] >= target for result in results.values()):
+                    return
 
     try:
         async with asyncio.TaskGroup() as group:
-            for tenant in tenants:
-                group.create_task(one(tenant))
+            for tenant, target in heads.items():
+                group.create_task(one(tenant, target))
     except ExceptionGroup as failed:
         raise failed.exceptions[0] from None
 
 
-async def _tenants(admin: asyncpg.Connection) -> list[str]:
-    return [r["tenant_id"] for r in await admin.fetch("SELECT tenant_id FROM tenant_heads ORDER BY tenant_id")]
+async def _heads(admin: asyncpg.Connection) -> dict[str, int]:
+    return dict(await admin.fetch("SELECT tenant_id, position FROM tenant_heads ORDER BY tenant_id"))
 
 
 async def _discard(admin: asyncpg.Connection, built: list[Built]) -> None:

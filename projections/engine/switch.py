@@ -7,9 +7,10 @@ taking the old names), each live checkpoint moved to where its new version stand
 the tables are locked all at once before anything changes, and a READ COMMITTED statement
 blocked on those locks takes its snapshot after the switch commits.
 
-The switch writes no row of a read model when the new version has caught up (every new
-checkpoint at or past the live one): only then does it go ahead, otherwise it gives way and
-the build catches up again, so the live runner is held only for the renames.
+The new version has caught up when every new checkpoint is at or past the live one. A new
+version a little behind (at most `max_gap` events of a tenant's log) is finished inside the
+switch, with the runner held; further behind, the switch gives way and the build catches up
+again, so the runner is never held for long.
 """
 
 from __future__ import annotations
@@ -48,11 +49,11 @@ class Built:
     version: int
 
 
-async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, finish_behind: bool,
+async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, max_gap: int | None,
                  batch_size: int) -> dict[str, dict[str, int]]:
     """Put every built version live in one transaction; returns, per projection, the
-    position per tenant it serves from. Raises NotCaughtUp (unless `finish_behind`: then
-    the missing events are applied inside this transaction) or Busy; either way the
+    position per tenant it serves from. Raises NotCaughtUp (a new version more than
+    `max_gap` behind the live one; None: any gap is finished here) or Busy; either way the
     transaction rolls back and the live versions keep serving.
 
     The order of the locks is what keeps the runner and readers out of a deadlock with us:
@@ -71,8 +72,9 @@ async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, finish_be
             raise Busy("a live batch is being applied") from None
         for b in built:
             behind = await _behind(admin, b)
-            if behind and not finish_behind:
-                raise NotCaughtUp(f"{b.live.name}: {len(behind)} tenant(s) behind the live version")
+            if max_gap is not None and any(gap > max_gap for gap in behind.values()):
+                raise NotCaughtUp(f"{b.live.name}: {len(behind)} tenant(s) up to {max(behind.values())}"
+                                  " positions behind the live version")
             for tenant in behind:
                 await _finish(admin, b.fresh, tenant, batch_size)
         await _lock_tables(admin, [t for b in built for t in b.live.tables])
@@ -87,13 +89,14 @@ async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, finish_be
     return reached
 
 
-async def _behind(admin: asyncpg.Connection, b: Built) -> list[str]:
-    """Tenants whose live checkpoint is past the new version's."""
+async def _behind(admin: asyncpg.Connection, b: Built) -> dict[str, int]:
+    """Tenants whose live checkpoint is past the new version's, and by how much."""
     rows = await admin.fetch(
-        "SELECT l.tenant_id FROM projection_checkpoints l LEFT JOIN projection_checkpoints f"
+        "SELECT l.tenant_id, l.position - coalesce(f.position, 0) AS gap"
+        " FROM projection_checkpoints l LEFT JOIN projection_checkpoints f"
         " ON f.tenant_id = l.tenant_id AND f.projection = $2"
         " WHERE l.projection = $1 AND l.position > coalesce(f.position, 0)", b.live.name, b.fresh.checkpoint_name)
-    return [r["tenant_id"] for r in rows]
+    return {r["tenant_id"]: r["gap"] for r in rows}
 
 
 async def _finish(admin: asyncpg.Connection, fresh: Projection, tenant: str, batch_size: int) -> None:

@@ -8,8 +8,8 @@ one, switch when it has caught up, drop the old one.
    and decode of a tenant's log per batch feeding all the projections being rebuilt, two
    tenants at once. Meanwhile the live version keeps serving and the runner keeps advancing it.
 3. The switch (`switch.py`) puts the new tables under the live names in one transaction once
-   every new checkpoint is at or past the live one, finishing a gap of up to one batch
-   inside it; if the runner got further ahead meanwhile, the build catches up again first
+   every new checkpoint is at or past the live one, finishing a gap of up to FINISH_INSIDE
+   events inside it; if the runner got further ahead meanwhile, the build catches up again first
    (the last attempt finishes any gap inside the switch).
 4. A build that fails (a handler raises, the switch cannot get its locks) drops its tables and
    leaves the live version as it was; a killed one leaves them to the next rebuild, which
@@ -37,6 +37,9 @@ from projections.engine.switch import Built, Busy, NotCaughtUp, switch
 log = logging.getLogger(__name__)
 SWITCH_ATTEMPTS = 20
 """Catch up then try the switch this many times; the last one finishes any gap inside it."""
+FINISH_INSIDE = 2000
+"""Events of a tenant's log the switch may still apply itself, with the runner held: about
+one runner batch (the runner would wait that long for a batch of its own anyway)."""
 
 
 class RebuildRunning(RuntimeError):
@@ -90,9 +93,7 @@ async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: l
     for attempt in range(1, SWITCH_ATTEMPTS + 1):
         await catch_up_all(db, [b.fresh for b in built], await _heads(admin), batch_size)
         try:
-            # A gap of up to one batch per tenant is finished inside the switch (the last
-            # attempt finishes any gap): the runner waits for about one batch, no longer.
-            gap = None if attempt == SWITCH_ATTEMPTS else batch_size
+            gap = None if attempt == SWITCH_ATTEMPTS else FINISH_INSIDE
             return await switch(admin, built, max_gap=gap, batch_size=batch_size)
         except (NotCaughtUp, Busy) as exc:
             if attempt == SWITCH_ATTEMPTS:

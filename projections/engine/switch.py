@@ -28,6 +28,8 @@ from projections.engine import versions
 from projections.engine.base import Projection
 from projections.engine.batch import apply_batch_in
 
+CHECKPOINTS_WAIT_MS = 200
+"""How long the switch waits for runner statements writing checkpoints before giving way."""
 LOCK_TRIES_S = 10.0
 """How long one switch tries to lock the live tables between readers before giving way."""
 
@@ -56,20 +58,25 @@ async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, max_gap: 
     `max_gap` behind the live one; None: any gap is finished here) or Busy; either way the
     transaction rolls back and the live versions keep serving.
 
-    The order of the locks is what keeps the runner and readers out of a deadlock with us:
-    first no checkpoint may be created or advanced (a runner statement waits, holding
-    nothing we want); then every live checkpoint row of these projections, NOWAIT (a live
-    batch holds its row from its start to its commit, so holding them all means none is
-    writing the live tables, and the next ones wait before touching them); last the live
-    tables, which only readers may still hold."""
+    The order of the locks keeps the runner and readers out of a deadlock with us. First
+    every live checkpoint row of these projections, waiting: a live batch holds its row from
+    its start to its commit, so this waits for the batches in flight, and the next ones wait
+    on their row before touching a table. Then no checkpoint may be created or advanced
+    (SHARE ROW EXCLUSIVE), given up after CHECKPOINTS_WAIT_MS: a runner statement holding
+    the table while waiting for one of our rows would otherwise wait on us as we on it. A
+    checkpoint row created meanwhile (a new tenant) must be free too. Last the live tables,
+    which only readers may still hold."""
     names = [b.live.name for b in built]
+    locked = "SELECT 1 FROM projection_checkpoints WHERE projection = ANY($1::text[]) FOR UPDATE"
     async with admin.transaction():
-        await admin.execute("LOCK TABLE projection_checkpoints IN SHARE ROW EXCLUSIVE MODE")
+        await admin.execute(locked, names)
         try:
-            await admin.execute("SELECT 1 FROM projection_checkpoints WHERE projection = ANY($1::text[])"
-                                " FOR UPDATE NOWAIT", names)
+            await admin.execute(f"SET LOCAL lock_timeout = {CHECKPOINTS_WAIT_MS}")
+            await admin.execute("LOCK TABLE projection_checkpoints IN SHARE ROW EXCLUSIVE MODE")
+            await admin.execute("SET LOCAL lock_timeout = 0")
+            await admin.execute(locked + " NOWAIT", names)
         except asyncpg.LockNotAvailableError:
-            raise Busy("a live batch is being applied") from None
+            raise Busy("the runner was advancing a checkpoint") from None
         for b in built:
             behind = await _behind(admin, b)
             if max_gap is not None and any(gap > max_gap for gap in behind.values()):

@@ -1,6 +1,7 @@
 """Projection benchmark: the real ProjectionRunner catching every projection up over the
 generated log (one runner in this process, or `thidua projections run --workers N`
-processes), then a full rebuild of every projection from position 0."""
+processes), then a blue/green rebuild of every projection from position 0 while a reader
+keeps reading the national rollup (failed and stale reads counted)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 
+from bench.generator import Generated
 from bench.thidua import running
 from infra.platform import Platform
 
@@ -73,7 +75,15 @@ async def reset_all(platform: Platform) -> None:
         await admin.close()
 
 
-async def rebuild_all(platform: Platform) -> dict[str, float]:
+READ_EVERY_S = 0.05
+"""The reader's pause between reads: enough reads to cover the switch, little CPU taken
+from the rebuild in the same process."""
+
+
+async def rebuild_all(platform: Platform, data: Generated) -> dict[str, float]:
+    """Every projection rebuilt together (one read of the log feeds them all), timed, while a
+    reader asks for the national rollup: a failed read raised, a stale one answered other
+    figures than before the rebuild (nothing is written meanwhile, so any change is wrong)."""
     from projections.engine.rebuild import rebuild
     from projections.registry import projection_classes
 
@@ -82,7 +92,57 @@ async def rebuild_all(platform: Platform) -> dict[str, float]:
         events = await log_size(admin)
     finally:
         await admin.close()
+    reader = RollupReader(platform, data)
+    await reader.start()
     started = time.perf_counter()
-    for cls in projection_classes().values():
-        await rebuild(platform.db, cls)
-    return {"projection.rebuild_s": round(time.perf_counter() - started, 2), "projection.rebuild_events": events}
+    try:
+        await rebuild(platform.db, list(projection_classes().values()))
+        seconds = time.perf_counter() - started
+    finally:
+        await reader.stop()
+    return {"projection.rebuild_s": round(seconds, 2), "projection.rebuild_events": events,
+            "projection.rebuild_reads": reader.reads, "projection.rebuild_failed_reads": reader.failed,
+            "projection.rebuild_stale_reads": reader.stale,
+            "projection.rebuild_read_max_ms": round(reader.slowest_s * 1000, 1)}
+
+
+class RollupReader:
+    """The national rollup read again and again, as the API reads it, beside a rebuild."""
+
+    def __init__(self, platform: Platform, data: Generated):
+        from projections.queries import PlanRef
+
+        self.platform, self.node = platform, data.national_unit_id
+        self.root = PlanRef(data.national_tenant, data.national_plan_id)
+        self.reads = self.failed = self.stale = 0
+        self.slowest_s = 0.0
+        self._before: object = None
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    async def _read(self) -> object:
+        from projections.queries import NATIONAL, rollup
+
+        return (await rollup(self.platform.db, self.root, self.node, tenant=NATIONAL))["metrics"]
+
+    async def start(self) -> None:
+        self._before = await self._read()
+        self._task = asyncio.create_task(self._loop())
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            await self._task
+
+    async def _loop(self) -> None:
+        while not self._stop.is_set():
+            started = time.perf_counter()
+            try:
+                figures = await self._read()
+            except Exception:  # counted: the benchmark reports failed reads
+                self.failed += 1
+            else:
+                self.stale += figures != self._before
+            self.reads += 1
+            self.slowest_s = max(self.slowest_s, time.perf_counter() - started)
+            await asyncio.sleep(READ_EVERY_S)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from contextlib import aclosing
 
@@ -57,7 +58,10 @@ async def rebuild(db: Database, classes: type[Projection] | Sequence[type[Projec
     admin = await asyncpg.connect(db.admin_url)
     try:
         await _lock(admin, classes)
+        started = time.perf_counter()
         built = await _prepare(admin, classes)
+        log.info("rebuild: tables of %s made in %.2f s", ", ".join(f"{b.live.name} v{b.version}" for b in built),
+                 time.perf_counter() - started)
         try:
             return await _catch_up_and_switch(db, admin, built, batch_size)
         except BaseException:
@@ -79,22 +83,28 @@ async def _lock(admin: asyncpg.Connection, classes: list[type[Projection]]) -> N
 
 async def _prepare(admin: asyncpg.Connection, classes: list[type[Projection]]) -> list[Built]:
     built = []
-    for cls in classes:
-        await versions.drop_leftovers(admin, cls)
-        version = await versions.live_version(admin, cls.name) + 1
-        fresh = cls(versions.suffix(version))
-        await versions.create_tables(admin, cls.tables, versions.suffix(version))
-        built.append(Built(cls, fresh, version))
+    async with admin.transaction():  # one commit for all the DDL
+        for cls in classes:
+            await versions.drop_leftovers(admin, cls)
+            version = await versions.live_version(admin, cls.name) + 1
+            fresh = cls(versions.suffix(version))
+            await versions.create_tables(admin, cls.tables, versions.suffix(version))
+            built.append(Built(cls, fresh, version))
     return built
 
 
 async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: list[Built],
                                batch_size: int) -> dict[str, dict[str, int]]:
     for attempt in range(1, SWITCH_ATTEMPTS + 1):
+        started = time.perf_counter()
         await catch_up_all(db, [b.fresh for b in built], await _heads(admin), batch_size)
+        log.info("rebuild: caught up in %.2f s (attempt %d)", time.perf_counter() - started, attempt)
+        started = time.perf_counter()
         try:
             gap = None if attempt == SWITCH_ATTEMPTS else FINISH_INSIDE
-            return await switch(admin, built, max_gap=gap, batch_size=batch_size)
+            reached = await switch(admin, built, max_gap=gap, batch_size=batch_size)
+            log.info("rebuild: switched in %.3f s", time.perf_counter() - started)
+            return reached
         except (NotCaughtUp, Busy) as exc:
             if attempt == SWITCH_ATTEMPTS:
                 raise

@@ -84,15 +84,17 @@ async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, max_gap: 
                                   " positions behind the live version")
             for tenant in behind:
                 await _finish(admin, b.fresh, tenant, batch_size)
-        await _lock_tables(admin, [t for b in built for t in b.live.tables])
         reached = {}
-        for b in built:
-            await _rename_in(admin, b)
+        for b in built:  # rows readers read without locks: changed before the tables are taken
             reached[b.live.name] = await _move_checkpoints(admin, b)
             await admin.execute(
                 "INSERT INTO projection_versions (projection, version, positions) VALUES ($1, $2, $3::jsonb)"
                 " ON CONFLICT (projection) DO UPDATE SET version = excluded.version, switched_at = now(),"
                 " positions = excluded.positions", b.live.name, b.version, json.dumps(reached[b.live.name]))
+        # Readers wait from here to the commit: the renames go as one script, one round trip.
+        script = await _renames(admin, built)
+        await _lock_tables(admin, [t for b in built for t in b.live.tables])
+        await admin.execute(script)
     return reached
 
 
@@ -131,12 +133,21 @@ async def _lock_tables(admin: asyncpg.Connection, tables: list[str]) -> None:
             await asyncio.sleep(0.01)
 
 
-async def _rename_in(admin: asyncpg.Connection, b: Built) -> None:
-    for table in b.live.tables:
-        names = await versions.index_names(admin, table)
-        await admin.execute(f"DROP TABLE {table}")
-        await admin.execute(f"ALTER TABLE {b.fresh.t[table]} RENAME TO {table}")
-        await versions.take_index_names(admin, table, names)
+async def _renames(admin: asyncpg.Connection, built: Sequence[Built]) -> str:
+    """Drop each live table, rename its new version in and give the new indexes (so their
+    keys) the names the old ones had: the schema stays as the migrations left it, and a later
+    migration naming an index finds it."""
+    statements = []
+    for b in built:
+        for table in b.live.tables:
+            fresh = b.fresh.t[table]
+            statements += [f"DROP TABLE {table}", f"ALTER TABLE {fresh} RENAME TO {table}"]
+            old_names = await versions.index_names(admin, table)
+            for definition, name in (await versions.index_names(admin, fresh)).items():
+                wanted = old_names.get(definition)
+                if wanted is not None and wanted != name:
+                    statements.append(f"ALTER INDEX {versions.quote(name)} RENAME TO {versions.quote(wanted)}")
+    return ";\n".join(statements)
 
 
 async def _move_checkpoints(admin: asyncpg.Connection, b: Built) -> dict[str, int]:

@@ -56,17 +56,17 @@ async def copy_security(admin: asyncpg.Connection, source: str, target: str) -> 
         await admin.execute(f"ALTER TABLE {target} FORCE ROW LEVEL SECURITY")
     for p in await admin.fetch("SELECT policyname, permissive, roles, cmd, qual, with_check FROM pg_policies"
                                " WHERE schemaname = current_schema() AND tablename = $1", source):
-        roles = ", ".join(r if r == "public" else _quote(r) for r in p["roles"])
+        roles = ", ".join(r if r == "public" else quote(r) for r in p["roles"])
         using = f" USING ({p['qual']})" if p["qual"] is not None else ""
         check = f" WITH CHECK ({p['with_check']})" if p["with_check"] is not None else ""
-        await admin.execute(f"CREATE POLICY {_quote(p['policyname'])} ON {target} AS {p['permissive']}"
+        await admin.execute(f"CREATE POLICY {quote(p['policyname'])} ON {target} AS {p['permissive']}"
                             f" FOR {p['cmd']} TO {roles}{using}{check}")
     for g in await admin.fetch(
             "SELECT grantee, string_agg(privilege_type, ', ') AS privileges FROM information_schema.role_table_grants"
             " WHERE table_schema = current_schema() AND table_name = $1"
             " AND grantee <> (SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1)"
             " GROUP BY grantee", source):
-        grantee = "PUBLIC" if g["grantee"] == "PUBLIC" else _quote(g["grantee"])
+        grantee = "PUBLIC" if g["grantee"] == "PUBLIC" else quote(g["grantee"])
         await admin.execute(f"GRANT {g['privileges']} ON {target} TO {grantee}")
 
 
@@ -77,15 +77,5 @@ async def index_names(admin: asyncpg.Connection, table: str) -> dict[str, str]:
     return {re.sub(r"^CREATE (UNIQUE )?INDEX \S+ ON \S+ ", r"\1", r["def"]): r["name"] for r in rows}
 
 
-async def take_index_names(admin: asyncpg.Connection, table: str, names: dict[str, str]) -> None:
-    """Give `table`'s indexes (and so their constraints) the names the live table's had:
-    after a switch the schema is as the migrations left it, and a later migration that names
-    an index finds it."""
-    for definition, name in (await index_names(admin, table)).items():
-        wanted = names.get(definition)
-        if wanted is not None and wanted != name:
-            await admin.execute(f"ALTER INDEX {_quote(name)} RENAME TO {_quote(wanted)}")
-
-
-def _quote(identifier: str) -> str:
+def quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'

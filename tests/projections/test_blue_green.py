@@ -114,8 +114,9 @@ async def test_writes_during_the_rebuild_are_in_the_new_version_and_reads_never_
     version = await _version(admin, PairProjection.name)
     written = EVENTS
     try:
-        async with ProjectionRunner(runner_db, [PairProjection()], batch_size=20, poll_interval=0.05), \
+        async with ProjectionRunner(runner_db, [PairProjection()], batch_size=20, poll_interval=0.05) as runner, \
                 Reader(platform.db, pair_tenant) as reader:
+            serving = runner.projections[0]
             build = asyncio.create_task(rebuild(platform.db, PairProjection, batch_size=10))
             while not build.done():  # the live runner projects these into the live version meanwhile
                 await append_counted(platform.store, pair_tenant, 25)
@@ -125,6 +126,9 @@ async def test_writes_during_the_rebuild_are_in_the_new_version_and_reads_never_
             await append_counted(platform.store, pair_tenant, 25)  # and after: into the new version
             written += 25
             await wait_for(lambda: _rows(admin, pair_tenant, written), timeout=60)
+            # The runner follows the switch with a fresh instance: nothing it kept in memory
+            # about the old version is trusted.
+            assert runner.projections[0] is not serving
     finally:
         await runner_db.close()
     assert written > EVENTS + 25, "no write arrived during the rebuild"

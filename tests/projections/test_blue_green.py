@@ -118,11 +118,13 @@ async def test_writes_during_the_rebuild_are_in_the_new_version_and_reads_never_
                 Reader(platform.db, pair_tenant) as reader:
             serving = runner.projections[0]
             build = asyncio.create_task(rebuild(platform.db, PairProjection, batch_size=10))
-            while not build.done():  # the live runner projects these into the live version meanwhile
-                await append_counted(platform.store, pair_tenant, 25)
-                written += 25
-                await asyncio.sleep(0.1)
-            await build
+            try:
+                while not build.done():  # the live runner projects these into the live version meanwhile
+                    await append_counted(platform.store, pair_tenant, 25)
+                    written += 25
+                    await asyncio.sleep(0.1)
+            finally:
+                await build
             await append_counted(platform.store, pair_tenant, 25)  # and after: into the new version
             written += 25
             await wait_for(lambda: _rows(admin, pair_tenant, written), timeout=60)
@@ -175,12 +177,19 @@ async def test_a_failing_rebuild_leaves_the_live_version_and_a_second_one_works(
 
 
 async def test_a_second_rebuild_of_the_same_projection_at_once_is_refused(
-        platform: Platform, pair_tenant: str) -> None:
+        platform: Platform, admin: asyncpg.Connection, pair_tenant: str) -> None:
+    building = f"pair_left__v{await _version(admin, PairProjection.name) + 1}"
     first = asyncio.create_task(rebuild(platform.db, PairProjection, batch_size=5))
-    await asyncio.sleep(0.2)
-    with pytest.raises(RebuildRunning):
-        await rebuild(platform.db, PairProjection)
-    await first
+    try:  # its new tables exist from when it holds the lock until it switches
+        await wait_for(lambda: _exists(admin, building), timeout=60, every=0.005)
+        with pytest.raises(RebuildRunning):
+            await rebuild(platform.db, PairProjection)
+    finally:
+        await first  # never left running past the test: it would hold its locks
+
+
+async def _exists(admin: asyncpg.Connection, table: str) -> bool:
+    return await admin.fetchval("SELECT to_regclass($1) IS NOT NULL", table)
 
 
 async def test_a_killed_rebuild_leaves_the_live_rollup_serving_and_can_be_started_again(
@@ -238,10 +247,12 @@ async def test_the_rollup_answers_every_read_during_a_rebuild_with_writes_arrivi
             task = asyncio.create_task(reader())
             build = asyncio.create_task(rebuild(platform.db, projection_classes()["rollups"], batch_size=5))
             i = 0
-            while not build.done():
-                await world.run(("report", i, False, 7, "ATM gạo"))
-                written, i = written + 1, i + 1
-            await build
+            try:
+                while not build.done():
+                    await world.run(("report", i, False, 7, "ATM gạo"))
+                    written, i = written + 1, i + 1
+            finally:
+                await build
             for tenant in tenants:
                 await wait_for(lambda t=tenant: _caught_up(admin, t), timeout=60)
             stop.set()

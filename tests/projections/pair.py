@@ -4,13 +4,27 @@ than events) and a mix of versions (two marks) apart from a whole one."""
 
 from __future__ import annotations
 
+import json
+from uuid import uuid4
+
 import asyncpg
 
+from infra.event_store import EventStore
+from infra.records import NewEvent
 from projections.engine.base import Projection, handles
 from projections.engine.event import Event
-from tests.projections.counting import TOPIC
+
+TOPIC = "tests:paired"
+"""Its own topic: a rebuild of this projection reads only the pair tests' events, not the
+many other test projections' events in the shared test database."""
 
 TABLES = ("pair_left", "pair_right")
+
+
+async def append_paired(store: EventStore, tenant: str, n: int) -> None:
+    for start in range(0, n, 25):
+        await store.append(tenant, uuid4(), 0, [NewEvent(TOPIC, json.dumps({"i": i}))
+                                                for i in range(min(25, n - start))])
 
 
 async def create_tables(admin: asyncpg.Connection) -> None:

@@ -23,8 +23,8 @@ from projections.engine.runner import ProjectionRunner
 from projections.queries import NATIONAL, PlanRef, rollup
 from projections.registry import projection_classes
 from tests.projections import pair
-from tests.projections.helpers import ROOT, append_counted, checkpoint, head, snapshot, wait_for
-from tests.projections.pair import PairProjection
+from tests.projections.helpers import ROOT, checkpoint, head, snapshot, wait_for
+from tests.projections.pair import PairProjection, append_paired
 from tests.projections.test_rebuild_and_crash import _world
 
 EVENTS = 300
@@ -39,7 +39,7 @@ async def pair_tenant(platform: Platform, admin: asyncpg.Connection, tenant_id: 
     """A tenant with EVENTS events, projected by the live version of the pair projection."""
     await pair.create_tables(admin)
     PairProjection.fail_at = None
-    await append_counted(platform.store, tenant_id, EVENTS)
+    await append_paired(platform.store, tenant_id, EVENTS)
     await catch_up(platform.db, PairProjection(), tenant_id)
     return tenant_id
 
@@ -120,12 +120,12 @@ async def test_writes_during_the_rebuild_are_in_the_new_version_and_reads_never_
             build = asyncio.create_task(rebuild(platform.db, PairProjection, batch_size=10))
             try:
                 while not build.done():  # the live runner projects these into the live version meanwhile
-                    await append_counted(platform.store, pair_tenant, 25)
+                    await append_paired(platform.store, pair_tenant, 25)
                     written += 25
                     await asyncio.sleep(0.1)
             finally:
                 await build
-            await append_counted(platform.store, pair_tenant, 25)  # and after: into the new version
+            await append_paired(platform.store, pair_tenant, 25)  # and after: into the new version
             written += 25
             await wait_for(lambda: _rows(admin, pair_tenant, written), timeout=60)
             # The runner follows the switch with a fresh instance: nothing it kept in memory
@@ -245,7 +245,7 @@ async def test_the_rollup_answers_every_read_during_a_rebuild_with_writes_arrivi
     try:
         async with ProjectionRunner(runner_db, batch_size=20, poll_interval=0.05):
             task = asyncio.create_task(reader())
-            build = asyncio.create_task(rebuild(platform.db, projection_classes()["rollups"], batch_size=5))
+            build = asyncio.create_task(rebuild(platform.db, projection_classes()["rollups"], batch_size=100))
             i = 0
             try:
                 while not build.done():

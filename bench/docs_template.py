@@ -29,7 +29,14 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   models (events/s), twice: by one runner process per core (`thidua projections run
   --workers N`, their start-up included; `projection.events_per_s`), and by one runner in
   the benchmark's own process, as fast as the one runner process `thidua serve` starts
-  (`projection.one_process_*`); then a full rebuild of every projection from position 0.
+  (`projection.one_process_*`); then a blue/green rebuild of every projection together from
+  position 0 (`thidua projections rebuild all`: new tables beside the live ones, one read of
+  the log feeding them all, switched in one transaction), in the same process, while a
+  reader asks for the national rollup every 50 ms: `projection.rebuild_vs_catch_up` is the
+  rebuild's time over the one-process catch-up of the same events in the same run;
+  `rebuild_failed_reads` the reads that raised, `rebuild_stale_reads` those that answered
+  other figures than before the rebuild (nothing is written meanwhile), `rebuild_read_max_ms`
+  the slowest read (it includes any wait for the switch).
 - **rollup**: the national rollup through GraphQL over HTTP against a running server
   (p50/p99), the raw-SQL floor of the same read, and the same query at 1,000 vs 100,000
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones

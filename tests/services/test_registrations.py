@@ -69,6 +69,15 @@ async def test_a_retried_registration_with_the_same_idempotency_key_is_replayed(
     assert (again.id, again.version, again.replayed) == (first.id, 1, True)
 
 
+async def test_a_double_submit_racing_itself_answers_both_with_the_one_registration(platform, org, plan_001):
+    """The same form sent twice at once (a double click): one writes, the other, losing the
+    race, answers the winner's result instead of DUPLICATE."""
+    ctx = CommandContext(actor="officer", idempotency_key="reg-double-click")
+    results = await asyncio.gather(*[register(platform, org, plan_001, org.unions[0], date(2021, 10, 2), ctx=ctx)
+                                     for _ in range(4)])
+    assert len({r.id for r in results}) == 1 and sorted(r.replayed for r in results) == [False, True, True, True]
+
+
 async def test_result_with_a_stale_expected_version_is_a_conflict(platform, org, plan_001):
     reg = await register(platform, org, plan_001, org.unions[0], date(2021, 10, 2))
     await registrations.record_result(platform, org.tenant, CTX, reg.id, indicator="Doanh thu", achieved=120,

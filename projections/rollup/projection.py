@@ -55,6 +55,16 @@ def effective_day(e: Event) -> date:
     return e.recorded_at.astimezone(VIETNAM).date()
 
 
+def _in_scope_facts(timeline: OrgTimeline, unit: Any) -> list:
+    """A grassroots unit is in scope on every day it is active (its spans): one `units` (and
+    `units_enterprise`) fact for its whole life, dated before any day."""
+    h = timeline.history(unit)
+    if h.kind.level != GRASSROOTS_LEVEL:
+        return []
+    facts = [(NIL_PLAN, "units", date.min, 1)]
+    return facts + [(NIL_PLAN, "units_enterprise", date.min, 1)] if h.enterprise else facts
+
+
 def campaign_units_key(earlier: frozenset) -> str:
     return CAMPAIGN_UNITS + ",".join(sorted(str(p) for p in earlier))
 
@@ -62,7 +72,7 @@ def campaign_units_key(earlier: frozenset) -> str:
 class RollupsProjection(Projection):
     name = "rollups"
     tables = ("rollup_units", "rollup_leaf", "rollup_counters", "rollup_registrations",
-              "rollup_nominations", "rollup_leaf_dated")
+              "rollup_nominations", "rollup_leaf_dated", "rollup_counters_dated")
 
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
@@ -111,6 +121,8 @@ class RollupsProjection(Projection):
             await b.repath(unit, timeline.path_now(unit))
         if e.stream_id in timeline:
             await self._count_unit(b, e.stream_id, timeline)
+        moved = b.spanning(e.stream_id) | {e.stream_id}
+        await b.respan(timeline, moved, {u: _in_scope_facts(timeline, u) for u in moved if u in timeline})
 
     async def _count_unit(self, b: RollupBatch, unit: Any, timeline: OrgTimeline) -> None:
         """Set the unit's `units` leaf to 1 while it is an active grassroots unit, else 0."""

@@ -18,9 +18,8 @@ rows of those that hold their own facts (migration 0007). Rows read = (1 + child
 metrics, whatever the number of grassroots units. The sets are given as arrays, not as
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
-node's own row by its path[1] one. "As of D" walks the org tree of day D below the node and
-sums the facts that took effect on or before D (rollup_leaf_dated): cost proportional to the
-units under the node (see reads.py).
+node's own row by its path[1] one. "As of D" reads the dated counters of the node and its
+children on day D (rollup_counters_dated): the same shape, summed over the days <= D.
 """
 
 from __future__ import annotations
@@ -88,27 +87,26 @@ UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
 
-# $6 day D, $7 the grassroots level: a unit that is the node, or sits below it, on day D.
-AS_OF = """WITH RECURSIVE sub(tenant_id, unit_id, child, level) AS (
-    SELECT v.tenant_id, v.unit_id, NULL::uuid, v.level FROM org_unit_versions v
-     WHERE v.unit_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
-    UNION ALL
-    SELECT v.tenant_id, v.unit_id, v.unit_id, v.level FROM org_unit_versions v
+# $6 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
+# over days <= D: the figures of everything under each of them on the tree of day D. Children
+# are the units whose parent on day D is the node (org_unit_versions by parent), of the
+# cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
+AS_OF = """WITH kids AS MATERIALIZED (
+    SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
      WHERE v.parent_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
-    UNION ALL
-    SELECT v.tenant_id, v.unit_id, s.child, v.level FROM org_unit_versions v JOIN sub s
-        ON v.parent_id = s.unit_id AND s.child IS NOT NULL
-     WHERE v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)),
+       AND v.tenant_id = ANY ($3::text[])),
 figures AS (
-    SELECT s.child, l.tenant_id, l.plan_id, l.metric, l.value
-      FROM sub s JOIN rollup_leaf_dated l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
-     WHERE l.day <= $6 AND l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
-    UNION ALL
-    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s
-     WHERE s.level = $7 AND s.tenant_id = ANY ($3::text[]) GROUP BY 1, 2)""" + _SUMS + """
-SELECT p.child, CASE WHEN p.child IS NULL THEN NULL ELSE """ + _NAME.format("p.child") + """ END,
-       p.metrics, p.vals, p.due
-  FROM per_child p"""
+    SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
+           c.tenant_id, c.plan_id, c.metric, c.value
+      FROM rollup_counters_dated c
+     WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
+       AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $6
+       AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
+            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
+SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
+UNION ALL
+SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
+  FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
 
 Figures = tuple[dict[str, int], int]
 """Metric -> value summed over the cascade's plans, and reports due."""
@@ -121,13 +119,13 @@ class RollupRead:
     figures: dict[UUID | None, Figures]
     """Child node (None = the node itself) -> its figures; a child without counters is absent."""
     children: dict[UUID, str]
-    """Child node -> name: every current child (as now), or every child with figures (as of D)."""
+    """Child node -> name: every child of the cascade's tenants, now or on day D."""
     freshness: list[TenantFreshness]
     """Per tenant of the cascade: the log position the figures count, in the same snapshot."""
 
 
 async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
-                      relations: list[str], as_of: date | None, grassroots_level: int,
+                      relations: list[str], as_of: date | None,
                       today: date | None = None) -> RollupRead:
     plans = await conn.fetch(PLANS, root_tenant, root_plan, relations)
     if len(plans) == 1 and not plans[0]["known"]:  # no such plan, and nothing links to it
@@ -140,13 +138,13 @@ async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUI
     if as_of is None:
         fetched = await conn.fetch(NOW, node, NIL_PLAN, *args)
     else:
-        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of, grassroots_level)
+        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of)
     figures = {r[0]: (dict(zip(r[2], r[3])), r[4]) for r in fetched if r[2] is not None}
     fresh = await read_freshness(conn, args[0])
     return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None}, fresh)
 
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
-                      relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
+                      relations: list[str], as_of: date | None) -> RollupRead:
     """The raw-SQL floor of reads.rollup (bench/rollup.py): the same statements, nothing else."""
-    return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of, grassroots_level)
+    return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of)

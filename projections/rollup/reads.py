@@ -5,15 +5,15 @@ over the plans of a cascade, with the derived figures added.
 - as now: rollup_counters rows of the node and of its children, summed over the plans of the
   cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
   grassroots units. A merged unit's history counts in its successor.
-- as of D: the org tree of day D (org_unit_versions) is walked below the node and the facts
-  of those units that took effect on or before D are summed (rollup_leaf_dated: registered,
-  reported, result recorded, nomination step, decision, revocation): units not active on D
-  are left out, later facts too. Cost O(units under the node).
+- as of D: the dated counters of the node and of its children on the tree of day D, summed
+  over the days <= D (rollup_counters_dated, projections/rollup/spans.py): facts effective
+  on or before D (registered, reported, result recorded, nomination step, decision,
+  revocation) of the units under the node on D; units not active on D are left out, later
+  facts too. Cost O(cascade plans x (1 + children) x metrics x days with a fact).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,7 +23,7 @@ from domain.errors import BadInput
 from infra.database import Database
 from projections.read_models.scope import NATIONAL, ROLLUP_RELATIONS, PlanRef, read_scope
 from projections.rollup.freshness import wait_until_counted
-from projections.rollup.projection import CAMPAIGN_UNITS, GRASSROOTS_LEVEL
+from projections.rollup.projection import CAMPAIGN_UNITS
 from projections.rollup.queries import Figures, read_rollup
 
 
@@ -41,10 +41,9 @@ async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | 
     relations = relations or ROLLUP_RELATIONS
     async with read_scope(db, tenant) as conn:  # one read-only transaction: one snapshot
         read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
-                                 as_of, GRASSROOTS_LEVEL, today)
+                                 as_of, today)
     figures = read.figures
-    # As of D the node's own row holds only the node; its figures are everything under it.
-    node_figures = figures.get(None, _NONE) if as_of is None else _merge(figures.values())
+    node_figures = figures.get(None, _NONE)
     cascade = frozenset(str(r["plan_id"]) for r in read.plans)
     out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE), cascade)}
            for c, name in read.children.items()]
@@ -97,16 +96,6 @@ def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str]) -> d
     flat["reports_due"] = reports_due
     flat["reports_missing"] = max(reports_due - flat["reports_on_time"] - flat["reports_late"], 0)
     return flat | groups
-
-
-def _merge(figures: Any) -> Figures:
-    merged: dict[str, int] = defaultdict(int)
-    due = 0
-    for sums, reports_due in figures:
-        for metric, value in sums.items():
-            merged[metric] += value
-        due += reports_due
-    return merged, due
 
 
 async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,

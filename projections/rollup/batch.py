@@ -50,7 +50,7 @@ class Known:
     spans: dict[UUID, tuple[Span, ...]]  # where each unit's facts count as of a day (spans.py)
     timeline: OrgTimeline | None = None  # once a batch needed it
     by_node: dict[UUID, set[UUID]] | None = None  # node -> units whose path contains it
-    by_span: dict[UUID, set[UUID]] | None = None  # node -> units with a span at it
+    by_span: dict[str, set[UUID]] | None = None  # node (as text) -> units with a span at it
 
 
 class RollupBatch:
@@ -159,12 +159,13 @@ class RollupBatch:
 
     def spanning(self, node: UUID) -> set[UUID]:
         """Units with a span at `node`: the units its change may move as of some day."""
+        node_key = str(node)
         if self._by_span is None:
             self._by_span = defaultdict(set)
             for unit, spans in self.spans.items():
                 for n, _, _ in spans:
                     self._by_span[n].add(unit)
-        return set(self._by_span.get(node, ()))
+        return set(self._by_span.get(node_key, ()))
 
     async def respan(self, timeline: OrgTimeline, units: Iterable[UUID],
                      unit_facts: dict[UUID, list[Fact]]) -> None:

@@ -21,12 +21,14 @@ from uuid import UUID
 
 from domain.organisation import OrgTimeline
 
-Span = tuple[UUID, date, date | None]
-"""A node the unit counts at, from the first day to the day before the end (None: still)."""
+Span = tuple[str, date, date | None]
+"""A node the unit counts at (its id as text), from the first day to the day before the end
+(None: still). Ids as text: a batch spreads tens of thousands of facts, and a str caches its
+hash where a UUID computes it in Python each time."""
 Fact = tuple[UUID, str, date, int]
 """plan, metric, effective day, value."""
-NodeKey = tuple[UUID, UUID, str, date]
-"""plan, node, metric, day: a dated counter delta."""
+NodeKey = tuple[str, str, str, date]
+"""plan, node (ids as text), metric, day: a dated counter delta."""
 
 
 def spans_of(timeline: OrgTimeline, unit: UUID) -> tuple[Span, ...]:
@@ -47,7 +49,7 @@ def spans_of(timeline: OrgTimeline, unit: UUID) -> tuple[Span, ...]:
         for node in on:
             since.setdefault(node, day)
     out.extend((node, first, end) for node, first in since.items())
-    return tuple(sorted(out, key=lambda s: (str(s[0]), s[1])))
+    return tuple(sorted((str(node), first, end) for node, first, end in out))
 
 
 def _paths_at_changes(timeline: OrgTimeline, unit: UUID, start: date,
@@ -83,7 +85,8 @@ def node_deltas(spans: Iterable[Span], facts: Iterable[Fact]) -> dict[NodeKey, i
     touched is written, as the counters' other writes do)."""
     spans = list(spans)
     out: dict[NodeKey, int] = defaultdict(int)
-    for plan, metric, day, value in facts:
+    for plan_id, metric, day, value in facts:
+        plan = str(plan_id)
         for node, first, end in spans:
             counted_from = first if day < first else day
             if end is not None and counted_from >= end:
@@ -95,9 +98,9 @@ def node_deltas(spans: Iterable[Span], facts: Iterable[Fact]) -> dict[NodeKey, i
 
 
 def spans_to_json(spans: tuple[Span, ...]) -> list[list]:
-    return [[str(node), first.isoformat(), end.isoformat() if end else None] for node, first, end in spans]
+    return [[node, first.isoformat(), end.isoformat() if end else None] for node, first, end in spans]
 
 
 def spans_from_json(rows: list[list]) -> tuple[Span, ...]:
-    return tuple((UUID(node), date.fromisoformat(first), date.fromisoformat(end) if end else None)
+    return tuple((node, date.fromisoformat(first), date.fromisoformat(end) if end else None)
                  for node, first, end in rows)

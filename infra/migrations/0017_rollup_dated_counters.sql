@@ -19,6 +19,19 @@ SELECT thidua_secure_read_model('rollup_counters_dated', true);
 -- day, kept so that a change of the tree moves exactly what the old spans had added.
 ALTER TABLE rollup_units ADD COLUMN spans jsonb NOT NULL DEFAULT '[]';
 
+-- Figures per phase (rollup(phase: ...)): a fact's counters carry its phase (a registration's
+-- and its results', a nomination's, a report's by the plan phase its reporting day falls in),
+-- so the rollup keeps the phase of what it follows, and each plan's phases.
+ALTER TABLE rollup_registrations ADD COLUMN phase text NOT NULL DEFAULT '';
+ALTER TABLE rollup_nominations ADD COLUMN phase text NOT NULL DEFAULT '';
+CREATE TABLE rollup_plans (
+    tenant_id  text NOT NULL,
+    plan_id    uuid NOT NULL,
+    phases     jsonb NOT NULL,  -- [[name, start, end], ...] in the plan's order
+    PRIMARY KEY (tenant_id, plan_id)
+);
+SELECT thidua_secure_read_model('rollup_plans', false);
+
 -- Only a replay of the logs fills the new counters: empty the rollup's tables and its
 -- checkpoints; the runner projects every tenant again from position 0.
 TRUNCATE rollup_units, rollup_leaf, rollup_counters, rollup_registrations, rollup_nominations, rollup_leaf_dated;

@@ -61,6 +61,7 @@ class RollupBatch:
         self.registrations, self.nominations = registrations, nominations
         self._timeline: OrgTimeline | None = known.timeline  # loaded at the batch's first org change
         self._by_node, self._by_span = known.by_node, known.by_span
+        self._plan_phases: dict[UUID, list[tuple[str, date, date]] | None] = {}  # read once per batch
         self._reset()
 
     def known(self) -> Known:
@@ -80,6 +81,7 @@ class RollupBatch:
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
         self.unstored: set[UUID] = set()  # units first seen since the last flush
+        self.dirty_plans: set[UUID] = set()
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
@@ -196,6 +198,18 @@ class RollupBatch:
                 for n, _, _ in new:
                     self._by_span[n].add(unit)
 
+    # --- plans' phases -------------------------------------------------------------------------
+
+    async def phases_of(self, plan: UUID) -> list[tuple[str, date, date]]:
+        """The plan's phases (name, first day, last day), in its order; none if unknown."""
+        if plan not in self._plan_phases:
+            self._plan_phases[plan] = await self.store.load_plan_phases(self.conn, self.tenant, plan)
+        return self._plan_phases[plan] or []
+
+    def set_phases(self, plan: UUID, phases: list[tuple[str, date, date]]) -> None:
+        self._plan_phases[plan] = phases
+        self.dirty_plans.add(plan)
+
     # --- facts --------------------------------------------------------------------------------
 
     def add(self, plan: UUID, unit: UUID, deltas: dict[str, int], day: date | None = None) -> None:
@@ -227,6 +241,8 @@ class RollupBatch:
         if self.dirty_units:
             await s.write_units(conn, tenant, [(u, self.paths[u], self.spans.get(u, ()), self.new_changes.get(u, []))
                                                for u in self.dirty_units])
+        if self.dirty_plans:
+            await s.write_plan_phases(conn, tenant, {p: self._plan_phases[p] or [] for p in self.dirty_plans})
         if registrations := self.registrations.take_changed():
             await s.write_registrations(conn, tenant, registrations)
         if nominations := self.nominations.take_changed():

@@ -24,6 +24,7 @@ children on day D (rollup_counters_dated): the same shape, summed over the days 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -34,26 +35,28 @@ from projections.read_models.plan_schedule import due_days
 from projections.read_models.scope import CASCADE_CTE
 from projections.rollup.errors import RollupNotFound
 from projections.rollup.freshness import TenantFreshness, read_freshness
+from projections.rollup.projection import PHASE
 from projections.rollup.store import NIL_PLAN
 
 PLANS = CASCADE_CTE + """
 SELECT c.tenant_id, c.plan_id, p.plan_id IS NOT NULL AS known, p.report_days, p.grace_days,
        coalesce(p.period_start, p.launched_on, p.issued_on) AS start,
-       coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on
+       coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on, p.phases, c.depth
   FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)"""
 
 NODE_KNOWN = "SELECT EXISTS (SELECT FROM org_units WHERE unit_id = $1)"
 
 # Both statements: $1 node, $2 nil plan, $3 cascade tenants, $4 cascade plans, $5 days due per
-# plan (pairwise, no duplicates). `figures(child, tenant_id, plan_id, metric, value)` is theirs.
-# The days due are looked up only for units_registered rows (one per child and plan): a join
-# with the unnest was planned as a nested loop over every counter row.
+# plan (pairwise, no duplicates), {due}: the metric counting the units the days are due from
+# (units_registered; in a phase, its registrations). `figures(child, tenant_id, plan_id,
+# metric, value)` is theirs. The days due are looked up only for those rows (one per child
+# and plan): a join with the unnest was planned as a nested loop over every counter row.
 _SUMS = """,
 per_metric AS (
     SELECT f.child, f.metric, sum(f.value)::bigint AS value,
            sum(f.value * (SELECT d.days FROM unnest($3::text[], $4::uuid[], $5::int[]) d(tenant_id, plan_id, days)
                            WHERE d.tenant_id = f.tenant_id AND d.plan_id = f.plan_id))
-               FILTER (WHERE f.metric = 'units_registered') AS due
+               FILTER (WHERE f.metric = {due}) AS due
       FROM figures f GROUP BY 1, 2),
 per_child AS (
     SELECT child, array_agg(metric) AS metrics, array_agg(value) AS vals,
@@ -62,7 +65,7 @@ per_child AS (
 """
 _NAME = "coalesce((SELECT o.name FROM org_units o WHERE o.unit_id = {0} LIMIT 1), '')"
 
-NOW = """WITH kids AS MATERIALIZED (
+_NOW = """WITH kids AS MATERIALIZED (
     SELECT u.tenant_id, u.unit_id FROM rollup_units u
      WHERE u.path[2] = $1 AND u.path[1] = u.unit_id AND u.tenant_id = ANY ($3::text[])),
 holders AS (
@@ -86,12 +89,13 @@ SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM pe
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
+NOW = _NOW.replace("{due}", "$6::text")
 
-# $6 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
+# $7 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
 # over days <= D: the figures of everything under each of them on the tree of day D. Children
 # are the units whose parent on day D is the node (org_unit_versions by parent), of the
 # cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
-AS_OF = """WITH kids AS MATERIALIZED (
+_AS_OF = """WITH kids AS MATERIALIZED (
     SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
      WHERE v.parent_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
        AND v.tenant_id = ANY ($3::text[])),
@@ -107,6 +111,7 @@ SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM pe
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
+AS_OF = _AS_OF.replace("$6", "$7").replace("{due}", "$6::text")
 
 Figures = tuple[dict[str, int], int]
 """Metric -> value summed over the cascade's plans, and reports due."""
@@ -126,15 +131,18 @@ class RollupRead:
 
 async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
                       relations: list[str], as_of: date | None,
-                      today: date | None = None) -> RollupRead:
+                      today: date | None = None, phase: str | None = None) -> RollupRead:
     plans = await conn.fetch(PLANS, root_tenant, root_plan, relations)
     if len(plans) == 1 and not plans[0]["known"]:  # no such plan, and nothing links to it
         raise RollupNotFound(f"no plan {root_tenant}/{root_plan}")
     if not await conn.fetchval(NODE_KNOWN, node):
         raise RollupNotFound(f"no org unit {node}")
+    if phase is not None and phase not in _phase_windows(next(r for r in plans if r["depth"] == 0)):
+        raise RollupNotFound(f"plan {root_tenant}/{root_plan} has no phase {phase!r}")
     day = as_of or today or date.today()
-    due = {(r["tenant_id"], r["plan_id"]): due_days(r, day) for r in plans}
-    args = ([t for t, _ in due], [p for _, p in due], list(due.values()))
+    due = {(r["tenant_id"], r["plan_id"]): _due(r, day, phase) for r in plans}
+    args = ([t for t, _ in due], [p for _, p in due], list(due.values()),
+            "units_registered" if phase is None else f"registrations{PHASE}{phase}")
     if as_of is None:
         fetched = await conn.fetch(NOW, node, NIL_PLAN, *args)
     else:
@@ -142,6 +150,25 @@ async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUI
     figures = {r[0]: (dict(zip(r[2], r[3])), r[4]) for r in fetched if r[2] is not None}
     fresh = await read_freshness(conn, args[0])
     return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None}, fresh)
+
+
+def _phase_windows(plan: asyncpg.Record) -> dict[str, tuple[date, date]]:
+    """The plan's phases by name: first and last day."""
+    phases = json.loads(plan["phases"]) if plan["phases"] else []
+    return {p["name"]: (date.fromisoformat(p["start"]), date.fromisoformat(p["end"])) for p in phases}
+
+
+def _due(plan: asyncpg.Record, day: date, phase: str | None) -> int:
+    """Reporting days of the plan due by `day`: in its whole period, or in the phase's days
+    (0 for a plan of the cascade without that phase)."""
+    if phase is None:
+        return due_days(plan, day)
+    window = _phase_windows(plan).get(phase)
+    if window is None or plan["start"] is None:
+        return 0
+    start = max(plan["start"], window[0])
+    end_on = min(d for d in (window[1], plan["end_on"]) if d is not None)
+    return due_days({**plan, "start": start, "end_on": end_on}, day) if start <= end_on else 0
 
 
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,

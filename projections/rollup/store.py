@@ -41,24 +41,24 @@ class RollupStore:
 
     async def load_registrations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
         rows = await conn.fetch(
-            f"SELECT registration_id, plan_id, unit_id, targets, results, targets_met"
+            f"SELECT registration_id, plan_id, unit_id, phase, targets, results, targets_met"
             f" FROM {self.t['rollup_registrations']} WHERE tenant_id = $1 AND registration_id = ANY($2::uuid[])",
             tenant, ids)
-        return {r["registration_id"]: {"plan_id": r["plan_id"], "unit_id": r["unit_id"],
+        return {r["registration_id"]: {"plan_id": r["plan_id"], "unit_id": r["unit_id"], "phase": r["phase"],
                                        "targets": json.loads(r["targets"]), "results": json.loads(r["results"]),
                                        "targets_met": r["targets_met"]} for r in rows}
 
     async def load_registered(self, conn: asyncpg.Connection, tenant: str,
-                              units: set[UUID]) -> set[tuple[UUID, UUID]]:
-        """Every (plan, unit) pair with a registration, for these units."""
+                              units: set[UUID]) -> set[tuple[UUID, UUID, str]]:
+        """Every (plan, unit, phase) with a registration, for these units."""
         rows = await conn.fetch(
-            f"SELECT DISTINCT plan_id, unit_id FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
+            f"SELECT DISTINCT plan_id, unit_id, phase FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
             " AND unit_id = ANY($2::uuid[])", tenant, list(units))
-        return {(r["plan_id"], r["unit_id"]) for r in rows}
+        return {(r["plan_id"], r["unit_id"], r["phase"]) for r in rows}
 
     async def load_nominations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
         rows = await conn.fetch(
-            f"SELECT nomination_id, plan_id, unit_id, award_form, status, since FROM {self.t['rollup_nominations']}"
+            f"SELECT nomination_id, plan_id, unit_id, phase, award_form, status, since FROM {self.t['rollup_nominations']}"
             " WHERE tenant_id = $1 AND nomination_id = ANY($2::uuid[])", tenant, ids)
         return {r["nomination_id"]: dict(r) for r in rows}
 
@@ -113,6 +113,19 @@ class RollupStore:
             " FROM json_array_elements($2::json) d"
             " ON CONFLICT (tenant_id, unit_id, plan_id, metric, day) DO UPDATE SET value = c.value + excluded.value",
             tenant, orjson.dumps(rows, default=str).decode())
+
+    async def load_plan_phases(self, conn: asyncpg.Connection, tenant: str,
+                               plan: UUID) -> list[tuple[str, date, date]] | None:
+        phases = await conn.fetchval(f"SELECT phases FROM {self.t['rollup_plans']} WHERE tenant_id = $1"
+                                     " AND plan_id = $2", tenant, plan)
+        return None if phases is None else [(n, date.fromisoformat(a), date.fromisoformat(b))
+                                            for n, a, b in json.loads(phases)]
+
+    async def write_plan_phases(self, conn: asyncpg.Connection, tenant: str,
+                                rows: dict[UUID, list[tuple[str, date, date]]]) -> None:
+        await self._upsert(conn, "rollup_plans", "plan_id", "phases = excluded.phases",
+                           [{"tenant_id": tenant, "plan_id": p, "phases": [[n, a, b] for n, a, b in phases]}
+                            for p, phases in rows.items()])
 
     async def load_dated(self, conn: asyncpg.Connection, tenant: str,
                          units: list[UUID]) -> dict[UUID, list[tuple[UUID, str, date, int]]]:

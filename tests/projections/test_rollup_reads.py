@@ -56,7 +56,7 @@ async def country(platform: Platform, project, nat_tenant: str, tenant: str, gra
 
 async def _explain_now(conn: asyncpg.Connection, c: Country, node: OrgUnit | None = None) -> list[dict]:
     raw = await conn.fetchval("EXPLAIN (ANALYZE, FORMAT JSON) " + rollup_queries.NOW, (node or c.national).id,
-                              NIL_PLAN, *await _cascade(conn, c))
+                              NIL_PLAN, *await _cascade(conn, c), "units_registered")
     nodes, todo = [], [json.loads(raw)[0]["Plan"]]
     while todo:
         node = todo.pop()

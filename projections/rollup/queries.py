@@ -97,21 +97,21 @@ NOW = _NOW.replace("{due}", "$6::text")
 # cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
 _AS_OF = """WITH kids AS MATERIALIZED (
     SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
-     WHERE v.parent_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
+     WHERE v.parent_id = $1 AND v.valid_from <= $7 AND (v.valid_to IS NULL OR v.valid_to > $7)
        AND v.tenant_id = ANY ($3::text[])),
 figures AS (
     SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
            c.tenant_id, c.plan_id, c.metric, c.value
       FROM rollup_counters_dated c
      WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
-       AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $6
+       AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $7
        AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
             OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
 SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
-AS_OF = _AS_OF.replace("$6", "$7").replace("{due}", "$6::text")
+AS_OF = _AS_OF.replace("{due}", "$6::text")
 
 Figures = tuple[dict[str, int], int]
 """Metric -> value summed over the cascade's plans, and reports due."""

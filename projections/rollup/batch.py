@@ -9,7 +9,11 @@ non-zero delta touched is written even if the sum is zero (as row-by-row writes 
 A unit's facts are counted at every node of its path but its own (`counted_at`): a node's
 own facts are its leaf rows, which the rollup read adds (migration 0007).
 
-The tenant's tree (every unit's path, the org timeline, the node index) is the one part
+Dated facts (for reads as of a day) are kept per unit too and spread at the flush along the
+units' spans (spans.py) into dated node counters; an org change recomputes the spans of the
+units it may move and moves their stored dated facts by the difference (`respan`).
+
+The tenant's tree (every unit's path and spans, the org timeline, the node indexes) is the one part
 loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
 The registrations and nominations the batch's events touch are read when it opens and kept
 by `tracked`; the batch writes what they changed along with its own rows.

@@ -98,10 +98,14 @@ data included. Compare figures within one run (the ratios), or across runs only 
   PostgreSQL (chiefly the rollup leaf upserts and the report rows).
 - **rollup**: the read is one national read-only transaction: the cascade, whether the node
   exists, the counters of the node and its children summed per child and metric in SQL (one
-  row per child, index-driven), and each tenant's freshness. As of a day it walks that day's
-  tree below the node and sums the dated facts of every unit in it: its cost grows with the
-  units under the node, which is why `rollup.as_of.p99_ms` misses its target. Over HTTP, GraphQL parsing/validation is cached per
-  query text and plain fields resolve without a coroutine each; a plan's reporting days due
+  row per child, index-driven), and each tenant's freshness. As of a day it reads the dated
+  counters of the node and of its children on that day's tree (migration 0017: each fact
+  added at the nodes its unit sat under, from the day it took effect or the unit came, and
+  taken away the day the unit left), summed over the days up to it: its cost follows the
+  children, metrics and days with a fact, not the units under the node. Over HTTP, GraphQL
+  parsing/validation is cached per query text, and plain data objects (the metrics, their
+  breakdowns) are completed in one pass without a resolver call per field
+  (api/graphql/plain_objects.py: a national answer has ~1,850 fields); a plan's reporting days due
   are cached per schedule and day, the derived metrics go out without a second walk, and
   the telemetry extension decides which fields are untraced without walking each field's
   path. The rest is HTTP and GraphQL work around the read; the p99 tail follows machine

@@ -45,13 +45,12 @@ async def http_rollup_ms(base: str, token: str, data: Generated, count: int, war
 async def sql_floor_ms(platform: Platform, data: Generated, count: int, warmup: int,
                        as_of: date | None = None) -> list[float]:
     from projections.read_models.scope import ROLLUP_RELATIONS, read_scope
-    from projections.rollup.projection import GRASSROOTS_LEVEL
     from projections.rollup.queries import rollup_rows
 
     async def call() -> None:
         async with read_scope(platform.db, None) as conn:
             await rollup_rows(conn, data.national_tenant, data.national_plan_id, data.national_unit_id,
-                              ROLLUP_RELATIONS, as_of, GRASSROOTS_LEVEL)
+                              ROLLUP_RELATIONS, as_of)
 
     return await sample_ms(call, count, warmup)
 

@@ -21,6 +21,7 @@ from api.graphql.context import context_getter
 from api.graphql.document_cache import DocumentCache
 from api.graphql.errors import ERROR_EXTENSIONS, public_of
 from api.graphql.limits import LIMIT_EXTENSIONS
+from api.graphql.plain_objects import PlainObjectsExecutionContext
 from api.graphql.queries.auditor import AuditorQueries
 from api.graphql.queries.discovery import DiscoveryQueries
 from api.graphql.queries.history import HistoryQueries
@@ -55,8 +56,9 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     # document cache after the limits: it parses with the token limit they set.
     # Introspection is for development: in production the schema is not handed to anyone who asks.
     closed = [] if introspection else [DisableIntrospection()]
+    # Plain data objects (metrics, breakdowns, rows) are completed without a resolver per field.
     return Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed,
-                                           DocumentCache])
+                                           DocumentCache], execution_context_class=PlainObjectsExecutionContext)
 
 
 def _sub_response() -> Response:

@@ -9,7 +9,11 @@ non-zero delta touched is written even if the sum is zero (as row-by-row writes 
 A unit's facts are counted at every node of its path but its own (`counted_at`): a node's
 own facts are its leaf rows, which the rollup read adds (migration 0007).
 
-The tenant's tree (every unit's path, the org timeline, the node index) is the one part
+Dated facts (for reads as of a day) are kept per unit too and spread at the flush along the
+units' spans (spans.py) into dated node counters; an org change recomputes the spans of the
+units it may move and moves their stored dated facts by the difference (`respan`).
+
+The tenant's tree (every unit's path and spans, the org timeline, the node indexes) is the one part
 loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
 The registrations and nominations the batch's events touch are read when it opens and kept
 by `tracked`; the batch writes what they changed along with its own rows.
@@ -27,6 +31,7 @@ import asyncpg
 
 from domain.organisation import ChangeType, OrgTimeline, UnitChange
 from projections.read_models.org_changes import from_json
+from projections.rollup.spans import Fact, NodeKey, Span, node_deltas, spans_of
 from projections.rollup.store import RollupStore
 from projections.rollup.tracked import Nominations, Registrations
 
@@ -46,22 +51,25 @@ class Known:
     """The tenant's tree as the stored rows hold it after a batch (all written)."""
 
     paths: dict[UUID, list[UUID]]
+    spans: dict[UUID, tuple[Span, ...]]  # where each unit's facts count as of a day (spans.py)
     timeline: OrgTimeline | None = None  # once a batch needed it
     by_node: dict[UUID, set[UUID]] | None = None  # node -> units whose path contains it
+    by_span: dict[str, set[UUID]] | None = None  # node (as text) -> units with a span at it
 
 
 class RollupBatch:
     def __init__(self, conn: asyncpg.Connection, tenant: str, store: RollupStore, known: Known,
                  registrations: Registrations, nominations: Nominations):
         self.conn, self.tenant, self.store = conn, tenant, store
-        self.paths = known.paths
+        self.paths, self.spans = known.paths, known.spans
         self.registrations, self.nominations = registrations, nominations
         self._timeline: OrgTimeline | None = known.timeline  # loaded at the batch's first org change
-        self._by_node = known.by_node
+        self._by_node, self._by_span = known.by_node, known.by_span
+        self._plan_phases: dict[UUID, list[tuple[str, date, date]] | None] = {}  # read once per batch
         self._reset()
 
     def known(self) -> Known:
-        return Known(self.paths, self._timeline, self._by_node)
+        return Known(self.paths, self.spans, self._timeline, self._by_node, self._by_span)
 
     def stored(self, unit: UUID) -> bool:
         """The unit's row, and so maybe facts, are in the tables (not only in this batch)."""
@@ -71,17 +79,20 @@ class RollupBatch:
         self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
         # (plan, unit, metric, day) -> delta; a key written even at 0, so batching changes no row
         self.dated: dict[tuple[UUID, UUID, str, date], int] = defaultdict(int)
+        # dated counter deltas of spans that changed (the stored facts moved); written at +0 too
+        self.dated_nodes: dict[NodeKey, int] = defaultdict(int)
         self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
         self.new_changes: dict[UUID, list[dict]] = defaultdict(list)
         self.dirty_units: set[UUID] = set()
         self.unstored: set[UUID] = set()  # units first seen since the last flush
+        self.dirty_plans: set[UUID] = set()
 
     @classmethod
     async def open(cls, conn: asyncpg.Connection, tenant: str, store: RollupStore, stream_ids: list[UUID],
                    registering: set[UUID], known: Known | None = None) -> RollupBatch:
         """Loads the tenant's paths unless `known` (trusted by the caller), and the lookup
         rows the batch's events will need."""
-        known = known or Known(await store.load_paths(conn, tenant))
+        known = known or Known(*await store.load_units(conn, tenant))
         registrations = Registrations(
             await store.load_registrations(conn, tenant, stream_ids),
             await store.load_registered(conn, tenant, registering) if registering else set())
@@ -152,6 +163,57 @@ class RollupBatch:
                                      await self.store.load_changes(self.conn, self.tenant) for c in changes)
         return self._timeline
 
+    def spanning(self, node: UUID) -> set[UUID]:
+        """Units with a span at `node`: the units its change may move as of some day."""
+        node_key = str(node)
+        if self._by_span is None:
+            self._by_span = defaultdict(set)
+            for unit, spans in self.spans.items():
+                for n, _, _ in spans:
+                    self._by_span[n].add(unit)
+        return set(self._by_span.get(node_key, ()))
+
+    async def respan(self, timeline: OrgTimeline, units: Iterable[UUID],
+                     unit_facts: dict[UUID, list[Fact]]) -> None:
+        """Recompute the units' spans on `timeline`; move the stored dated facts of those
+        whose spans changed (new spans' deltas less old ones'). Pending facts need nothing:
+        the flush spreads them along the spans it finds. `unit_facts`: facts that hold for
+        the unit's whole life (units in scope), by unit."""
+        changed = {}
+        for unit in units:
+            new, old = spans_of(timeline, unit), self.spans.get(unit, ())
+            if new != old:
+                changed[unit] = (old, new)
+        if not changed:
+            return
+        stored = [u for u in changed if self.stored(u)]
+        facts = await self.store.load_dated(self.conn, self.tenant, stored) if stored else {}
+        for unit, (old, new) in changed.items():
+            held = facts.get(unit, []) + unit_facts.get(unit, [])
+            for key, value in node_deltas(new, held).items():
+                self.dated_nodes[key] += value
+            for key, value in node_deltas(old, held).items():
+                self.dated_nodes[key] -= value
+            self.spans[unit] = new
+            self.dirty_units.add(unit)
+            if self._by_span is not None:
+                for n, _, _ in old:
+                    self._by_span[n].discard(unit)
+                for n, _, _ in new:
+                    self._by_span[n].add(unit)
+
+    # --- plans' phases -------------------------------------------------------------------------
+
+    async def phases_of(self, plan: UUID) -> list[tuple[str, date, date]]:
+        """The plan's phases (name, first day, last day), in its order; none if unknown."""
+        if plan not in self._plan_phases:
+            self._plan_phases[plan] = await self.store.load_plan_phases(self.conn, self.tenant, plan)
+        return self._plan_phases[plan] or []
+
+    def set_phases(self, plan: UUID, phases: list[tuple[str, date, date]]) -> None:
+        self._plan_phases[plan] = phases
+        self.dirty_plans.add(plan)
+
     # --- facts --------------------------------------------------------------------------------
 
     def add(self, plan: UUID, unit: UUID, deltas: dict[str, int], day: date | None = None) -> None:
@@ -181,19 +243,33 @@ class RollupBatch:
         """Write everything changed so far; the tables then hold all the batch has seen."""
         s, conn, tenant = self.store, self.conn, self.tenant
         if self.dirty_units:
-            await s.write_units(conn, tenant, [(u, self.paths[u], self.new_changes.get(u, []))
+            await s.write_units(conn, tenant, [(u, self.paths[u], self.spans.get(u, ()), self.new_changes.get(u, []))
                                                for u in self.dirty_units])
+        if self.dirty_plans:
+            await s.write_plan_phases(conn, tenant, {p: self._plan_phases[p] or [] for p in self.dirty_plans})
         if registrations := self.registrations.take_changed():
             await s.write_registrations(conn, tenant, registrations)
         if nominations := self.nominations.take_changed():
             await s.write_nominations(conn, tenant, nominations)
         if self.dated:
             await s.add_dated(conn, tenant, [(p, u, m, d, v) for (p, u, m, d), v in self.dated.items()])
+            self._spread_dated()
+        if self.dated_nodes:
+            await s.add_counters_dated(conn, tenant, [(p, n, m, d, v) for (p, n, m, d), v in self.dated_nodes.items()])
         if self.leaf:
             leaf, counters = self._spread()
             await s.add(conn, tenant, "rollup_leaf", leaf)
             await s.add(conn, tenant, "rollup_counters", counters)
         self._reset()
+
+    def _spread_dated(self) -> None:
+        """The batch's dated facts added at their units' spans."""
+        by_unit: dict[UUID, list[Fact]] = defaultdict(list)
+        for (plan, unit, metric, day), value in self.dated.items():
+            by_unit[unit].append((plan, metric, day, value))
+        for unit, facts in by_unit.items():
+            for key, value in node_deltas(self.spans.get(unit, ()), facts).items():
+                self.dated_nodes[key] += value
 
     def _spread(self) -> tuple[list[Row], list[Row]]:
         """Leaf rows, and counter rows: each unit's facts added at every node it is counted at.

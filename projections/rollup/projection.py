@@ -23,6 +23,7 @@ from eventsourcing.utils import get_topic
 
 from domain.nomination import Nomination
 from domain.organisation import ChangeType, OrgTimeline
+from domain.plan import Plan
 from domain.registration import Registration
 from domain.report import ProgressReport
 from projections.engine.base import Projection, handles
@@ -32,6 +33,12 @@ from projections.read_models.org_changes import ORG_EVENTS, change_from, to_json
 from projections.rollup.batch import Known, RollupBatch
 from projections.rollup.store import NIL_PLAN, RollupStore
 
+PHASE = "\x1f"
+"""Between a counter's metric and the phase its fact belongs to ("registrations\x1fĐợt 1"): a
+fact is counted once, under its phase; totals sum over the phases (reads.derive), a phase
+reads its own. Phase-independent keys carry none: units, units_enterprise, units_registered
+(first registration for a plan), campaign_units:<plans> (per root campaign), phases:<name>.
+A report's phase is the first phase of its plan whose days hold its reporting day ("" if none)."""
 CAMPAIGN_UNITS = "campaign_units:"
 """A unit's first registration for a plan, keyed by the plans it held before: a rollup over a
 cascade counts it only if none of those is in the cascade, so a unit counts once per root
@@ -55,14 +62,36 @@ def effective_day(e: Event) -> date:
     return e.recorded_at.astimezone(VIETNAM).date()
 
 
+def _in_scope_facts(timeline: OrgTimeline, unit: Any) -> list:
+    """A grassroots unit is in scope on every day it is active (its spans): one `units` (and
+    `units_enterprise`) fact for its whole life, dated before any day."""
+    h = timeline.history(unit)
+    if h.kind.level != GRASSROOTS_LEVEL:
+        return []
+    facts = [(NIL_PLAN, "units", date.min, 1)]
+    return facts + [(NIL_PLAN, "units_enterprise", date.min, 1)] if h.enterprise else facts
+
+
 def campaign_units_key(earlier: frozenset) -> str:
     return CAMPAIGN_UNITS + ",".join(sorted(str(p) for p in earlier))
+
+
+def in_phase(deltas: dict[str, int], phase: str) -> dict[str, int]:
+    return {f"{metric}{PHASE}{phase}": value for metric, value in deltas.items()}
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _phases(data: list) -> list[tuple[str, date, date]]:
+    return [(p["name"], _day(p["start"]), _day(p["end"])) for p in data]
 
 
 class RollupsProjection(Projection):
     name = "rollups"
     tables = ("rollup_units", "rollup_leaf", "rollup_counters", "rollup_registrations",
-              "rollup_nominations", "rollup_leaf_dated")
+              "rollup_nominations", "rollup_leaf_dated", "rollup_counters_dated", "rollup_plans")
 
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
@@ -111,6 +140,8 @@ class RollupsProjection(Projection):
             await b.repath(unit, timeline.path_now(unit))
         if e.stream_id in timeline:
             await self._count_unit(b, e.stream_id, timeline)
+        moved = b.spanning(e.stream_id) | {e.stream_id}
+        await b.respan(timeline, moved, {u: _in_scope_facts(timeline, u) for u in moved if u in timeline})
 
     async def _count_unit(self, b: RollupBatch, unit: Any, timeline: OrgTimeline) -> None:
         """Set the unit's `units` leaf to 1 while it is an active grassroots unit, else 0."""
@@ -122,14 +153,21 @@ class RollupsProjection(Projection):
 
     # --- registrations and reports ----------------------------------------------------------
 
+    @handles(Plan.PlanDrafted, Plan.PlanAmended)
+    async def on_plan_phases(self, b: RollupBatch, e: Event) -> None:
+        phases = getattr(e.domain_event, "phases", None)
+        if phases is not None:  # an amendment may leave them as they were
+            b.set_phases(e.stream_id, _phases(phases))
+
     @handles(Registration.UnitRegistered)
     async def on_registered(self, b: RollupBatch, e: Event) -> None:
         r = e.domain_event
-        earlier = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.targets)
-        deltas = {
-            "registrations": 1, "units_registered": int(earlier is not None), "registrations_late": int(r.late),
-            "targets_registered": len(r.targets), "initiatives_registered": len(r.initiatives),
-            "work_items_registered": len(r.work_items), f"phases:{r.phase}": 1}
+        earlier, earlier_in_phase = b.registrations.register(e.stream_id, r.plan_id, r.unit_id, r.phase, r.targets)
+        deltas = in_phase({
+            "registrations": 1, "registrations_late": int(r.late), "targets_registered": len(r.targets),
+            "initiatives_registered": len(r.initiatives), "work_items_registered": len(r.work_items),
+            campaign_units_key(earlier_in_phase): 1}, r.phase)
+        deltas |= {"units_registered": int(earlier is not None), f"phases:{r.phase}": 1}
         if earlier is not None:
             deltas[campaign_units_key(earlier)] = 1
         b.add(r.plan_id, r.unit_id, deltas, effective_day(e))
@@ -137,8 +175,8 @@ class RollupsProjection(Projection):
     @handles(Registration.TargetResultRecorded)
     async def on_result(self, b: RollupBatch, e: Event) -> None:
         result = e.domain_event
-        plan, unit, more = b.registrations.record_result(e.stream_id, result.indicator, result.achieved)
-        b.add(plan, unit, {"targets_met": more}, effective_day(e))
+        plan, unit, phase, more = b.registrations.record_result(e.stream_id, result.indicator, result.achieved)
+        b.add(plan, unit, in_phase({"targets_met": more}, phase), effective_day(e))
 
     @handles(ProgressReport.ReportSubmitted)
     async def on_report(self, b: RollupBatch, e: Event) -> None:
@@ -147,7 +185,8 @@ class RollupsProjection(Projection):
                   "members_supported": r.members_supported, "funds_mobilised": r.funds_mobilised,
                   "initiatives": r.initiatives, "work_items_completed": r.work_items_completed}
         deltas |= {f"models:{kind}": n for kind, n in r.models_started.items()}
-        b.add(r.plan_id, r.unit_id, deltas, effective_day(e))
+        phase = next((name for name, first, last in await b.phases_of(r.plan_id) if first <= r.day <= last), "")
+        b.add(r.plan_id, r.unit_id, in_phase(deltas, phase), effective_day(e))
 
     # --- nominations and awards -------------------------------------------------------------
 
@@ -155,19 +194,19 @@ class RollupsProjection(Projection):
     async def on_nomination(self, b: RollupBatch, e: Event) -> None:
         n, day = e.domain_event, effective_day(e)
         unit = n.nominee_id if n.nominee_kind == "collective" else n.proposing_unit_id
-        b.nominations.draft(e.stream_id, n.plan_id, unit, n.award_form, day)
-        b.add(n.plan_id, unit, {"nominations:drafted": 1}, day)
+        b.nominations.draft(e.stream_id, n.plan_id, unit, n.phase, n.award_form, day)
+        b.add(n.plan_id, unit, in_phase({"nominations:drafted": 1}, n.phase), day)
 
     @handles(*STEP_EVENTS)
     async def on_nomination_step(self, b: RollupBatch, e: Event) -> None:
         state, day = state_after(e), effective_day(e)
-        plan, unit, award_form, left, left_on = b.nominations.move(e.stream_id, state, day)
+        plan, unit, phase, award_form, left, left_on = b.nominations.move(e.stream_id, state, day)
         if left == state:
             return
         # Out of the state it left (on the day it left it), into the new one on the step's day.
-        b.add(plan, unit, {f"nominations:{left}": -1}, left_on)
-        b.add(plan, unit, {f"nominations:{state}": 1}, day)
+        b.add(plan, unit, in_phase({f"nominations:{left}": -1}, phase), left_on)
+        b.add(plan, unit, in_phase({f"nominations:{state}": 1}, phase), day)
         if state == "decided":
-            b.add(plan, unit, {f"awards:{award_form}": 1}, day)
+            b.add(plan, unit, in_phase({f"awards:{award_form}": 1}, phase), day)
         elif state == "revoked" and left == "decided":
-            b.add(plan, unit, {f"awards:{award_form}": -1}, left_on)
+            b.add(plan, unit, in_phase({f"awards:{award_form}": -1}, phase), left_on)

@@ -18,13 +18,13 @@ rows of those that hold their own facts (migration 0007). Rows read = (1 + child
 metrics, whatever the number of grassroots units. The sets are given as arrays, not as
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
-node's own row by its path[1] one. "As of D" walks the org tree of day D below the node and
-sums the facts that took effect on or before D (rollup_leaf_dated): cost proportional to the
-units under the node (see reads.py).
+node's own row by its path[1] one. "As of D" reads the dated counters of the node and its
+children on day D (rollup_counters_dated): the same shape, summed over the days <= D.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -35,26 +35,28 @@ from projections.read_models.plan_schedule import due_days
 from projections.read_models.scope import CASCADE_CTE
 from projections.rollup.errors import RollupNotFound
 from projections.rollup.freshness import TenantFreshness, read_freshness
+from projections.rollup.projection import PHASE
 from projections.rollup.store import NIL_PLAN
 
 PLANS = CASCADE_CTE + """
 SELECT c.tenant_id, c.plan_id, p.plan_id IS NOT NULL AS known, p.report_days, p.grace_days,
        coalesce(p.period_start, p.launched_on, p.issued_on) AS start,
-       coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on
+       coalesce(p.period_end, p.end_condition_met_on) AS end_on, p.closed_on, p.phases, c.depth
   FROM cascade c LEFT JOIN plans p USING (tenant_id, plan_id)"""
 
 NODE_KNOWN = "SELECT EXISTS (SELECT FROM org_units WHERE unit_id = $1)"
 
 # Both statements: $1 node, $2 nil plan, $3 cascade tenants, $4 cascade plans, $5 days due per
-# plan (pairwise, no duplicates). `figures(child, tenant_id, plan_id, metric, value)` is theirs.
-# The days due are looked up only for units_registered rows (one per child and plan): a join
-# with the unnest was planned as a nested loop over every counter row.
+# plan (pairwise, no duplicates), {due}: the metric counting the units the days are due from
+# (units_registered; in a phase, its registrations). `figures(child, tenant_id, plan_id,
+# metric, value)` is theirs. The days due are looked up only for those rows (one per child
+# and plan): a join with the unnest was planned as a nested loop over every counter row.
 _SUMS = """,
 per_metric AS (
     SELECT f.child, f.metric, sum(f.value)::bigint AS value,
            sum(f.value * (SELECT d.days FROM unnest($3::text[], $4::uuid[], $5::int[]) d(tenant_id, plan_id, days)
                            WHERE d.tenant_id = f.tenant_id AND d.plan_id = f.plan_id))
-               FILTER (WHERE f.metric = 'units_registered') AS due
+               FILTER (WHERE f.metric = {due}) AS due
       FROM figures f GROUP BY 1, 2),
 per_child AS (
     SELECT child, array_agg(metric) AS metrics, array_agg(value) AS vals,
@@ -63,7 +65,7 @@ per_child AS (
 """
 _NAME = "coalesce((SELECT o.name FROM org_units o WHERE o.unit_id = {0} LIMIT 1), '')"
 
-NOW = """WITH kids AS MATERIALIZED (
+_NOW = """WITH kids AS MATERIALIZED (
     SELECT u.tenant_id, u.unit_id FROM rollup_units u
      WHERE u.path[2] = $1 AND u.path[1] = u.unit_id AND u.tenant_id = ANY ($3::text[])),
 holders AS (
@@ -87,28 +89,29 @@ SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM pe
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
+NOW = _NOW.replace("{due}", "$6::text")
 
-# $6 day D, $7 the grassroots level: a unit that is the node, or sits below it, on day D.
-AS_OF = """WITH RECURSIVE sub(tenant_id, unit_id, child, level) AS (
-    SELECT v.tenant_id, v.unit_id, NULL::uuid, v.level FROM org_unit_versions v
-     WHERE v.unit_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
-    UNION ALL
-    SELECT v.tenant_id, v.unit_id, v.unit_id, v.level FROM org_unit_versions v
-     WHERE v.parent_id = $1 AND v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)
-    UNION ALL
-    SELECT v.tenant_id, v.unit_id, s.child, v.level FROM org_unit_versions v JOIN sub s
-        ON v.parent_id = s.unit_id AND s.child IS NOT NULL
-     WHERE v.valid_from <= $6 AND (v.valid_to IS NULL OR v.valid_to > $6)),
+# $7 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
+# over days <= D: the figures of everything under each of them on the tree of day D. Children
+# are the units whose parent on day D is the node (org_unit_versions by parent), of the
+# cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
+_AS_OF = """WITH kids AS MATERIALIZED (
+    SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
+     WHERE v.parent_id = $1 AND v.valid_from <= $7 AND (v.valid_to IS NULL OR v.valid_to > $7)
+       AND v.tenant_id = ANY ($3::text[])),
 figures AS (
-    SELECT s.child, l.tenant_id, l.plan_id, l.metric, l.value
-      FROM sub s JOIN rollup_leaf_dated l ON l.tenant_id = s.tenant_id AND l.unit_id = s.unit_id
-     WHERE l.day <= $6 AND l.plan_id <> $2 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))
-    UNION ALL
-    SELECT s.child, s.tenant_id, $2, 'units', count(*) FROM sub s
-     WHERE s.level = $7 AND s.tenant_id = ANY ($3::text[]) GROUP BY 1, 2)""" + _SUMS + """
-SELECT p.child, CASE WHEN p.child IS NULL THEN NULL ELSE """ + _NAME.format("p.child") + """ END,
-       p.metrics, p.vals, p.due
-  FROM per_child p"""
+    SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
+           c.tenant_id, c.plan_id, c.metric, c.value
+      FROM rollup_counters_dated c
+     WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
+       AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $7
+       AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
+            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
+SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
+UNION ALL
+SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due
+  FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
+AS_OF = _AS_OF.replace("{due}", "$6::text")
 
 Figures = tuple[dict[str, int], int]
 """Metric -> value summed over the cascade's plans, and reports due."""
@@ -121,32 +124,54 @@ class RollupRead:
     figures: dict[UUID | None, Figures]
     """Child node (None = the node itself) -> its figures; a child without counters is absent."""
     children: dict[UUID, str]
-    """Child node -> name: every current child (as now), or every child with figures (as of D)."""
+    """Child node -> name: every child of the cascade's tenants, now or on day D."""
     freshness: list[TenantFreshness]
     """Per tenant of the cascade: the log position the figures count, in the same snapshot."""
 
 
 async def read_rollup(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
-                      relations: list[str], as_of: date | None, grassroots_level: int,
-                      today: date | None = None) -> RollupRead:
+                      relations: list[str], as_of: date | None,
+                      today: date | None = None, phase: str | None = None) -> RollupRead:
     plans = await conn.fetch(PLANS, root_tenant, root_plan, relations)
     if len(plans) == 1 and not plans[0]["known"]:  # no such plan, and nothing links to it
         raise RollupNotFound(f"no plan {root_tenant}/{root_plan}")
     if not await conn.fetchval(NODE_KNOWN, node):
         raise RollupNotFound(f"no org unit {node}")
+    if phase is not None and phase not in _phase_windows(next(r for r in plans if r["depth"] == 0)):
+        raise RollupNotFound(f"plan {root_tenant}/{root_plan} has no phase {phase!r}")
     day = as_of or today or date.today()
-    due = {(r["tenant_id"], r["plan_id"]): due_days(r, day) for r in plans}
-    args = ([t for t, _ in due], [p for _, p in due], list(due.values()))
+    due = {(r["tenant_id"], r["plan_id"]): _due(r, day, phase) for r in plans}
+    args = ([t for t, _ in due], [p for _, p in due], list(due.values()),
+            "units_registered" if phase is None else f"registrations{PHASE}{phase}")
     if as_of is None:
         fetched = await conn.fetch(NOW, node, NIL_PLAN, *args)
     else:
-        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of, grassroots_level)
+        fetched = await conn.fetch(AS_OF, node, NIL_PLAN, *args, as_of)
     figures = {r[0]: (dict(zip(r[2], r[3])), r[4]) for r in fetched if r[2] is not None}
     fresh = await read_freshness(conn, args[0])
     return RollupRead(plans, figures, {r[0]: r[1] for r in fetched if r[0] is not None}, fresh)
 
 
+def _phase_windows(plan: asyncpg.Record) -> dict[str, tuple[date, date]]:
+    """The plan's phases by name: first and last day."""
+    phases = json.loads(plan["phases"]) if plan["phases"] else []
+    return {p["name"]: (date.fromisoformat(p["start"]), date.fromisoformat(p["end"])) for p in phases}
+
+
+def _due(plan: asyncpg.Record, day: date, phase: str | None) -> int:
+    """Reporting days of the plan due by `day`: in its whole period, or in the phase's days
+    (0 for a plan of the cascade without that phase)."""
+    if phase is None:
+        return due_days(plan, day)
+    window = _phase_windows(plan).get(phase)
+    if window is None or plan["start"] is None:
+        return 0
+    start = max(plan["start"], window[0])
+    end_on = min(d for d in (window[1], plan["end_on"]) if d is not None)
+    return due_days({**plan, "start": start, "end_on": end_on}, day) if start <= end_on else 0
+
+
 async def rollup_rows(conn: asyncpg.Connection, root_tenant: str, root_plan: UUID, node: UUID,
-                      relations: list[str], as_of: date | None, grassroots_level: int) -> RollupRead:
+                      relations: list[str], as_of: date | None) -> RollupRead:
     """The raw-SQL floor of reads.rollup (bench/rollup.py): the same statements, nothing else."""
-    return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of, grassroots_level)
+    return await read_rollup(conn, root_tenant, root_plan, node, relations, as_of)

@@ -5,15 +5,15 @@ over the plans of a cascade, with the derived figures added.
 - as now: rollup_counters rows of the node and of its children, summed over the plans of the
   cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
   grassroots units. A merged unit's history counts in its successor.
-- as of D: the org tree of day D (org_unit_versions) is walked below the node and the facts
-  of those units that took effect on or before D are summed (rollup_leaf_dated: registered,
-  reported, result recorded, nomination step, decision, revocation): units not active on D
-  are left out, later facts too. Cost O(units under the node).
+- as of D: the dated counters of the node and of its children on the tree of day D, summed
+  over the days <= D (rollup_counters_dated, projections/rollup/spans.py): facts effective
+  on or before D (registered, reported, result recorded, nomination step, decision,
+  revocation) of the units under the node on D; units not active on D are left out, later
+  facts too. Cost O(cascade plans x (1 + children) x metrics x days with a fact).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -23,34 +23,35 @@ from domain.errors import BadInput
 from infra.database import Database
 from projections.read_models.scope import NATIONAL, ROLLUP_RELATIONS, PlanRef, read_scope
 from projections.rollup.freshness import wait_until_counted
-from projections.rollup.projection import CAMPAIGN_UNITS, GRASSROOTS_LEVEL
+from projections.rollup.projection import CAMPAIGN_UNITS, PHASE
 from projections.rollup.queries import Figures, read_rollup
 
 
 async def rollup(db: Database, root_plan: PlanRef, node: UUID, *, as_of: date | None = None,
                  tenant: str | None = NATIONAL, today: date | None = None,
                  relations: list[str] | None = None, after: dict[str, int] | None = None,
-                 wait_s: float = 2.0) -> dict[str, Any]:
+                 wait_s: float = 2.0, phase: str | None = None) -> dict[str, Any]:
     """{"node_id", "as_of", "plans": [{"tenant_id", "plan_id"}], "metrics": {...},
         "children": [{"node_id", "name", "metrics": {...}}], "freshness": [TenantFreshness],
         "includes_after": bool} — children sorted by name.
 
     `after` (tenant -> log position, from a command's reply) waits up to `wait_s` for the
-    rollup to count those writes; `includes_after` says whether it did."""
+    rollup to count those writes; `includes_after` says whether it did. `phase`: every
+    metric counted for that phase of the plans only (units in scope are the same); a phase
+    the root plan does not have is NOT_FOUND."""
     includes_after = await wait_until_counted(db, after or {}, wait_s)
     relations = relations or ROLLUP_RELATIONS
     async with read_scope(db, tenant) as conn:  # one read-only transaction: one snapshot
         read = await read_rollup(conn, root_plan.tenant_id, root_plan.plan_id, node, relations,
-                                 as_of, GRASSROOTS_LEVEL, today)
+                                 as_of, today, phase)
     figures = read.figures
-    # As of D the node's own row holds only the node; its figures are everything under it.
-    node_figures = figures.get(None, _NONE) if as_of is None else _merge(figures.values())
+    node_figures = figures.get(None, _NONE)
     cascade = frozenset(str(r["plan_id"]) for r in read.plans)
-    out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE), cascade)}
+    out = [{"node_id": c, "name": name, "metrics": derive(*figures.get(c, _NONE), cascade, phase)}
            for c, name in read.children.items()]
     return {"node_id": node, "as_of": as_of,
             "plans": [{"tenant_id": r["tenant_id"], "plan_id": r["plan_id"]} for r in read.plans],
-            "metrics": derive(*node_figures, cascade),
+            "metrics": derive(*node_figures, cascade, phase),
             "children": sorted(out, key=lambda c: (c["name"], str(c["node_id"]))),
             "freshness": read.freshness, "includes_after": includes_after and all(
                 f.position >= (after or {}).get(f.tenant_id, 0) for f in read.freshness)}
@@ -70,15 +71,28 @@ _GROUPS = {"models": "models_by_type", "nominations": "nominations_by_state", "a
 """Counter prefix -> the breakdown it fills (name -> count, only names with a count)."""
 
 
-def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str]) -> dict[str, Any]:
-    """Every metric, from counters already summed over the cascade's plans (ids in `cascade`).
+_EVERY_PHASE = frozenset({"units", "units_enterprise"})
+"""Counters that hold in every phase: the units in scope."""
+
+
+def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str],
+           phase: str | None = None) -> dict[str, Any]:
+    """Every metric, from counters already summed over the cascade's plans (ids in `cascade`):
+    over every phase, or `phase`'s counters only (projection.PHASE).
 
     units_registered counts each unit once per root campaign: a unit's first registration for
-    a plan counts unless it already held one for another plan of this cascade."""
+    a plan counts unless it already held one for another plan of this cascade (in a phase:
+    for another plan of the cascade in the same phase)."""
     flat: dict[str, Any] = dict.fromkeys(COUNTS, 0)
     groups: dict[str, dict[str, int]] = {group: {} for group in _GROUPS.values()}
     campaign_units = 0
     for key, value in sums.items():
+        if PHASE in key:
+            key, _, of = key.rpartition(PHASE)
+            if (of != phase) if phase is not None else key.startswith(CAMPAIGN_UNITS):
+                continue  # another phase's; or, for the totals, a phase's own campaign count
+        elif phase is not None and key not in _EVERY_PHASE and key != f"phases:{phase}":
+            continue  # a total over the phases (units_registered, campaign_units:, phases:)
         if ":" not in key:  # most keys: a national read goes through ~1,000 of them
             flat[key] = flat.get(key, 0) + value
         elif key.startswith(CAMPAIGN_UNITS):
@@ -87,8 +101,9 @@ def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str]) -> d
                 campaign_units += value
         else:
             prefix, _, name = key.partition(":")
-            if prefix in _GROUPS and value:
-                groups[_GROUPS[prefix]][name] = value
+            if prefix in _GROUPS:
+                group = groups[_GROUPS[prefix]]
+                group[name] = group.get(name, 0) + value
     in_scope = flat.pop("units", 0)
     flat["units_in_scope"] = in_scope
     flat["enterprise_units"] = flat.pop("units_enterprise", 0)
@@ -96,17 +111,7 @@ def derive(sums: dict[str, int], reports_due: int, cascade: frozenset[str]) -> d
     flat["registration_rate"] = round(campaign_units / in_scope, 4) if in_scope else 0.0
     flat["reports_due"] = reports_due
     flat["reports_missing"] = max(reports_due - flat["reports_on_time"] - flat["reports_late"], 0)
-    return flat | groups
-
-
-def _merge(figures: Any) -> Figures:
-    merged: dict[str, int] = defaultdict(int)
-    due = 0
-    for sums, reports_due in figures:
-        for metric, value in sums.items():
-            merged[metric] += value
-        due += reports_due
-    return merged, due
+    return flat | {name: {k: v for k, v in group.items() if v} for name, group in groups.items()}
 
 
 async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str, *, limit: int = 10,

@@ -17,6 +17,7 @@ import asyncpg
 import orjson
 
 from projections.engine.rows import insert_rows, json_rows
+from projections.rollup.spans import Span, spans_from_json, spans_to_json
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
 
@@ -25,9 +26,13 @@ class RollupStore:
     def __init__(self, t: dict[str, str]):
         self.t = t
 
-    async def load_paths(self, conn: asyncpg.Connection, tenant: str) -> dict[UUID, list[UUID]]:
-        rows = await conn.fetch(f"SELECT unit_id, path FROM {self.t['rollup_units']} WHERE tenant_id = $1", tenant)
-        return {r["unit_id"]: r["path"] for r in rows}
+    async def load_units(self, conn: asyncpg.Connection,
+                         tenant: str) -> tuple[dict[UUID, list[UUID]], dict[UUID, tuple[Span, ...]]]:
+        """Every unit's path now and its spans (as of a day)."""
+        rows = await conn.fetch(f"SELECT unit_id, path, spans FROM {self.t['rollup_units']} WHERE tenant_id = $1",
+                                tenant)
+        return ({r["unit_id"]: r["path"] for r in rows},
+                {r["unit_id"]: spans_from_json(json.loads(r["spans"])) for r in rows if r["spans"] != "[]"})
 
     async def load_changes(self, conn: asyncpg.Connection, tenant: str) -> list[tuple[UUID, list[dict]]]:
         rows = await conn.fetch(f"SELECT unit_id, changes FROM {self.t['rollup_units']} WHERE tenant_id = $1",
@@ -36,24 +41,24 @@ class RollupStore:
 
     async def load_registrations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
         rows = await conn.fetch(
-            f"SELECT registration_id, plan_id, unit_id, targets, results, targets_met"
+            f"SELECT registration_id, plan_id, unit_id, phase, targets, results, targets_met"
             f" FROM {self.t['rollup_registrations']} WHERE tenant_id = $1 AND registration_id = ANY($2::uuid[])",
             tenant, ids)
-        return {r["registration_id"]: {"plan_id": r["plan_id"], "unit_id": r["unit_id"],
+        return {r["registration_id"]: {"plan_id": r["plan_id"], "unit_id": r["unit_id"], "phase": r["phase"],
                                        "targets": json.loads(r["targets"]), "results": json.loads(r["results"]),
                                        "targets_met": r["targets_met"]} for r in rows}
 
     async def load_registered(self, conn: asyncpg.Connection, tenant: str,
-                              units: set[UUID]) -> set[tuple[UUID, UUID]]:
-        """Every (plan, unit) pair with a registration, for these units."""
+                              units: set[UUID]) -> set[tuple[UUID, UUID, str]]:
+        """Every (plan, unit, phase) with a registration, for these units."""
         rows = await conn.fetch(
-            f"SELECT DISTINCT plan_id, unit_id FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
+            f"SELECT DISTINCT plan_id, unit_id, phase FROM {self.t['rollup_registrations']} WHERE tenant_id = $1"
             " AND unit_id = ANY($2::uuid[])", tenant, list(units))
-        return {(r["plan_id"], r["unit_id"]) for r in rows}
+        return {(r["plan_id"], r["unit_id"], r["phase"]) for r in rows}
 
     async def load_nominations(self, conn: asyncpg.Connection, tenant: str, ids: list[UUID]) -> dict[UUID, dict]:
         rows = await conn.fetch(
-            f"SELECT nomination_id, plan_id, unit_id, award_form, status, since FROM {self.t['rollup_nominations']}"
+            f"SELECT nomination_id, plan_id, unit_id, phase, award_form, status, since FROM {self.t['rollup_nominations']}"
             " WHERE tenant_id = $1 AND nomination_id = ANY($2::uuid[])", tenant, ids)
         return {r["nomination_id"]: dict(r) for r in rows}
 
@@ -64,11 +69,12 @@ class RollupStore:
             " AND unit_id = $3 AND metric = ANY($4::text[])", tenant, plan, unit, list(metrics)))
 
     async def write_units(self, conn: asyncpg.Connection, tenant: str,
-                          rows: list[tuple[UUID, list[UUID], list[dict]]]) -> None:
-        """Set each unit's path and append its new changes (created if absent)."""
+                          rows: list[tuple[UUID, list[UUID], tuple[Span, ...], list[dict]]]) -> None:
+        """Set each unit's path and spans and append its new changes (created if absent)."""
         await self._upsert(conn, "rollup_units", "unit_id",
-                           "path = excluded.path, changes = t.changes || excluded.changes",
-                           [{"tenant_id": tenant, "unit_id": u, "path": p, "changes": c} for u, p, c in rows])
+                           "path = excluded.path, spans = excluded.spans, changes = t.changes || excluded.changes",
+                           [{"tenant_id": tenant, "unit_id": u, "path": p, "spans": spans_to_json(sp), "changes": c}
+                            for u, p, sp, c in rows])
 
     async def write_registrations(self, conn: asyncpg.Connection, tenant: str, rows: dict[UUID, dict]) -> None:
         await self._upsert(conn, "rollup_registrations", "registration_id",
@@ -106,6 +112,40 @@ class RollupStore:
             " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::date, (d->>4)::bigint"
             " FROM json_array_elements($2::json) d"
             " ON CONFLICT (tenant_id, unit_id, plan_id, metric, day) DO UPDATE SET value = c.value + excluded.value",
+            tenant, orjson.dumps(rows, default=str).decode())
+
+    async def load_plan_phases(self, conn: asyncpg.Connection, tenant: str,
+                               plan: UUID) -> list[tuple[str, date, date]] | None:
+        phases = await conn.fetchval(f"SELECT phases FROM {self.t['rollup_plans']} WHERE tenant_id = $1"
+                                     " AND plan_id = $2", tenant, plan)
+        return None if phases is None else [(n, date.fromisoformat(a), date.fromisoformat(b))
+                                            for n, a, b in json.loads(phases)]
+
+    async def write_plan_phases(self, conn: asyncpg.Connection, tenant: str,
+                                rows: dict[UUID, list[tuple[str, date, date]]]) -> None:
+        await self._upsert(conn, "rollup_plans", "plan_id", "phases = excluded.phases",
+                           [{"tenant_id": tenant, "plan_id": p, "phases": [[n, a, b] for n, a, b in phases]}
+                            for p, phases in rows.items()])
+
+    async def load_dated(self, conn: asyncpg.Connection, tenant: str,
+                         units: list[UUID]) -> dict[UUID, list[tuple[UUID, str, date, int]]]:
+        """The units' dated facts: unit -> [(plan, metric, day, value)]."""
+        rows = await conn.fetch(
+            f"SELECT unit_id, plan_id, metric, day, value FROM {self.t['rollup_leaf_dated']}"
+            " WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[]) AND value <> 0", tenant, units)
+        out: dict[UUID, list[tuple[UUID, str, date, int]]] = {}
+        for r in rows:
+            out.setdefault(r["unit_id"], []).append((r["plan_id"], r["metric"], r["day"], r["value"]))
+        return out
+
+    async def add_counters_dated(self, conn: asyncpg.Connection, tenant: str,
+                                 rows: list[tuple[UUID, UUID, str, date, int]]) -> None:
+        """Add deltas to rollup_counters_dated (rows: plan, node, metric, day, delta; keys unique)."""
+        await conn.execute(
+            f"INSERT INTO {self.t['rollup_counters_dated']} AS c (tenant_id, plan_id, node_id, metric, day, value)"
+            " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::date, (d->>4)::bigint"
+            " FROM json_array_elements($2::json) d"
+            " ON CONFLICT (node_id, plan_id, tenant_id, metric, day) DO UPDATE SET value = c.value + excluded.value",
             tenant, orjson.dumps(rows, default=str).decode())
 
     async def move_leaves(self, conn: asyncpg.Connection, tenant: str, unit: UUID,

@@ -27,7 +27,8 @@ def external_parent(kind: str = "national_body", name: str = "Tổng LĐLĐ Vi�
 
 
 def plan(tenant: str, issuing_unit: UUID, *, parent: tuple[str, UUID] | None = None,
-         start: date = DAY0, relation: str = "implements") -> Plan:
+         start: date = DAY0, relation: str = "implements",
+         phases: list[tuple[str, date, date]] = ()) -> Plan:
     links = [] if parent is None else [{"relation": relation, "number": "", "issued_on": None,
                                         "issuer": "", "title": "", "tenant": parent[0], "plan_id": parent[1]}]
     return Plan(tenant=tenant, issuing_unit_id=issuing_unit, theme="Thi đua", slogan="", kind="thematic",
@@ -35,7 +36,8 @@ def plan(tenant: str, issuing_unit: UUID, *, parent: tuple[str, UUID] | None = N
                 eligible_subjects=["collective"], models=[],
                 period={"start": start, "end": None, "end_condition": "dịch được kiểm soát",
                         "start_precision": "day"},
-                phases=[], report_schedule={"days_of_month": [5, 15, 25], "grace_days": 0, "recipient": ""},
+                phases=[{"name": n, "start": a, "end": z, "registration_deadline": None, "dossier_deadline": None,
+                         "start_precision": "day"} for n, a, z in phases], report_schedule={"days_of_month": [5, 15, 25], "grace_days": 0, "recipient": ""},
                 award_forms=[], quota_rules=[], dossier=[], standards=[],
                 late_registration_policy="accept_mark_late", parent_links=links)
 
@@ -58,7 +60,8 @@ def report(tenant: str, plan_id: UUID, unit_id: UUID, day: date, *, late: bool =
                           note="")
 
 
-def nomination(tenant: str, plan_id: UUID, unit: UUID, proposer: UUID, form: str = "bang_khen") -> Nomination:
-    return Nomination(tenant=tenant, plan_id=plan_id, phase="", nominee_kind="collective", nominee_id=unit,
+def nomination(tenant: str, plan_id: UUID, unit: UUID, proposer: UUID, form: str = "bang_khen",
+               phase: str = "") -> Nomination:
+    return Nomination(tenant=tenant, plan_id=plan_id, phase=phase, nominee_kind="collective", nominee_id=unit,
                       nominee_name="CĐCS", nominee_enterprise=False, award_form=form,
                       proposing_unit_id=proposer)

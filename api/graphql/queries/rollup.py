@@ -15,7 +15,7 @@ from api.graphql.queries.read_models import read_scope
 from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.rollup import LeaderboardEntry, LogPosition, Rollup
 from domain.errors import BadInput
-from infra.database import validate_tenant_id
+from infra.database import Database, validate_tenant_id
 from projections import queries
 from projections.queries import PlanRef
 from projections.rollup.freshness import MAX_WAIT_S
@@ -36,25 +36,40 @@ def _after(positions: list[LogPosition] | None, wait_ms: int) -> dict[str, int]:
     return after
 
 
+async def rollup_for(db: Database, scope: str | None, plan_tenant: str, plan_id: UUID, node: UUID, *,
+                     as_of: date | None = None, relations: list[ParentRelation] | None = None,
+                     phase: str | None = None, after: dict[str, int] | None = None,
+                     wait_ms: int = _DEFAULT_WAIT_MS) -> Rollup:
+    """The typed rollup without a GraphQL request (subscriptions push it too): `scope` is the
+    reader's scope as `read_scope` gives it (None: national); the caller checks who may read.
+    Coded errors: NOT_FOUND (plan, node or phase), BAD_INPUT."""
+    row = await queries.rollup(db, PlanRef(plan_tenant, plan_id), node, as_of=as_of, tenant=scope,
+                               relations=relation_names(relations), after=after, wait_s=wait_ms / 1000,
+                               phase=phase)
+    return Rollup.from_row(row)
+
+
 @strawberry.type
 class RollupQueries:
     @strawberry.field(description=(
         "Figures of a node under a root plan's cascade, with the breakdown by child. `relations`: "
         "the parent links followed down from the root (default IMPLEMENTS and BASED_ON). `asOf`: "
-        "on the org tree of that day. `after`: wait up to `waitMs` until these writes are counted "
-        "(read-your-writes; see `includesAfter` and `freshness`)."))
+        "on the org tree of that day, counting the facts effective by then. `phase`: every figure "
+        "counted for that phase (đợt) of the plans only; units in scope are the same (NOT_FOUND "
+        "if the root plan has no such phase). `after`: wait up to `waitMs` until these writes are "
+        "counted (read-your-writes; see `includesAfter` and `freshness`)."))
     async def rollup(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID, as_of: date | None = None,
                      tenant: str | None = None, relations: list[ParentRelation] | None = None,
-                     after: list[LogPosition] | None = None, wait_ms: int = _DEFAULT_WAIT_MS) -> Rollup:
+                     after: list[LogPosition] | None = None, wait_ms: int = _DEFAULT_WAIT_MS,
+                     phase: str | None = None) -> Rollup:
         principal = info.context.principal()
         scope = read_scope(principal, Access.ROLLUP, tenant)
         positions = _after(after, wait_ms)
         await record_audit_read(info.context.platform.db, principal, Access.ROLLUP, scope, "rollup",
-                                {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
-        row = await queries.rollup(info.context.platform.db, PlanRef(plan_tenant, plan_id), node, as_of=as_of,
-                                   tenant=scope, relations=relation_names(relations), after=positions,
-                                   wait_s=wait_ms / 1000)
-        return Rollup.from_row(row)
+                                {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of,
+                                 "phase": phase})
+        return await rollup_for(info.context.platform.db, scope, plan_tenant, plan_id, node, as_of=as_of,
+                                relations=relations, phase=phase, after=positions, wait_ms=wait_ms)
 
     @strawberry.field(description="The node's children ranked by one metric.")
     async def leaderboard(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID, metric: str,

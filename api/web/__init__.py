@@ -13,13 +13,15 @@ from litestar.di import Provide
 from litestar.static_files import create_static_files_router
 
 from api.web.access import signed_in
+from api.web.audit import AuditPages
+from api.web.dashboard import DashboardPages
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
 from api.web.session_pages import SessionPages
 from api.web.templating import STATIC_PATH, template_config
 
 STATIC = Path(__file__).parent / "static"
-PAGES = [SessionPages, HomePage]
+PAGES = [SessionPages, HomePage, DashboardPages, AuditPages]
 
 __all__ = ["template_config", "web_router"]
 

@@ -19,6 +19,8 @@ class Entry:
 
 MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/dashboard/", "Dashboard", frozenset({Role.NATIONAL, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.VIEWER})),
+    Entry("/audit/", "Audit", frozenset({Role.AUDITOR, Role.PLATFORM_ADMIN})),
 ]
 
 

@@ -35,6 +35,16 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
   (`--quick`: 100 after 10). `rollup.as_of.*`: the same national read `asOf` 2021-12-31
   (the tree of that day, the facts effective by then) and its own SQL floor, in the same run.
+- **pages**: server time per web page (bench/pages.py): a national reader's and an auditor's
+  accounts are signed in through the services, then each page is requested one at a time over
+  HTTP with the session cookie (300 times after 20 unmeasured, `--quick` 50 after 5): the
+  dashboard at the national body, a province, an upper-level union and a grassroots union, the
+  national units table as CSV, the auditor's history of a tenant and of one aggregate
+  (`pages.max_p99_ms`, target ≤ 100 ms, is the worst p99 of these), beside two floors in the
+  same run, `/health` (HTTP only) and `/` (a page with its session, no figures), and the
+  national dashboard as of 2021-12-31 (the as-of rollup walks every unit under the node; no
+  target). Figures are round trips on 127.0.0.1, an upper bound of the server's time;
+  `pages.load_avg_1m_*` is the machine's load around them.
 - **commands**: HTTP commands under concurrent load.
 - **org_import**: a province's org tree (Bình Dương's shape: 3,550 grassroots unions under
   50 commune and industrial-zone unions, 3,600 rows with Vietnamese names) uploaded as one

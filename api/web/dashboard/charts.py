@@ -28,6 +28,16 @@ class Bar:
     segments: tuple[Segment, ...]
     text: str
 
+    @property
+    def rects(self) -> list[tuple[str, str, str]]:
+        """(tone, x, width) of each visible segment, side by side, as SVG attribute text."""
+        out, x = [], 0.0
+        for s in self.segments:
+            if s.share > 0:
+                out.append((s.tone, f"{x:.2f}", f"{s.share:.2f}"))
+                x += s.share
+        return out
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -69,8 +79,8 @@ def build(tables: dict[str, Table], tr: Callable[[str], str]) -> list[Chart]:
     if levels:
         most = _scale([_num(r[2]) for r in levels])
         charts.append(Chart("levels", tr(_("Average days after the parent plan, by level")), "levels", tuple(
-            Bar(r[0], (Segment(100 * _num(r[2]) / most, "info"),), tr(_("{days} days")).format(days=r[2]))
-            for r in levels)))
+            Bar(r[0], (Segment(100 * _num(r[2]) / most, "info"),),
+                tr(_("{days} days")).format(days=r[2]) if r[2] != "" else "–") for r in levels)))
     awards = tables["awards"].rows
     if awards:
         most = _scale([_num(r[2]) for r in awards])

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tenants.ids import NATIONAL_TENANT
+from tests.web.conftest import artifacts
 from tests.web.dashboard_story import Story, dashboard_url, seed_001_story
 from tests.web.pages import assert_accessible, assert_fits_width, person, same_host_only, sign_in
 
@@ -55,6 +56,9 @@ async def test_national_figures_and_drill_down_to_a_grassroots_union(site, desk,
     assert "Bằng khen của Ban Chấp hành Liên đoàn Lao động tỉnh" in await desk.inner_text("table[data-table=awards]")
     await assert_accessible(desk)
     await keep_screenshot(desk, "dashboard-national")
+    await desk.set_viewport_size({"width": 1600, "height": 1000})  # a wall screen: what fits at once
+    await desk.screenshot(path=str(artifacts() / "dashboard-wall.png"))
+    await desk.set_viewport_size({"width": 1280, "height": 900})
 
     await desk.click("table[data-table=units] >> text=Liên đoàn Lao động tỉnh Tây Ninh")
     assert await desk.inner_text("h1") == "Liên đoàn Lao động tỉnh Tây Ninh"

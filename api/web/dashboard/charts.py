@@ -69,18 +69,18 @@ def build(tables: dict[str, Table], tr: Callable[[str], str]) -> list[Chart]:
             _compliance(r) for r in sorted(units, key=lambda r: (-_num(r[12]), r[0]))),
             (("ok", tr(_("On time"))), ("warn", tr(_("Late"))), ("bad", tr(_("Missing"))))))
     coverage = tables["coverage"].rows
-    if coverage:
+    if any(r[1] for r in coverage):  # below the last level that issues plans there is nothing to draw
         days = _scale([_num(r[3]) for r in coverage])
         charts.append(Chart("coverage", tr(_("Days after the parent plan, by unit")), "coverage", tuple(
             Bar(r[0], (Segment(100 * _num(r[3]) / days, "info"),) if r[1] else (),
                 tr(_("{days} days")).format(days=r[3]) if r[1] else tr(_("not issued")))
             for r in sorted(coverage, key=lambda r: (r[1] == 0, _num(r[3]), r[0])))))
-    levels = tables["levels"].rows
+    levels = [r for r in tables["levels"].rows if r[2] != ""]
     if levels:
         most = _scale([_num(r[2]) for r in levels])
         charts.append(Chart("levels", tr(_("Average days after the parent plan, by level")), "levels", tuple(
-            Bar(r[0], (Segment(100 * _num(r[2]) / most, "info"),),
-                tr(_("{days} days")).format(days=r[2]) if r[2] != "" else "–") for r in levels)))
+            Bar(r[0], (Segment(100 * _num(r[2]) / most, "info"),), tr(_("{days} days")).format(days=r[2]))
+            for r in levels)))
     awards = tables["awards"].rows
     if awards:
         most = _scale([_num(r[2]) for r in awards])

@@ -127,3 +127,22 @@ async def test_an_unknown_node_is_an_error_page_not_zeros(desk, story, national_
     response = await desk.goto(f"/dashboard/?plan=nonsense&node={story.tay_ninh.root}")
     assert response.status == 400
     await assert_accessible(desk)
+
+
+async def test_a_province_viewer_sees_its_own_tenant_and_nothing_above_or_beside(desk, site, story):
+    viewer = await person(site, story.tay_ninh.tenant, "viewer")
+    await sign_in(desk, *viewer)
+    await desk.goto("/dashboard/")  # its own campaign (265/KH-LĐLĐ) at its own root, by default
+    assert await desk.inner_text("h1") == "Liên đoàn Lao động tỉnh Tây Ninh"
+    assert await kpi(desk, "units") == "6"
+    assert await kpi(desk, "registration") == "83.3 %"
+    assert "265/KH-LĐLĐ" in await desk.inner_text("#f-plan")
+    await assert_accessible(desk)
+    plan = await desk.eval_on_selector("#f-plan", "s => s.value")
+    for node in (story.binh_phuoc.root, "00000000-0000-0000-0000-000000000001"):
+        response = await desk.goto(f"/dashboard/?plan={plan}&node={node}")
+        assert response.status == 404, node
+    response = await desk.goto(f"/dashboard/csv/units?plan={plan}&node={story.binh_phuoc.root}")
+    assert response.status == 404
+    response = await desk.goto(f"/dashboard/csv/everything?plan={plan}")
+    assert response.status == 404

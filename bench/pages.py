@@ -1,6 +1,6 @@
 """Server time per web page: the pages a national body and an auditor open, requested one at a
-time from a running `thidua serve` over HTTP with a real session cookie (an account signed in
-through the services, as the sign-in page does), on the generated country.
+time from a running `thidua serve` over HTTP with a real session cookie (an account invited
+through the services, signed in on the sign-in page), on the generated country.
 
 Each figure is the client's round trip on 127.0.0.1 (server handling plus the loopback): an
 upper bound of the server's time. Beside them in the same run, two floors: `/health` (HTTP and
@@ -39,16 +39,16 @@ class PageFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Visitor:
-    cookie: dict[str, str]
+    cookie: str
+    """The `Cookie` header the browser would send (the session cookie is Secure: sent by hand
+    over the benchmark's plain-HTTP loopback)."""
 
 
-async def signed_in(platform: Platform, tenant: str, roles: frozenset[str],
+async def signed_in(platform: Platform, base: str, tenant: str, roles: frozenset[str],
                     audit_tenants: frozenset[str] = frozenset()) -> Visitor:
-    """A fresh account invited, accepted and signed in through the services: its session cookie."""
-    from api.auth.cookies import session_cookie_name
+    """A fresh account invited and accepted through the services, signed in on the sign-in page."""
     from domain.accounts import Grant
     from services.accounts.invitations import accept_invitation, create_invitation
-    from services.accounts.signin import sign_in
     from services.context import CommandContext
 
     email = f"bench-{uuid4().hex[:10]}@thidua.test"
@@ -56,8 +56,11 @@ async def signed_in(platform: Platform, tenant: str, roles: frozenset[str],
     _, link, _ = await create_invitation(platform, ctx, tenant=tenant, email=email,
                                          grant=Grant(roles, None, audit_tenants))
     await accept_invitation(platform, parse_qs(urlsplit(link).query)["token"][0], PASSWORD)
-    session = await sign_in(platform, email, PASSWORD)
-    return Visitor({session_cookie_name(platform.settings.accounts): session.cookie})
+    async with httpx.AsyncClient(base_url=base) as client:
+        reply = await client.post("/sign-in", data={"email": email, "password": PASSWORD, "next": "/"}, timeout=30)
+    if reply.status_code != 303 or not reply.cookies:
+        raise PageFailed(f"sign-in: HTTP {reply.status_code} {reply.text[:300]}")
+    return Visitor("; ".join(f"{name}={value}" for name, value in reply.cookies.items()))
 
 
 def page_paths(data: Generated) -> dict[str, str]:
@@ -82,8 +85,9 @@ def page_paths(data: Generated) -> dict[str, str]:
 
 
 async def page_times(platform: Platform, base: str, data: Generated, count: int, warmup: int) -> dict[str, float]:
-    national = await signed_in(platform, data.national_tenant, frozenset({"national"}))
-    auditor = await signed_in(platform, data.national_tenant, frozenset({"auditor"}), frozenset({data.tenants[0]}))
+    national = await signed_in(platform, base, data.national_tenant, frozenset({"national"}))
+    auditor = await signed_in(platform, base, data.national_tenant, frozenset({"auditor"}),
+                              frozenset({data.tenants[0]}))
     before = os.getloadavg()[0]
     results: dict[str, float] = {}
     for name, path in page_paths(data).items():
@@ -97,7 +101,7 @@ async def page_times(platform: Platform, base: str, data: Generated, count: int,
 
 
 async def _times(base: str, visitor: Visitor, path: str, count: int, warmup: int) -> list[float]:
-    async with httpx.AsyncClient(base_url=base, cookies=visitor.cookie, follow_redirects=False) as client:
+    async with httpx.AsyncClient(base_url=base, headers={"Cookie": visitor.cookie}, follow_redirects=False) as client:
         async def call() -> None:
             reply = await client.get(path, timeout=30)
             if reply.status_code != 200:

@@ -107,6 +107,10 @@ async def test_the_dashboard_fits_a_phone(site, phone, story, national_reader, k
     await assert_fits_width(phone)
     await assert_accessible(phone)
     await keep_screenshot(phone, "dashboard-national-phone")
+    await phone.click("text=English")
+    await phone.goto(dashboard_url(story))
+    assert "Registration rate by unit" in await phone.inner_text("main")
+    assert (await table_cells(phone, "units"))[0][:2] == ["Unit", "Units in scope"]
 
 
 async def test_a_national_reader_cannot_open_an_auditor_page(desk, story, national_reader):

@@ -92,3 +92,27 @@ async def test_every_page_read_is_recorded_for_the_tenant(site, desk, story, aud
     reads = await list_reads(site.platform.db, story.tay_ninh.tenant, 1000)
     assert len(reads) == before + 2
     assert {r.what for r in reads[:2]} == {"history", "verify"}
+
+
+async def test_a_forged_event_is_shown_at_its_position(site, desk, web_database, tenant_id, keep_screenshot):
+    """A tenant of its own (its chain is altered here): provisioned, one event's body forged."""
+    import asyncpg
+
+    from tests.web.pages import person
+
+    await person(site, tenant_id, "viewer")  # provisions the tenant: its first events
+    email = unique_email("auditor")
+    _, link, _ = await create_invitation(site.platform, SYSTEM, tenant=NATIONAL_TENANT, email=email,
+                                         grant=Grant(frozenset({"auditor"}), None, frozenset({tenant_id})))
+    await accept_invitation(site.platform, parse_qs(urlsplit(link).query)["token"][0], PASSWORD)
+    admin = await asyncpg.connect(web_database)
+    try:
+        await admin.execute("UPDATE events SET body = '{\"name\": \"forged\"}' WHERE tenant_id = $1 AND position = 2",
+                            tenant_id)
+    finally:
+        await admin.close()
+    await sign_in(desk, email, PASSWORD)
+    await desk.goto(f"/audit/verify?tenant={tenant_id}")
+    assert "HỎNG tại vị trí 2" in await desk.inner_text("#verdict")
+    await assert_accessible(desk)
+    await keep_screenshot(desk, "audit-verify-broken")

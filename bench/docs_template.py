@@ -109,6 +109,14 @@ data included. Compare figures within one run (the ratios), or across runs only 
   neither its objects nor its batches hold up the server's requests. The measuring
   process's own collector is off while it times (as `timeit` does): it holds the whole
   generated country, and its collections would count as server latency.
+- **pages**: a dashboard page reads in two read-only transactions at once, on two pooled
+  connections (the rollup, through `projections.queries.rollup` as GraphQL calls it; and the
+  campaigns to pick from, the node's ancestors, the cascade's plans and quota ledgers), then
+  draws one template: key figures, bar charts as inline SVG rows and the tables they come
+  from (a national page holds every province and sector union, so its loops are written
+  tight). As of a day it pays for the as-of rollup (see **rollup**). The auditor's history
+  reads one page of 100 events and records the read in the same transaction. Every page also
+  looks its session up (the `/` floor shows that cost).
 - **commands**: each command checks the officer's subtree and the unit's scope against the
   tenant's org timeline, cached per process and brought up to date with only the org events
   since.

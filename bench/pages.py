@@ -24,6 +24,8 @@ from infra.platform import Platform
 from tenants.ids import root_unit_id
 
 PASSWORD = "Bench-mat-khau-2026"
+TIMEOUT_S = 120
+"""A page slower than this is reported as failed (null), not waited for."""
 MAIN_PAGES = ("dashboard_national", "dashboard_province", "dashboard_upper", "dashboard_grassroots",
               "dashboard_csv", "audit_history", "audit_history_stream")
 """The pages the issue's target (p99 < 100 ms) judges, through `pages.max_p99_ms`."""
@@ -84,26 +86,34 @@ def page_paths(data: Generated) -> dict[str, str]:
     }
 
 
-async def page_times(platform: Platform, base: str, data: Generated, count: int, warmup: int) -> dict[str, float]:
+async def page_times(platform: Platform, base: str, data: Generated, count: int, warmup: int) -> dict[str, object]:
     national = await signed_in(platform, base, data.national_tenant, frozenset({"national"}))
     auditor = await signed_in(platform, base, data.national_tenant, frozenset({"auditor"}),
                               frozenset({data.tenants[0]}))
     before = os.getloadavg()[0]
-    results: dict[str, float] = {}
+    results: dict[str, object] = {}
+    failures: dict[str, str] = {}
     for name, path in page_paths(data).items():
         visitor = auditor if name.startswith("audit") else national
-        samples = await _times(base, visitor, path, count, warmup)
+        try:
+            samples = await _times(base, visitor, path, count, warmup)
+        except (PageFailed, httpx.HTTPError) as failed:  # this page reports null and why; the others go on
+            failures[name] = f"{type(failed).__name__}: {failed}"[:300]
+            continue
         results[f"pages.{name}.p50_ms"] = round(percentile(samples, 50), 2)
         results[f"pages.{name}.p99_ms"] = round(percentile(samples, 99), 2)
-    results["pages.max_p99_ms"] = max(results[f"pages.{name}.p99_ms"] for name in MAIN_PAGES)
+    if len(failures) == len(page_paths(data)):
+        raise PageFailed(f"no page answered: {failures}")
+    main = [results.get(f"pages.{name}.p99_ms") for name in MAIN_PAGES]
+    results["pages.max_p99_ms"] = None if None in main else max(main)  # judged only when every main page ran
     return results | {"pages.samples": count, "pages.load_avg_1m_before": round(before, 2),
-                      "pages.load_avg_1m_after": round(os.getloadavg()[0], 2)}
+                      "pages.load_avg_1m_after": round(os.getloadavg()[0], 2), "pages.failures": failures}
 
 
 async def _times(base: str, visitor: Visitor, path: str, count: int, warmup: int) -> list[float]:
     async with httpx.AsyncClient(base_url=base, headers={"Cookie": visitor.cookie}, follow_redirects=False) as client:
         async def call() -> None:
-            reply = await client.get(path, timeout=30)
+            reply = await client.get(path, timeout=TIMEOUT_S)
             if reply.status_code != 200:
                 raise PageFailed(f"GET {path}: HTTP {reply.status_code} {reply.text[:300]}")
         await call()

@@ -5,7 +5,10 @@ store) once into a kept data directory, then for each projection empties its rea
 and checkpoints and times `catch_up` over every tenant from position 0. Prints events/s
 per projection and for all of them one after another, then all of them together as the
 runner applies them (one shared read per batch, projections concurrently), and the real
-runner (several tenants at once). A tool for work on the projections' speed, not part of
+runner (several tenants at once). With `--rebuild`: the live catch-up by the runner, then
+the blue/green rebuild of every projection together and one projection after another (as
+the rebuild did before it fed them all from one read), side by side; `--profile FILE` keeps a
+cProfile of the rebuild together. A tool for work on the projections' speed, not part of
 `thidua bench` (that run owns the reported figures).
 """
 
@@ -86,15 +89,56 @@ async def _measure_runner(platform, admin: asyncpg.Connection) -> None:
           "  (ProjectionRunner, tenants at once)")
 
 
+async def measure_rebuild(admin_url: str, grassroots: int, batch_size: int, profile: Path | None) -> None:
+    """Live catch-up, rebuild together, rebuild one by one: the same events, one process."""
+    import cProfile
+
+    from projections.engine.rebuild import rebuild
+    from projections.registry import projection_classes
+
+    relax_for_batches()
+    async with open_platform(Settings.from_env(), admin_url) as platform:
+        admin = await asyncpg.connect(admin_url)
+        try:
+            await _generate_once(platform, admin, grassroots)
+            events = await admin.fetchval("SELECT sum(position)::bigint FROM tenant_heads")
+            await reset(admin, all_projections())
+        finally:
+            await admin.close()
+        live = (await catch_up_rate(platform))["projection.catch_up_s"]
+        print(f"{'live catch-up':22s} {live:7.2f} s {events / live:10.0f} events/s  (ProjectionRunner)")
+        classes = list(projection_classes().values())
+        profiler = cProfile.Profile() if profile else None
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        await rebuild(platform.db, classes, batch_size)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        together = time.perf_counter() - started
+        print(f"{'rebuild together':22s} {together:7.2f} s {events / together:10.0f} events/s  ({together / live:.2f} x live)")
+        started = time.perf_counter()
+        for cls in classes:
+            await rebuild(platform.db, cls, batch_size)
+        apart = time.perf_counter() - started
+        print(f"{'rebuild one by one':22s} {apart:7.2f} s {events / apart:10.0f} events/s  ({apart / live:.2f} x live)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grassroots", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=2000)
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/thidua-measure"))
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--rebuild", action="store_true", help="live catch-up against the rebuilds")
+    parser.add_argument("--profile", type=Path, help="with --rebuild: cProfile of the rebuild together")
     args = parser.parse_args()
     url = start_embedded(args.data_dir / f"g{args.grassroots}")
-    asyncio.run(measure(url, args.grassroots, args.batch, args.only))
+    if args.rebuild:
+        asyncio.run(measure_rebuild(url, args.grassroots, args.batch, args.profile))
+    else:
+        asyncio.run(measure(url, args.grassroots, args.batch, args.only))
 
 
 if __name__ == "__main__":

@@ -1,16 +1,19 @@
 """Projection benchmark: the real ProjectionRunner catching every projection up over the
 generated log (one runner in this process, or `thidua projections run --workers N`
-processes), then a full rebuild of every projection from position 0."""
+processes), then a blue/green rebuild of every projection from position 0 while a reader
+keeps reading the national rollup (failed and stale reads counted)."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import asyncpg
 
+from bench.generator import Generated
 from bench.thidua import running
 from infra.platform import Platform
 
@@ -73,7 +76,15 @@ async def reset_all(platform: Platform) -> None:
         await admin.close()
 
 
-async def rebuild_all(platform: Platform) -> dict[str, float]:
+READ_EVERY_S = 0.05
+"""The reader's pause between reads: enough reads to cover the switch (which holds readers
+for one round trip of renames)."""
+
+
+async def rebuild_all(platform: Platform, data: Generated) -> dict[str, float]:
+    """Every projection rebuilt together (one read of the log feeds them all), timed, while a
+    reader asks for the national rollup: a failed read raised, a stale one answered other
+    figures than before the rebuild (nothing is written meanwhile, so any change is wrong)."""
     from projections.engine.rebuild import rebuild
     from projections.registry import projection_classes
 
@@ -82,7 +93,73 @@ async def rebuild_all(platform: Platform) -> dict[str, float]:
         events = await log_size(admin)
     finally:
         await admin.close()
+    reader = RollupReader(platform, data)
+    reader.start()
     started = time.perf_counter()
-    for cls in projection_classes().values():
-        await rebuild(platform.db, cls)
-    return {"projection.rebuild_s": round(time.perf_counter() - started, 2), "projection.rebuild_events": events}
+    try:
+        await rebuild(platform.db, list(projection_classes().values()))
+        seconds = time.perf_counter() - started
+    finally:
+        reader.stop()
+    return {"projection.rebuild_s": round(seconds, 2), "projection.rebuild_events": events,
+            "projection.rebuild_reads": reader.reads, "projection.rebuild_failed_reads": reader.failed,
+            "projection.rebuild_stale_reads": reader.stale,
+            "projection.rebuild_read_max_ms": round(reader.slowest_s * 1000, 1)}
+
+
+class RollupReader:
+    """The national rollup read again and again, as the API reads it (application role,
+    its own pool), beside a rebuild. In a thread with its own event loop, so the rebuild's
+    loop is not slowed by the reads' Python work, nor the reads by the rebuild's."""
+
+    def __init__(self, platform: Platform, data: Generated):
+        from projections.queries import PlanRef
+
+        self.platform, self.node = platform, data.national_unit_id
+        self.root = PlanRef(data.national_tenant, data.national_plan_id)
+        self.reads = self.failed = self.stale = 0
+        self.slowest_s = 0.0
+        self._stop, self._ready = threading.Event(), threading.Event()
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), name="rebuild-reader")
+        self._error: BaseException | None = None
+
+    def start(self) -> None:
+        self._thread.start()
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    async def _main(self) -> None:
+        from infra.database import Database
+        from projections.queries import NATIONAL, rollup
+
+        try:
+            db = await Database.open(self.platform.db.admin_url, self.platform.settings.database)
+        except BaseException as exc:
+            self._error = exc
+            self._ready.set()
+            raise
+        try:
+            async def read() -> object:
+                return (await rollup(db, self.root, self.node, tenant=NATIONAL))["metrics"]
+
+            before = await read()
+            self._ready.set()
+            while not self._stop.is_set():
+                started = time.perf_counter()
+                try:
+                    figures = await read()
+                except Exception:  # counted: the benchmark reports failed reads
+                    self.failed += 1
+                else:
+                    self.stale += figures != before
+                self.reads += 1
+                self.slowest_s = max(self.slowest_s, time.perf_counter() - started)
+                await asyncio.sleep(READ_EVERY_S)
+        finally:
+            self._ready.set()
+            await db.close()

@@ -33,6 +33,7 @@ Modules:
   receive, appraise, record_council_vote, forward_up, reject.
 - `services.awards`: open_quota, decide_award (quota-safe under concurrency), revoke_award.
 - `services.decisions`: a decision naming many recipients, numbered from the issuer's register.
+- `services.nomination_steps`: a nomination's timeline (its steps) and its dossier against the plan's list.
 - `services.files`: dossier files of nominations and registrations (content-addressed).
 - `services.org_import`: the org tree from and to a spreadsheet.
 - `services.accounts`: invitations, roles, sign-in, sessions, personal tokens, platform init.

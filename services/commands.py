@@ -47,6 +47,8 @@ async def run_command(platform: Platform, tenant: str, ctx: CommandContext, name
         try:
             return await _save(platform, tenant, ctx, name, aggregates)
         except store.ConcurrencyError as conflict:
+            if (done := await replayed(platform, tenant, ctx)) is not None:
+                return done  # the racer that won carried the same key: this is its retry
             if on_conflict is not None:
                 raise on_conflict() from None
             attempt += 1

@@ -17,11 +17,18 @@ from api.web.audit import AuditPages
 from api.web.dashboard import DashboardPages
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
+from api.web.my_account import MyAccountPages
+from api.web.officer import OFFICER_PAGES
+from api.web.people import PeoplePages
+from api.web.review import REVIEW_PAGES
 from api.web.session_pages import SessionPages
 from api.web.templating import STATIC_PATH, template_config
 
 STATIC = Path(__file__).parent / "static"
-PAGES = [SessionPages, HomePage, DashboardPages, AuditPages]
+PAGES = [SessionPages, HomePage, PeoplePages, MyAccountPages]
+PAGES += REVIEW_PAGES  # upper-level officers: plans issued, review queue, units
+PAGES += OFFICER_PAGES  # the officer's plans, registrations, reports, nominations
+PAGES += [DashboardPages, AuditPages]  # national readers' dashboard, auditors' pages
 
 __all__ = ["template_config", "web_router"]
 

@@ -34,3 +34,19 @@ def error_page(request: Request, exc: Exception) -> Response:
 
 
 PAGE_EXCEPTION_HANDLERS = {SignInRequired: sign_in_redirect, HTTPException: http_error_page, Exception: error_page}
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for a page (an unknown path, say), not an API client."""
+    if request.url.path.startswith(("/api/", "/graphql", "/schema", "/static/", "/health")):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def pages_for_browsers(api_handlers: dict) -> dict:
+    """The app-wide handlers: errors outside every route (404, 405) answer a browser with a
+    page and an API client with problem details, as before."""
+    def choose(api_handler, page_handler):
+        return lambda request, exc: (page_handler if _wants_page(request) else api_handler)(request, exc)
+    return {HTTPException: choose(api_handlers[HTTPException], http_error_page),
+            Exception: choose(api_handlers[Exception], error_page)}

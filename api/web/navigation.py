@@ -17,12 +17,23 @@ class Entry:
         return self.roles is None or any(reader.has(role) for role in self.roles)
 
 
+# A unit's own work first (its plans to answer, its nominations), then the upper levels' (plans
+# issued, the review queue, the units below), then administration; the account page last (menu_for).
 MENU: list[Entry] = [
     Entry("/", "Home"),
+    Entry("/unit/plans", "Plans", frozenset({Role.OFFICER})),
+    Entry("/unit/nominations", "Nominations", frozenset({Role.OFFICER})),
+    Entry("/issued-plans", "Plans issued", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/review", "Review", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/org", "Units", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/people", "People", frozenset({Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/dashboard/", "Dashboard", frozenset({Role.NATIONAL, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.VIEWER})),
     Entry("/audit/", "Audit", frozenset({Role.AUDITOR, Role.PLATFORM_ADMIN})),
 ]
 
 
+ACCOUNT = Entry("/me", "My account")
+
+
 def menu_for(reader: Principal | None) -> list[Entry]:
-    return [entry for entry in MENU if reader is not None and entry.shown_to(reader)]
+    return [entry for entry in [*MENU, ACCOUNT] if reader is not None and entry.shown_to(reader)]

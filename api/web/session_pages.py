@@ -17,12 +17,17 @@ from services.accounts import invitations, signin
 _YEAR_S = 365 * 24 * 3600
 
 
+def _sign_in_page(state: State, back_to: str, email: str = "") -> dict:
+    """`oidc`: a provider is configured, so the page offers signing in through it too."""
+    return {"next": back_to, "email": email, "oidc": state.settings.oidc is not None}
+
+
 class SessionPages(Controller):
     include_in_schema = False
 
     @get("/sign-in")
-    async def sign_in_form(self, next_: str | None = Parameter(query="next", default=None)) -> Template:
-        return Template("session/sign_in.html", context={"next": local_path(next_), "email": ""})
+    async def sign_in_form(self, state: State, next_: str | None = Parameter(query="next", default=None)) -> Template:
+        return Template("session/sign_in.html", context=_sign_in_page(state, local_path(next_)))
 
     @post("/sign-in")
     async def sign_in(self, request: Request, state: State) -> Response:
@@ -35,7 +40,7 @@ class SessionPages(Controller):
             return Redirect(back_to, status_code=303, cookies=session_cookies(
                 state.settings.accounts, session.cookie, session.csrf, session.expires_at))
 
-        return await submit("session/sign_in.html", {"next": back_to, "email": email}, open_session)
+        return await submit("session/sign_in.html", _sign_in_page(state, back_to, email), open_session)
 
     @post("/sign-out")
     async def sign_out(self, request: Request, state: State) -> Response:

@@ -22,9 +22,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     run.add_argument("--workers", type=int, default=1,
                      help="runner processes sharing the tenants (one per core keeps every core busy)")
     run.set_defaults(handler=_run_or_spawn)
-    rebuild = sub.add_parser("rebuild", help="replay one projection from 0 into fresh tables, then swap")
-    rebuild.add_argument("name")
-    rebuild.set_defaults(handler=lambda args, settings: asyncio.run(_rebuild(settings, args.name)))
+    rebuild = sub.add_parser(
+        "rebuild", help="replay projections from 0 into new tables beside the live ones (which keep serving),"
+                        " switch to them once caught up, drop the old ones")
+    rebuild.add_argument("names", nargs="+", metavar="NAME",
+                         help="projection(s) to rebuild together (one read of the log feeds them all), or 'all'")
+    rebuild.add_argument("--batch-size", type=int, default=2000)
+    rebuild.set_defaults(handler=lambda args, settings: asyncio.run(_rebuild(settings, args.names, args.batch_size)))
 
 
 async def _status(settings: Settings) -> int:
@@ -62,15 +66,24 @@ async def _run(settings: Settings, batch_size: int) -> int:
     return 0
 
 
-async def _rebuild(settings: Settings, name: str) -> int:
-    from projections.engine.rebuild import rebuild
+async def _rebuild(settings: Settings, names: list[str], batch_size: int) -> int:
+    from projections.engine.base import ProjectionError
+    from projections.engine.rebuild import RebuildRunning, rebuild
+    from projections.engine.switch import Busy
     from projections.registry import projection_classes
 
     classes = projection_classes()
-    if name not in classes:
-        print(f"unknown projection {name!r}; one of: {', '.join(classes)}")
+    names = list(classes) if names == ["all"] else names
+    unknown = [n for n in names if n not in classes]
+    if unknown:
+        print(f"unknown projection {', '.join(map(repr, unknown))}; one of: {', '.join(classes)} (or all)")
         return 2
     async with open_platform(settings) as platform:
-        reached = await rebuild(platform.db, classes[name])
-    print(f"rebuilt {name}: {len(reached)} tenant(s), {sum(reached.values())} positions replayed")
+        try:
+            reached = await rebuild(platform.db, [classes[n] for n in names], batch_size)
+        except (ProjectionError, RebuildRunning, Busy) as exc:
+            print(f"rebuild failed, the live version serves on unchanged: {exc}")
+            return 1
+    for name, positions in reached.items():
+        print(f"rebuilt {name}: {len(positions)} tenant(s), switched at positions totalling {sum(positions.values())}")
     return 0

@@ -1,89 +1,152 @@
-"""Rebuild a projection from position 0 into fresh tables, then swap them in.
+"""Rebuild projections without downtime (blue/green): build the next version beside the live
+one, switch when it has caught up, drop the old one.
 
-1. `<table>__rebuild` is created LIKE the live table (indexes, defaults) and secured the
-   same way (thidua_secure_read_model: RLS, policies, grants).
-2. The rebuild catches up every tenant under its own checkpoint name (`<name>__rebuild`)
-   while the live projection keeps serving readers and keeps advancing.
-3. One transaction locks the projection's checkpoints (so live batches wait), applies the
-   last events, renames the live tables away, renames the fresh ones in, drops the old ones
-   and moves the rebuild checkpoints onto the live name. Readers wait only for this
-   transaction, then read the new tables.
+1. Under a per-projection lock (one rebuild of a projection at a time), the tables of builds
+   that never switched are dropped, and version N+1's tables are created beside version N's
+   (`versions.py`).
+2. Every new version catches up every tenant from position 0 as the runner does it: one read
+   and decode of a tenant's log per batch feeding all the projections being rebuilt, two
+   tenants at once. Meanwhile the live version keeps serving and the runner keeps advancing it.
+3. The switch (`switch.py`) puts the new tables under the live names in one transaction once
+   every new checkpoint is at or past the live one, finishing a gap of up to FINISH_INSIDE
+   events inside it; if the runner got further ahead meanwhile, the build catches up again first
+   (the last attempt finishes any gap inside the switch).
+4. A build that fails (a handler raises, the switch cannot get its locks) drops its tables and
+   leaves the live version as it was; a killed one leaves them to the next rebuild, which
+   drops them first. Either way the rebuild can simply be started again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from contextlib import aclosing
 
 import asyncpg
 
-from infra.database import Database, apply_tenant
+from infra.database import Database
 from infra.gc_policy import relax_for_batches
-from projections.engine.base import Projection
-from projections.engine.batch import BATCH_SIZE, apply_batch_in, catch_up
+from projections.engine import versions
+from projections.engine.base import Projection, ProjectionError
+from projections.engine.batch import BATCH_SIZE
+from projections.engine.runner import TENANTS_AT_ONCE
+from projections.engine.shared_batch import batches_together
+from projections.engine.switch import Built, Busy, NotCaughtUp, switch
 
-SUFFIX = "__rebuild"
+log = logging.getLogger(__name__)
+SWITCH_ATTEMPTS = 20
+"""Catch up then try the switch this many times; the last one finishes any gap inside it."""
+FINISH_INSIDE = 2000
+"""Events of a tenant's log the switch may still apply itself, with the runner held: about
+one runner batch (the runner would wait that long for a batch of its own anyway)."""
 
 
-async def rebuild(db: Database, projection_cls: type[Projection], batch_size: int = BATCH_SIZE) -> dict[str, int]:
-    """Returns the position reached per tenant."""
+class RebuildRunning(RuntimeError):
+    """Another rebuild of the same projection holds its lock."""
+
+
+async def rebuild(db: Database, classes: type[Projection] | Sequence[type[Projection]],
+                  batch_size: int = BATCH_SIZE) -> dict[str, dict[str, int]]:
+    """Rebuild one projection class or several together (one read of the log feeds them all,
+    and one transaction switches them all). Returns, per projection, the log position per
+    tenant its new version serves from. Raises ProjectionError when a handler fails on the new
+    version, RebuildRunning or switch.Busy; the live versions then serve on, unchanged."""
     relax_for_batches()
-    fresh, name = projection_cls(SUFFIX), projection_cls.name
+    classes = [classes] if isinstance(classes, type) else list(classes)
     admin = await asyncpg.connect(db.admin_url)
     try:
-        await _create_fresh_tables(admin, projection_cls.tables)
-        await admin.execute("DELETE FROM projection_checkpoints WHERE projection = $1", fresh.checkpoint_name)
-        tenants = [r["tenant_id"] for r in await admin.fetch("SELECT tenant_id FROM tenant_heads")]
-        for tenant in tenants:
-            await catch_up(db, fresh, tenant, batch_size)
-        return await _swap(admin, fresh, name, projection_cls.tables, batch_size)
-    finally:
-        await admin.close()
-
-
-async def _create_fresh_tables(admin: asyncpg.Connection, tables: tuple[str, ...]) -> None:
-    for table in tables:
-        national = await admin.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM pg_policies WHERE tablename = $1 AND policyname = 'national_read')",
-            table)
-        await admin.execute(f"DROP TABLE IF EXISTS {table}{SUFFIX}")
-        await admin.execute(f"CREATE TABLE {table}{SUFFIX} (LIKE {table} INCLUDING ALL)")
-        await admin.execute("SELECT thidua_secure_read_model($1, $2)", table + SUFFIX, national)
-
-
-async def _swap(admin: asyncpg.Connection, fresh: Projection, name: str, tables: tuple[str, ...],
-                batch_size: int) -> dict[str, int]:
-    reached = {}
-    async with admin.transaction():
-        # SHARE ROW EXCLUSIVE: no runner may create a checkpoint row meanwhile; FOR UPDATE:
-        # live batches of this projection wait for the swap, then continue on the new tables.
-        await admin.execute("LOCK TABLE projection_checkpoints IN SHARE ROW EXCLUSIVE MODE")
-        await admin.execute("SELECT 1 FROM projection_checkpoints WHERE projection = $1 FOR UPDATE", name)
-        for tenant in [r["tenant_id"] for r in await admin.fetch("SELECT tenant_id FROM tenant_heads")]:
-            await apply_tenant(admin, tenant)
-            await admin.execute("INSERT INTO projection_checkpoints (tenant_id, projection) VALUES ($1, $2)"
-                                " ON CONFLICT DO NOTHING", tenant, fresh.checkpoint_name)
-            while (done := await apply_batch_in(admin, fresh, tenant, batch_size))[0] == batch_size:
-                pass
-            reached[tenant] = done[1]
-        await _lock_live_tables(admin, tables)
-        for table in tables:
-            await admin.execute(f"ALTER TABLE {table} RENAME TO {table}__old")
-            await admin.execute(f"ALTER TABLE {table}{SUFFIX} RENAME TO {table}")
-            await admin.execute(f"DROP TABLE {table}__old")
-        await admin.execute("DELETE FROM projection_checkpoints WHERE projection = $1", name)
-        await admin.execute("UPDATE projection_checkpoints SET projection = $1 WHERE projection = $2",
-                            name, fresh.checkpoint_name)
-    return reached
-
-
-async def _lock_live_tables(admin: asyncpg.Connection, tables: tuple[str, ...], tries: int = 600) -> None:
-    """All live tables at once, NOWAIT, retried: a reader holding one table while waiting
-    for another would otherwise deadlock with renames taken one by one."""
-    for _ in range(tries):
+        await _lock(admin, classes)
+        started = time.perf_counter()
+        built = await _prepare(admin, classes)
+        log.info("rebuild: tables of %s made in %.2f s", ", ".join(f"{b.live.name} v{b.version}" for b in built),
+                 time.perf_counter() - started)
         try:
-            async with admin.transaction():  # a savepoint: a refused lock keeps the swap alive
-                await admin.execute(f"LOCK TABLE {', '.join(tables)} IN ACCESS EXCLUSIVE MODE NOWAIT")
-            return
-        except asyncpg.LockNotAvailableError:
-            await asyncio.sleep(0.05)
-    raise TimeoutError(f"could not lock {', '.join(tables)} for the swap; readers kept them busy")
+            return await _catch_up_and_switch(db, admin, built, batch_size)
+        except BaseException:
+            await _discard(admin, built)
+            raise
+    finally:
+        await admin.close()  # the rebuild lock goes with the session, also when killed
+
+
+async def _lock(admin: asyncpg.Connection, classes: list[type[Projection]]) -> None:
+    names = [cls.name for cls in classes]
+    held = await admin.fetchval(
+        "SELECT array_agg(n) FROM unnest($1::text[]) AS n WHERE pg_try_advisory_lock(hashtextextended('rebuild/' || n, 0))",
+        names) or []
+    if len(held) < len(names):
+        busy = sorted(set(names) - set(held))
+        raise RebuildRunning(f"a rebuild of {', '.join(busy)} is already running")
+
+
+async def _prepare(admin: asyncpg.Connection, classes: list[type[Projection]]) -> list[Built]:
+    built = []
+    async with admin.transaction():  # one commit for all the DDL
+        for cls in classes:
+            await versions.drop_leftovers(admin, cls)
+            version = await versions.live_version(admin, cls.name) + 1
+            fresh = cls(versions.suffix(version))
+            await versions.create_tables(admin, cls.tables, versions.suffix(version))
+            built.append(Built(cls, fresh, version))
+    return built
+
+
+async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: list[Built],
+                               batch_size: int) -> dict[str, dict[str, int]]:
+    for attempt in range(1, SWITCH_ATTEMPTS + 1):
+        started = time.perf_counter()
+        await catch_up_all(db, [b.fresh for b in built], await _heads(admin), batch_size)
+        log.info("rebuild: caught up in %.2f s (attempt %d)", time.perf_counter() - started, attempt)
+        started = time.perf_counter()
+        try:
+            gap = None if attempt == SWITCH_ATTEMPTS else FINISH_INSIDE
+            reached = await switch(admin, built, max_gap=gap, batch_size=batch_size)
+            log.info("rebuild: switched in %.3f s", time.perf_counter() - started)
+            return reached
+        except (NotCaughtUp, Busy) as exc:
+            if attempt == SWITCH_ATTEMPTS:
+                raise
+            log.info("switch attempt %d gave way: %s", attempt, exc)
+            await asyncio.sleep(0.01 * attempt)  # let a live batch in flight commit
+    raise AssertionError("unreachable")
+
+
+async def catch_up_all(db: Database, projections: Sequence[Projection], heads: dict[str, int],
+                       batch_size: int = BATCH_SIZE) -> None:
+    """Every projection at least to the given head of each tenant, as the runner does it
+    (one read per batch for them all, a few tenants at once). A target, not the moving head:
+    under a write rate above the rebuild's speed it still ends, and the switch asks only for
+    the live checkpoints, which lag the head too. Raises the first handler failure (the
+    tenants in progress then stop, so nothing writes on after it)."""
+    gate = asyncio.Semaphore(TENANTS_AT_ONCE)
+
+    async def one(tenant: str, target: int) -> None:
+        async with gate, aclosing(batches_together(db, projections, tenant, batch_size)) as batches:
+            async for results in batches:
+                for result in results.values():
+                    if isinstance(result, ProjectionError):
+                        raise result
+                if all(result[1] >= target for result in results.values()):
+                    return
+
+    try:
+        async with asyncio.TaskGroup() as group:
+            for tenant, target in heads.items():
+                group.create_task(one(tenant, target))
+    except ExceptionGroup as failed:
+        raise failed.exceptions[0] from None
+
+
+async def _heads(admin: asyncpg.Connection) -> dict[str, int]:
+    return dict(await admin.fetch("SELECT tenant_id, position FROM tenant_heads ORDER BY tenant_id"))
+
+
+async def _discard(admin: asyncpg.Connection, built: list[Built]) -> None:
+    """A failed build's tables and checkpoints go; the live version was never touched."""
+    try:
+        for b in built:
+            await versions.drop_leftovers(admin, b.live)
+    except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+        pass  # the connection went with the failure: the next rebuild drops them first

@@ -39,6 +39,7 @@ class ProjectionRunner:
         self.session_url = session_url or db.admin_url
         self.errors: dict[tuple[str, str], ProjectionError] = {}
         self._heads: dict[str, int] = {}
+        self._versions: dict[str, int] | None = None
         self._done: dict[tuple[str, str], int] = {}
         self._wake = asyncio.Event()
         self._task: asyncio.Task | None = None
@@ -80,6 +81,7 @@ class ProjectionRunner:
             self._wake.clear()
             with quiet():  # no query span per idle poll
                 await self._refresh_heads()
+                await self._follow_switches()
             await self.run_pending()
             try:
                 await asyncio.wait_for(self._wake.wait(), self.poll_interval)
@@ -90,6 +92,20 @@ class ProjectionRunner:
         rows = await self.db.pool.fetch("SELECT tenant_id, head FROM thidua_tenant_heads()")
         for row in rows:
             self._heads[row["tenant_id"]] = max(self._heads.get(row["tenant_id"], 0), row["head"])
+
+    async def _follow_switches(self) -> None:
+        """A projection a rebuild switched to a new version (projections.engine.switch) gets a
+        fresh instance, so nothing it kept in memory about the old version's tables is
+        trusted, and its recorded failure is forgotten (the rebuild may have been its fix)."""
+        versions = dict(await self.db.pool.fetch("SELECT projection, version FROM projection_versions"))
+        if self._versions is not None:
+            for i, projection in enumerate(self.projections):
+                name = projection.checkpoint_name
+                if versions.get(name) != self._versions.get(name):
+                    self.projections[i] = type(projection)()
+                    self.errors = {k: e for k, e in self.errors.items() if k[0] != name}
+                    self._done = {k: p for k, p in self._done.items() if k[0] != name}
+        self._versions = versions
 
     async def run_pending(self) -> int:
         """One pass: catch up every (projection, tenant) behind its head that we can lease;

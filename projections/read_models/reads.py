@@ -115,3 +115,21 @@ async def quota_use(db: Database, tenant: str, plan_id: UUID) -> list[dict[str, 
             " ORDER BY pool", tenant, plan_id)
     return [dict(r) | {"enterprise_share": round(r["enterprise_used"] / r["used"], 4) if r["used"] else 0.0}
             for r in rows]
+
+
+async def nomination(db: Database, tenant: str, nomination_id: UUID) -> dict[str, Any] | None:
+    """One nomination's row (None: unknown in `tenant`)."""
+    async with read_scope(db, tenant) as conn:
+        row = await conn.fetchrow("SELECT * FROM nominations WHERE tenant_id = $1 AND nomination_id = $2",
+                                  tenant, nomination_id)
+    return None if row is None else dict(row)
+
+
+async def unit_nominations(db: Database, tenant: str, proposing_units: list[UUID], *,
+                           limit: int = 200) -> list[dict[str, Any]]:
+    """The nominations proposed by any of `proposing_units`, grouped by plan, by nominee."""
+    async with read_scope(db, tenant) as conn:
+        rows = await conn.fetch(
+            "SELECT * FROM nominations WHERE tenant_id = $1 AND proposing_unit_id = ANY($2::uuid[])"
+            " ORDER BY plan_id, nominee_name, nomination_id LIMIT $3", tenant, proposing_units, limit)
+    return [dict(r) for r in rows]

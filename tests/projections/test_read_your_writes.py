@@ -19,5 +19,6 @@ async def test_waits_for_the_position_then_gives_up_on_one_not_written(platform,
     assert not await wait_until_projected(platform.db, tenant_id, first, timeout_s=0.1), \
         "no runner yet: nothing is applied"
     async with ProjectionRunner(platform.db, poll_interval=0.02):
-        assert await wait_until_projected(platform.db, tenant_id, first, timeout_s=10)
+        assert await wait_until_projected(platform.db, tenant_id, first, timeout_s=120), \
+            "a runner over a shared database catches up every tenant first: a generous wait"
         assert not await wait_until_projected(platform.db, tenant_id, first + 1_000, timeout_s=0.2)

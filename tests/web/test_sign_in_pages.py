@@ -55,7 +55,7 @@ async def test_invitation_to_signed_in_and_out(site, phone, tenant_id, keep_scre
 
     await sign_in(phone, email, PASSWORD)
     assert urlsplit(phone.url).path == "/"
-    assert "Xin chào" in await phone.inner_text("h1")
+    assert "Việc cần làm" in await phone.inner_text("h1"), "an officer starts on the to-do page"
     await phone.click("text=Đăng xuất")
     assert urlsplit(phone.url).path == "/sign-in"
     await phone.goto("/")
@@ -97,3 +97,32 @@ async def test_a_disabled_account_is_stopped_on_its_next_click(site, phone, tena
     await disable_account(site.platform, SYSTEM, admin, account, "left the union")
     await phone.goto("/")
     assert urlsplit(phone.url).path == "/sign-in", "a disabled account's session opens no page"
+
+
+async def test_an_unknown_page_answers_a_page_and_an_api_client_problem_details(site, phone):
+    import httpx
+
+    response = await phone.goto("/khong-co-trang-nay")
+    assert response.status == 404
+    assert "Không tìm thấy" in await phone.inner_text("h1")
+    await assert_accessible(phone)
+    async with httpx.AsyncClient(base_url=site.url) as client:
+        api = await client.get("/khong-co-trang-nay")
+    assert api.status_code == 404 and api.headers["content-type"].startswith("application/problem+json")
+
+
+async def test_the_sign_in_page_offers_the_identity_provider_when_one_is_configured(web_database, inbox):
+    from dataclasses import replace
+
+    from litestar.testing import AsyncTestClient
+
+    from api.app import create_app
+    from infra.settings import OidcSettings
+    from tests.accounts.conftest import account_settings
+
+    plain = account_settings(inbox)
+    with_provider = replace(plain, oidc=OidcSettings(issuer="http://127.0.0.1:9/", client_id="thidua"))
+    for settings, offered in ((plain, False), (with_provider, True)):
+        async with AsyncTestClient(app=create_app(settings, web_database)) as client:
+            page = (await client.get("/sign-in?next=/people")).text
+        assert ('href="/auth/oidc/login?next=/people"' in page) is offered

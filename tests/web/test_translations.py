@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 
 from api.web.i18n import catalogue
-from api.web.navigation import MENU
+from api.web.navigation import ACCOUNT, MENU
 
 WEB = Path(__file__).resolve().parents[2] / "api" / "web"
 METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
@@ -17,7 +17,7 @@ METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 def messages_in_source() -> set[str]:
     found = {message for _, _, message, *_ in extract_from_dir(str(WEB), METHODS, keywords={"_": None})
              if isinstance(message, str)}
-    return found | {entry.label for entry in MENU}
+    return found | {entry.label for entry in [*MENU, ACCOUNT]}
 
 
 def test_messages_are_found_in_templates_and_code():

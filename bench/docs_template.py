@@ -42,6 +42,16 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   grassroots units (flatness); each 1,000 calls one at a time after 50 unmeasured ones
   (`--quick`: 100 after 10). `rollup.as_of.*`: the same national read `asOf` 2021-12-31
   (the tree of that day, the facts effective by then) and its own SQL floor, in the same run.
+- **pages**: server time per web page (bench/pages.py): a national reader's and an auditor's
+  accounts are signed in through the services, then each page is requested one at a time over
+  HTTP with the session cookie (300 times after 20 unmeasured, `--quick` 50 after 5): the
+  dashboard at the national body, a province, an upper-level union and a grassroots union, the
+  national units table as CSV, the auditor's history of a tenant and of one aggregate
+  (`pages.max_p99_ms`, target ≤ 100 ms, is the worst p99 of these), beside two floors in the
+  same run, `/health` (HTTP only) and `/` (a page with its session, no figures), and the
+  national dashboard as of 2021-12-31 (the as-of rollup walks every unit under the node; no
+  target). Figures are round trips on 127.0.0.1, an upper bound of the server's time;
+  `pages.load_avg_1m_*` is the machine's load around them.
 - **commands**: HTTP commands under concurrent load.
 - **org_import**: a province's org tree (Bình Dương's shape: 3,550 grassroots unions under
   50 commune and industrial-zone unions, 3,600 rows with Vietnamese names) uploaded as one
@@ -116,6 +126,14 @@ data included. Compare figures within one run (the ratios), or across runs only 
   neither its objects nor its batches hold up the server's requests. The measuring
   process's own collector is off while it times (as `timeit` does): it holds the whole
   generated country, and its collections would count as server latency.
+- **pages**: a dashboard page reads in two read-only transactions at once, on two pooled
+  connections (the rollup, through `projections.queries.rollup` as GraphQL calls it; and the
+  campaigns to pick from, the node's ancestors, the cascade's plans and quota ledgers), then
+  draws one template: key figures, bar charts as inline SVG rows and the tables they come
+  from (a national page holds every province and sector union, so its loops are written
+  tight). As of a day it pays for the as-of rollup (see **rollup**). The auditor's history
+  reads one page of 100 events and records the read in the same transaction. Every page also
+  looks its session up (the `/` floor shows that cost).
 - **commands**: each command checks the officer's subtree and the unit's scope against the
   tenant's org timeline, cached per process and brought up to date with only the org events
   since.

@@ -14,7 +14,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import date
 
-from bench import commands, org_import, projection, rollup
+from bench import commands, org_import, pages, projection, rollup
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
 from bench.exports_xlsx import measure_exports
@@ -145,6 +145,17 @@ async def _http_rollup(platform: Platform, base: str, data: Generated, samples: 
         return await rollup.http_rollup_ms(base, token, data, samples, warmup, as_of)
     except rollup.RollupFailed as failed:
         raise Skipped(f"the rollup query failed: {failed}") from None
+
+
+async def pages_part(ctx: Context) -> dict[str, float]:
+    """Server time per web page (bench/pages.py): the dashboard at each level and the auditor's history."""
+    data = await ctx.dataset()
+    await ctx.projected()
+    samples, warmup = (50, 5) if ctx.quick else (300, 20)
+    try:
+        return await pages.page_times(ctx.platform, await ctx.server_url(), data, samples, warmup)
+    except pages.PageFailed as failed:
+        raise Skipped(str(failed)) from None
 
 
 async def commands_part(ctx: Context) -> dict[str, float]:

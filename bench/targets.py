@@ -6,6 +6,8 @@ import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bench.pages import PAGE_KEYS
+
 
 @dataclass(frozen=True)
 class Target:
@@ -37,6 +39,7 @@ TARGETS = {t.key: t for t in (
     Target("rollup.as_of.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
     Target("org_import.write_s", "≤ 10 s", _LE, 10.0),
     Target("exports.national_xlsx_s", "≤ 10 s", _LE, 10.0),
+    Target("pages.max_p99_ms", "≤ 100 ms (every main page)", _LE, 100.0),
 )}
 
 # Every key a complete run reports, in table order; a part that did not run reports null.
@@ -53,6 +56,7 @@ PART_KEYS = {
                "rollup.ratio_p99_vs_floor", "rollup.flatness_ratio", "rollup.small_p99_ms",
                "rollup.as_of.p50_ms", "rollup.as_of.p99_ms", "rollup.as_of.sql_floor_p99_ms",
                "rollup.as_of.ratio_p99_vs_floor"],
+    "pages": PAGE_KEYS,
     "commands": ["commands.per_s", "commands.p50_ms", "commands.p99_ms"],
     "org_import": [f"org_import.{name}" for name in (
         "units", "file_kib", "write_s", "units_per_s", "dry_run_s", "reimport_s", "export_s",

@@ -13,6 +13,8 @@ from litestar.di import Provide
 from litestar.static_files import create_static_files_router
 
 from api.web.access import signed_in
+from api.web.audit import AuditPages
+from api.web.dashboard import DashboardPages
 from api.web.errors import PAGE_EXCEPTION_HANDLERS
 from api.web.home import HomePage
 from api.web.my_account import MyAccountPages
@@ -26,6 +28,7 @@ STATIC = Path(__file__).parent / "static"
 PAGES = [SessionPages, HomePage, PeoplePages, MyAccountPages]
 PAGES += REVIEW_PAGES  # upper-level officers: plans issued, review queue, units
 PAGES += OFFICER_PAGES  # the officer's plans, registrations, reports, nominations
+PAGES += [DashboardPages, AuditPages]  # national readers' dashboard, auditors' pages
 
 __all__ = ["template_config", "web_router"]
 

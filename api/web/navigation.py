@@ -27,6 +27,8 @@ MENU: list[Entry] = [
     Entry("/review", "Review", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/org", "Units", frozenset({Role.OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
     Entry("/people", "People", frozenset({Role.TENANT_ADMIN, Role.PLATFORM_ADMIN})),
+    Entry("/dashboard/", "Dashboard", frozenset({Role.NATIONAL, Role.PLATFORM_ADMIN, Role.TENANT_ADMIN, Role.VIEWER})),
+    Entry("/audit/", "Audit", frozenset({Role.AUDITOR, Role.PLATFORM_ADMIN})),
 ]
 
 

@@ -28,3 +28,19 @@ def test_messages_are_found_in_templates_and_code():
 def test_every_message_has_a_vietnamese_translation():
     missing = sorted(messages_in_source() - catalogue("vi").keys())
     assert missing == [], f"add these to api/web/locales/vi/*.po: {missing}"
+
+
+def test_a_message_reads_the_same_in_every_area():
+    """The catalogues are merged: one English message with two Vietnamese wordings would show
+    whichever file loads last. Distinct meanings need distinct messages."""
+    from babel.messages.pofile import read_po
+
+    from api.web.i18n import LOCALES
+
+    wordings: dict[str, set[str]] = {}
+    for path in sorted((LOCALES / "vi").glob("*.po")):
+        with path.open("rb") as po:
+            for message in read_po(po):
+                if message.id and message.string:
+                    wordings.setdefault(message.id, set()).add(message.string)
+    assert {m: w for m, w in wordings.items() if len(w) > 1} == {}

@@ -12,10 +12,12 @@ from litestar.middleware import DefineMiddleware
 from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
+from api.graphql.subscriptions import live_rollups
 from api.rate_limit import RateLimitMiddleware
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
+from api.static import vendor_assets
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -42,11 +44,15 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         async with open_platform(settings, admin_url) as platform, (background or _nothing)(platform):
             app.state.platform = platform
-            yield
+            app.state.live_rollups = live_rollups(platform.db)
+            try:
+                yield
+            finally:
+                await app.state.live_rollups.aclose()
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes)],
+                        command_router(settings.files.max_bytes), vendor_assets()],
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin(), ProblemResponses()],

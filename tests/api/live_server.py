@@ -20,7 +20,7 @@ class _Server(uvicorn.Server):
 @asynccontextmanager
 async def serving(app: Litestar) -> AsyncIterator[str]:
     """Yields "127.0.0.1:<port>" once the server listens (after the app's lifespan started)."""
-    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, ws="websockets", lifespan="on",
+    server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, ws="websockets-sansio", lifespan="on",
                                     log_level="warning"))
     task = asyncio.create_task(server.serve())
     while not server.started:

@@ -12,7 +12,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import date
 
-from bench import commands, org_import, projection, rollup
+from bench import commands, org_import, projection, rollup, subscriptions
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
 from bench.files import file_store_rates
@@ -138,6 +138,23 @@ async def _http_rollup(platform: Platform, base: str, data: Generated, samples: 
         return await rollup.http_rollup_ms(base, token, data, samples, warmup, as_of)
     except rollup.RollupFailed as failed:
         raise Skipped(f"the rollup query failed: {failed}") from None
+
+
+async def subscriptions_part(ctx: Context) -> dict[str, float]:
+    """1,000 subscribers of the national rollup; each write's latency to every one of them."""
+    from services.auth.tokens import mint_token
+
+    data = await ctx.dataset()
+    await ctx.projected()
+    base = await ctx.server_url()
+    secret = ctx.platform.settings.auth.jwt_secret
+    national = mint_token(secret, tenant=data.national_tenant, roles=["national"], subject="bench")
+    officers = {t: mint_token(secret, tenant=t, roles=["officer"], subject="bench") for t in data.tenants[:8]}
+    try:
+        return await subscriptions.measure(base, national, officers, data, subscribers=1_000,
+                                           writes=5 if ctx.quick else 20)
+    except (subscriptions.SubscriptionsFailed, OSError, TimeoutError) as failed:
+        raise Skipped(f"live rollups could not be measured: {failed}") from None
 
 
 async def commands_part(ctx: Context) -> dict[str, float]:

@@ -22,6 +22,7 @@ from infra.settings import Settings
 PARTS = {
     "projection": parts.projection_part,
     "rollup": parts.rollup_part,
+    "subscriptions": parts.subscriptions_part,
     "commands": parts.commands_part,
     "org_import": parts.org_import_part,
     "files": parts.files_part,

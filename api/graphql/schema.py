@@ -32,6 +32,7 @@ from api.graphql.queries.rollup import RollupQueries
 from api.graphql.queries.tenant_data import TenantDataQueries
 from api.graphql.subscriptions import Subscription
 from api.graphql.subscriptions_auth import authorize_connection
+from api.graphql.subscriptions_shared import SharedEventExecutor
 from api.json_input import decode_json
 from api.rest.problems import render
 from domain.errors import BadInput
@@ -59,7 +60,7 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     # document cache after the limits: it parses with the token limit they set.
     # Introspection is for development: in production the schema is not handed to anyone who asks.
     closed = [] if introspection else [DisableIntrospection()]
-    return Schema(query=Query, subscription=Subscription, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed,
+    return Schema(query=Query, subscription=Subscription, execution_context_class=SharedEventExecutor, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed,
                                            DocumentCache])
 
 

@@ -9,12 +9,14 @@ and no data.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from uuid import UUID
 
+import orjson
 import strawberry
 
 from api.auth.policy import Access
@@ -22,6 +24,7 @@ from api.graphql.audit_trail import record_audit_read
 from api.graphql.context import Info
 from api.graphql.reach import read_scope
 from api.graphql.subscriptions_hub import LiveReads
+from api.graphql.subscriptions_shared import SharedEvent
 from api.graphql.types.parent_relation import ParentRelation, relation_names
 from api.graphql.types.rollup import Rollup
 from infra.database import Database
@@ -46,13 +49,23 @@ async def read_rollup(db: Database, key: RollupKey) -> dict[str, Any]:
                                 relations=list(key.relations) if key.relations else None, wait_s=0)
 
 
-def figures(row: dict[str, Any]) -> object:
-    """What a push compares: the figures, not the freshness (which moves with every event)."""
-    return row["metrics"], row["children"], row["plans"]
+def figures(row: dict[str, Any]) -> bytes:
+    """A digest of what a push is judged on: the figures, not the freshness (which moves with
+    every event). Computed once per read; each subscriber compares 32 bytes."""
+    judged = orjson.dumps([row["metrics"], row["children"], row["plans"]], default=str,
+                          option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+    return hashlib.blake2b(judged, digest_size=32).digest()
+
+
+class LiveRollup(Rollup, SharedEvent):
+    """A rollup pushed to many subscribers at once: executed once per query text (subscriptions_shared)."""
 
 
 def live_rollups(db: Database) -> LiveReads:
-    return LiveReads(db, lambda key: read_rollup(db, key), figures)
+    async def read(key: RollupKey) -> dict[str, Any]:
+        return await read_rollup(db, key)
+
+    return LiveReads(db, read, figures, LiveRollup.from_row)
 
 
 @strawberry.type
@@ -72,8 +85,8 @@ class Subscription:
                                 {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
         live: LiveReads = info.context.live
         async with live.watch(key) as watcher:
-            first = await read_rollup(db, key)  # NOT_FOUND and other refusals end it here, with no data
+            first = await live.current(key)  # NOT_FOUND and other refusals end it here, with no data
             watcher.sent(first)
-            yield Rollup.from_row(first)
+            yield first.payload
             while True:
-                yield Rollup.from_row(await watcher.changed())
+                yield await watcher.changed()

@@ -17,6 +17,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
@@ -35,51 +36,65 @@ RECONNECT_S = 1.0
 READS_AT_ONCE = 4
 """Keys read at once after a notification (each read takes a pooled connection)."""
 
-Read = Callable[[Any], Awaitable[dict[str, Any]]]
-Fingerprint = Callable[[dict[str, Any]], object]
+Read = Callable[[Any], Awaitable[Any]]
+Fingerprint = Callable[[Any], bytes]
+Present = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One read of a key, as every subscriber of it receives it (the same object for all)."""
+
+    payload: Any
+    figures: bytes
+    """A digest of what a change is judged on: compared by every subscriber, computed once."""
 
 
 class Watcher:
-    """One subscriber's view: the latest answer not yet sent, and what it sent last."""
+    """One subscriber's view: the latest answer not yet sent, and the figures it sent last."""
 
-    def __init__(self, fingerprint: Fingerprint):
-        self._fingerprint = fingerprint
-        self._latest: dict[str, Any] | None = None
-        self._sent: object = None
+    def __init__(self) -> None:
+        self._latest: Answer | None = None
+        self._sent: bytes | None = None
         self._ready = asyncio.Event()
 
-    def sent(self, row: dict[str, Any]) -> None:
-        """The answer the subscriber already has (its first read)."""
-        self._sent = self._fingerprint(row)
+    def sent(self, answer: Answer) -> None:
+        """The answer the subscriber already has (its first)."""
+        self._sent = answer.figures
 
-    def offer(self, row: dict[str, Any]) -> None:
-        self._latest = row
+    def offer(self, answer: Answer) -> None:
+        self._latest = answer
         self._ready.set()
 
-    async def changed(self) -> dict[str, Any]:
+    async def changed(self) -> Any:
         """The next answer whose figures differ from the last one sent."""
         while True:
             await self._ready.wait()
             self._ready.clear()
-            row, self._latest = self._latest, None
-            if row is None:
-                continue
-            figures = self._fingerprint(row)
-            if figures != self._sent:
-                self._sent = figures
-                return row
+            answer, self._latest = self._latest, None
+            if answer is not None and answer.figures != self._sent:
+                self._sent = answer.figures
+                return answer.payload
 
 
 class LiveReads:
     """Started lazily by the first subscriber; `aclose` with the app."""
 
-    def __init__(self, db: Database, read: Read, fingerprint: Fingerprint, listen_url: str | None = None):
-        self.db, self._read, self._fingerprint = db, read, fingerprint
+    def __init__(self, db: Database, read: Read, fingerprint: Fingerprint, present: Present = lambda row: row,
+                 listen_url: str | None = None):
+        """`read(key)` -> a row; `fingerprint(row)` -> a digest of the figures a change is judged
+        on; `present(row)` -> what subscribers receive. Each runs once per read, not per subscriber."""
+        self.db, self._read_row, self._fingerprint, self._present = db, read, fingerprint, present
         self._listen_url = listen_url or db.admin_url
         self._watchers: dict[Hashable, set[Watcher]] = {}
         self._pending: dict[str, int] = {}
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._current: dict[Hashable, Answer] = {}
+        """A key's last answer, while no notification came after the read started."""
+        self._reading: dict[Hashable, asyncio.Future[Answer]] = {}
+        self._epoch = 0
+        """Notifications received so far: a read started at another epoch may be stale."""
         self.rounds = 0
         """Rounds of reads done (tests and the benchmark read it)."""
 
@@ -90,7 +105,7 @@ class LiveReads:
     @asynccontextmanager
     async def watch(self, key: Hashable) -> AsyncIterator[Watcher]:
         """Register before the first read, so no change between the two is missed."""
-        watcher = Watcher(self._fingerprint)
+        watcher = Watcher()
         self._watchers.setdefault(key, set()).add(watcher)
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._run(), name="thidua-live-reads")
@@ -102,6 +117,35 @@ class LiveReads:
                 watchers.discard(watcher)
                 if not watchers:
                     del self._watchers[key]
+                    self._current.pop(key, None)
+
+    async def current(self, key: Hashable) -> Answer:
+        """The key's answer as it stands, for a subscriber's first message. Subscribers that
+        start together share one read, and later ones take it until the next notification:
+        a thousand dashboards opening at once cost one read, not a thousand."""
+        if (row := self._current.get(key)) is not None:
+            return row
+        flight = self._reading.get(key)
+        if flight is None:
+            flight = self._reading[key] = asyncio.ensure_future(self._read_current(key))
+        return await asyncio.shield(flight)
+
+    async def _read_current(self, key: Hashable) -> Answer:
+        epoch = self._epoch
+        try:
+            answer = await self._read(key)
+        finally:
+            self._reading.pop(key, None)
+        self._keep(key, answer, epoch)
+        return answer
+
+    async def _read(self, key: Hashable) -> Answer:
+        row = await self._read_row(key)
+        return Answer(self._present(row), self._fingerprint(row))
+
+    def _keep(self, key: Hashable, answer: Answer, epoch: int) -> None:
+        if epoch == self._epoch and key in self._watchers:
+            self._current[key] = answer
 
     async def aclose(self) -> None:
         if self._task is not None:
@@ -112,6 +156,8 @@ class LiveReads:
         tenant, _, position = payload.rpartition(":")
         if tenant and position.isdigit():
             self._pending[tenant] = max(self._pending.get(tenant, 0), int(position))
+            self._epoch += 1
+            self._current.clear()
             self._wake.set()
 
     async def _run(self) -> None:
@@ -164,14 +210,17 @@ class LiveReads:
     async def _refresh(self) -> None:
         gate = asyncio.Semaphore(READS_AT_ONCE)
 
+        epoch = self._epoch
+
         async def one(key: Hashable) -> None:
             async with gate:
                 try:
-                    row = await self._read(key)
+                    answer = await self._read(key)
                 except Exception as exc:  # one key's failure (plan gone, database away) spares the others
                     log.warning("live read of %r failed: %s", key, exc)
                     return
+            self._keep(key, answer, epoch)
             for watcher in list(self._watchers.get(key, ())):
-                watcher.offer(row)
+                watcher.offer(answer)
 
         await asyncio.gather(*(one(key) for key in list(self._watchers)))

@@ -55,8 +55,9 @@ class CodedErrors(SchemaExtension):
     def on_stream_result(self, result: object) -> Iterator[None]:
         # A subscription sends its results one by one: each is coded, then masked, before it goes.
         self._streamed = True
-        self._code(result)
-        MaskPrivateErrors().mask_stream_result(result)
+        if getattr(result, "errors", None):  # most results have none: skip the masking's Protocol check
+            self._code(result)
+            MaskPrivateErrors().mask_stream_result(result)
         yield
 
     def _code(self, result: object) -> None:

@@ -11,6 +11,9 @@ import uvicorn
 from litestar import Litestar
 
 
+START_TIMEOUT_S = 60
+
+
 class _Server(uvicorn.Server):
     @contextmanager
     def capture_signals(self) -> Iterator[None]:  # Ctrl-C stays pytest's
@@ -23,11 +26,16 @@ async def serving(app: Litestar) -> AsyncIterator[str]:
     server = _Server(uvicorn.Config(app, host="127.0.0.1", port=0, ws="websockets-sansio", lifespan="on",
                                     log_level="warning"))
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    for _ in range(int(START_TIMEOUT_S / 0.02)):
+        if server.started:
+            break
         if task.done():
             task.result()  # raises why it could not start
             raise RuntimeError("uvicorn stopped before it started")
         await asyncio.sleep(0.02)
+    else:
+        server.should_exit = True
+        raise TimeoutError(f"uvicorn did not start within {START_TIMEOUT_S} s")
     port = server.servers[0].sockets[0].getsockname()[1]
     try:
         yield f"127.0.0.1:{port}"

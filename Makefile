@@ -7,8 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
+OIDC_PROVIDER := tests/oidc/node_modules/.installed
 
-.PHONY: run test lock mutation clean
+.PHONY: run test lock mutation clean oidc-provider
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +22,17 @@ $(STAMP): pyproject.toml $(LOCK)
 run: $(STAMP)
 	THIDUA_DEV=1 $(BIN)/thidua serve
 
-test: $(STAMP)
+test: $(STAMP) $(OIDC_PROVIDER)
 	$(BIN)/python -m pytest -q
+
+# The OpenID Connect provider the sign-in tests start (npm's oidc-provider, pinned by
+# tests/oidc/package-lock.json). Without npm the OIDC tests are skipped (and fail under CI=...).
+oidc-provider: $(OIDC_PROVIDER)
+
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/oidc --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the OpenID Connect sign-in tests will be skipped"; fi
 
 # After a change of dependencies in pyproject.toml: pin them again, with hashes (uv's resolver).
 lock:
@@ -46,4 +56,4 @@ mutation: $(MUTATION_STAMP)
 	$(BIN)/python -m bench.mutation
 
 clean:
-	rm -rf $(VENV) $(VENV)-lock var mutants
+	rm -rf $(VENV) $(VENV)-lock var mutants tests/oidc/node_modules

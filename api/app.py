@@ -14,10 +14,13 @@ from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
 from api.graphql.subscriptions import live_rollups
 from api.rate_limit import RateLimitMiddleware
+from api.rest.oidc import OidcSignIn
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
 from api.static import vendor_assets
+from api.web import template_config, web_router
+from api.web.errors import pages_for_browsers
 from infra.platform import Platform, open_platform
 from infra.settings import Settings
 from infra.telemetry import configure_telemetry
@@ -52,13 +55,14 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes), vendor_assets()],
+                        command_router(settings.files.max_bytes), *web_router(), OidcSignIn, vendor_assets()],
+        template_config=template_config(),
         openapi_config=openapi_config(),
         lifespan=[lifespan],
         plugins=[litestar_plugin(), ProblemResponses()],
         state=State({"settings": settings,
                      "signin_throttle": AttemptThrottle(settings.accounts.signins_per_minute)}),
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=pages_for_browsers(EXCEPTION_HANDLERS),
         request_max_body_size=MAX_BODY_BYTES,
         middleware=_rate_limits(settings),
     )

@@ -97,8 +97,8 @@ def classify(exc: BaseException) -> PublicError:
         return public(exc.code, exc.message, exc.message_vi or None, exc.rule)
     if is_database_unavailable(exc):
         return public("UNAVAILABLE", "The database is unavailable; retry later")
-    if isinstance(exc, CodedError) and exc.code in CODES:
-        error = public(exc.code, str(exc) or None)
+    if isinstance(exc, CodedError) and exc.code in CODES:  # its Vietnamese message and rule when it has them
+        error = public(exc.code, str(exc) or None, exc.message_vi or None, getattr(exc, "rule", None))
         retry = getattr(exc, "retry_after", None)  # a lockout says when to try again
         return error if retry is None else replace(error, retry_after=retry)
     return public("INTERNAL", "Unexpected error")

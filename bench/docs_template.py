@@ -56,6 +56,12 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   the default) and a directory, each storing the same 1 MiB files of random bytes one at a
   time and reading them back (MiB/s), against the floor of writing and fsyncing the same
   bytes to plain files (no hashing, no database).
+- **exports**: the national breakdown as a spreadsheet, one row per grassroots unit (100,000;
+  `--quick` 10,000) with every rollup metric (~30 columns), through the export's own code
+  (`documents.rollup_sheet`, `spreadsheet.to_xlsx`; `exports.national_xlsx_s`, target ≤ 10 s)
+  beside openpyxl's write-only mode and CSV writing the same sheet in the same run; the 1-minute
+  load average before and after. The rows are generated in the rollup's shape (the database
+  read is the rollup part's); the file is read back with openpyxl to check it.
 
 A part that could not run reports `null` and the reason under `skipped` in the JSON;
 no number is ever made up.
@@ -117,6 +123,10 @@ data included. Compare figures within one run (the ratios), or across runs only 
   level and date rules), and all of them go to the store in one append: one transaction
   however many units. The re-import and the export first bring the server's cached timeline up to
   date with the 3,600 new units.
+
+- **exports**: the XLSX is written as a stream of SpreadsheetML text into the zip
+  (documents/xlsx_stream.py: inline strings, one style for the heading, one for dates, deflate
+  level 1), not cell objects: openpyxl's write-only mode builds an XML element per cell.
 
 ## How to run
 

@@ -7,6 +7,8 @@ projections, and one running HTTP server (started on first need, stopped with th
 
 from __future__ import annotations
 
+import asyncio
+
 import os
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from datetime import date
 from bench import commands, org_import, projection, rollup, subscriptions
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
+from bench.exports_xlsx import measure_exports
 from bench.files import file_store_rates
 from bench.generator import Generated, generate
 from bench.latency import percentile
@@ -180,6 +183,11 @@ async def org_import_part(ctx: Context) -> dict[str, float]:
                                                baseline_sample=min(sample, ctx.org_import_grassroots))
     except org_import.ImportFailed as failed:
         raise Skipped(str(failed)) from None
+
+
+async def exports_part(ctx: Context) -> dict[str, float]:
+    """The national breakdown as XLSX (bench/exports_xlsx.py): 100,000 units, --quick 10,000."""
+    return await asyncio.to_thread(measure_exports, 10_000 if ctx.quick else 100_000)
 
 
 async def files_part(ctx: Context) -> dict[str, float]:

@@ -26,6 +26,7 @@ PARTS = {
     "commands": parts.commands_part,
     "org_import": parts.org_import_part,
     "files": parts.files_part,
+    "exports": parts.exports_part,
     "append": parts.append_part,
 }
 

@@ -34,6 +34,7 @@ TARGETS = {t.key: t for t in (
     Target("rollup.as_of.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
     Target("org_import.write_s", "≤ 10 s", _LE, 10.0),
     Target("subscriptions.p99_ms", "≤ 1,000 ms", _LE, 1000.0),
+    Target("exports.national_xlsx_s", "≤ 10 s", _LE, 10.0),
 )}
 
 # Every key a complete run reports, in table order; a part that did not run reports null.
@@ -58,4 +59,7 @@ PART_KEYS = {
     "files": ["files.count", "files.file_mib", "files.floor_write_mib_per_s"] + [
         f"files.{store}_{what}" for store in ("postgres", "directory")
         for what in ("put_mib_per_s", "get_mib_per_s", "put_ratio_vs_floor")],
+    "exports": [f"exports.{name}" for name in (
+        "units", "cells", "national_xlsx_s", "xlsx_mib", "openpyxl_write_only_s", "csv_s", "speedup_vs_openpyxl",
+        "loadavg_1m_before", "loadavg_1m_after")],
 }

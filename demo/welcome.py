@@ -4,6 +4,7 @@ README's example queries use."""
 from __future__ import annotations
 
 from demo import ids
+from demo.accounts import PASSWORD, PEOPLE, load_people
 from demo.loader import DemoLoad, load_demo
 from infra.platform import Platform
 from infra.settings import Settings
@@ -36,13 +37,18 @@ def announcement(loaded: DemoLoad, settings: Settings) -> str:
              f"  seed 004 plan (Sở LĐTBXH)  {loaded.plans[f'{ids.SO_LDTBXH}/seed_004']}",
              "Tokens (Authorization: Bearer <token>):"]
     lines += [f"  {label}:\n    {token}" for label, token in tokens(settings).items()]
-    if not settings.server.dev_mode:
+    if settings.server.dev_mode:
+        lines.append(f"Sign in at /sign-in (password {PASSWORD} for each):")
+        lines += [f"  {person.email:<28} {person.who}" for person in PEOPLE]
+    else:
         lines.append("  platform_admin: printed in dev mode only (THIDUA_DEV=1); mint one with `thidua token`")
     return "\n".join(lines)
 
 
 async def load_and_announce(platform: Platform, settings: Settings) -> DemoLoad | None:
     loaded = await load_demo(platform)
+    if loaded is not None and settings.server.dev_mode:
+        await load_people(platform)
     if loaded is not None:
         print(announcement(loaded, settings), flush=True)
     return loaded

@@ -22,7 +22,7 @@ NOMINATION_STATUS_WORDS = {
 
 async def registrations_sheet(platform: Platform, tenant: str, plan_id: UUID) -> Sheet:
     rows = await registrations(platform.db, tenant, plan_id)
-    names = await _names(platform, tenant)
+    names = await unit_names(platform, tenant)
     return Sheet("Đăng ký thi đua",
                  ("STT", "Đơn vị", "Mã đơn vị (id)", "Đợt", "Ngày đăng ký", "Quá hạn", "Số chỉ tiêu", "Chỉ tiêu đạt",
                   "Công trình, phần việc", "Sáng kiến"),
@@ -34,7 +34,7 @@ async def registrations_sheet(platform: Platform, tenant: str, plan_id: UUID) ->
 async def reports_sheet(platform: Platform, tenant: str, plan_id: UUID, today: date) -> Sheet:
     """Every report received, then every one missing as of `today` (the row says which)."""
     found = await reports(platform.db, tenant, plan_id, today=today)
-    names = await _names(platform, tenant)
+    names = await unit_names(platform, tenant)
     received = [(names(r["unit_id"]), str(r["unit_id"]), r["day"], r["submitted_on"],
                  "Nộp muộn" if r["late"] else "Đúng hạn", r["members_supported"], r["funds_mobilised"])
                 for r in found["reports"]]
@@ -47,7 +47,7 @@ async def reports_sheet(platform: Platform, tenant: str, plan_id: UUID, today: d
 
 async def nominations_sheet(platform: Platform, tenant: str, plan_id: UUID) -> Sheet:
     rows = await nominations(platform.db, tenant, plan_id)
-    names = await _names(platform, tenant)
+    names = await unit_names(platform, tenant)
     return Sheet("Đề nghị khen thưởng",
                  ("STT", "Tập thể, cá nhân", "Đối tượng", "Doanh nghiệp", "Hình thức", "Đơn vị trình", "Ngày gửi",
                   "Gửi muộn", "Tình trạng", "Số quyết định", "Ngày quyết định"),
@@ -58,7 +58,7 @@ async def nominations_sheet(platform: Platform, tenant: str, plan_id: UUID) -> S
                  (6, 40, 10, 12, 22, 30, 12, 9, 18, 16, 14))
 
 
-async def _names(platform: Platform, tenant: str):
+async def unit_names(platform: Platform, tenant: str):
     """unit id → its name now (its last name, for a unit that has ended)."""
     timeline = await load_timeline(platform, tenant)
     return lambda unit_id: unit_name(timeline, unit_id, None)

@@ -40,6 +40,8 @@ class Letterhead:
 @dataclass(frozen=True)
 class Heading:
     text: str
+    centred: bool = False
+    """A line set in the middle: the enacting authority and "QUYẾT ĐỊNH:" of a decision."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class OfficialDocument:
     """Printed centred under both (the proposing level's confirmation)."""
     title: str = ""
     """The file's own title (metadata)."""
+    annex: tuple[Block, ...] = ()
+    """Printed on a new page after the signature: the list a decision attaches."""
 
 
 def signature_lines(capacity: str) -> tuple[str, ...]:

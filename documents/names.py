@@ -36,3 +36,17 @@ def _parent(timeline: OrgTimeline, unit_id: UUID, day: date | None) -> UUID | No
 def _day(history: UnitHistory, day: date | None) -> date:
     """`day` if the unit was active then, else its last day (now, for a unit still active)."""
     return day if day and history.is_active_on(day) else history.last_day()
+
+
+PLACE_WORDS = ("thành phố ", "tỉnh ", "huyện ", "thị xã ", "quận ", "xã ", "phường ")
+
+
+def place_of(name: str) -> str:
+    """The place a body's documents are dated at, from its name: "Liên đoàn Lao động tỉnh Tây
+    Ninh" → "Tây Ninh"; "" when the name holds none (the date line then leaves it blank)."""
+    lowered = name.lower()
+    found = [(lowered.rfind(word), word) for word in PLACE_WORDS if word in lowered]
+    if not found:
+        return ""
+    at, word = max(found)
+    return name[at + len(word):].strip()

@@ -25,6 +25,10 @@ def render_docx(doc: OfficialDocument) -> bytes:
     for block in doc.blocks:
         _block(document, block)
     _closing(document, doc)
+    if doc.annex:
+        document.add_page_break()
+        for block in doc.annex:
+            _block(document, block)
     document.core_properties.title = doc.title or doc.kind
     out = BytesIO()
     document.save(out)
@@ -79,7 +83,7 @@ def _title(document, doc: OfficialDocument) -> None:
 
 def _block(document, block) -> None:
     if isinstance(block, Heading):
-        _line(document.add_paragraph(), block.text, bold=True, align=LEFT)
+        _line(document.add_paragraph(), block.text, bold=True, align=CENTER if block.centred else LEFT)
     elif isinstance(block, Paragraph):
         paragraph = document.add_paragraph()
         paragraph.alignment = JUSTIFY

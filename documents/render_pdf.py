@@ -27,6 +27,10 @@ def render_pdf(doc: OfficialDocument) -> bytes:
     for block in doc.blocks:
         _block(pdf, block)
     _closing(pdf, doc)
+    if doc.annex:
+        pdf.add_page()
+        for block in doc.annex:
+            _block(pdf, block)
     return bytes(pdf.output())
 
 
@@ -98,7 +102,7 @@ def _title(pdf: FPDF, doc: OfficialDocument) -> None:
 def _block(pdf: FPDF, block) -> None:
     if isinstance(block, Heading):
         pdf.ln(1)
-        _text(pdf, block.text, style="B", align=Align.L)
+        _text(pdf, block.text, style="B", align=Align.C if block.centred else Align.L)
     elif isinstance(block, Paragraph):
         pdf.set_font(FAMILY, ("B" if block.bold else "") + ("I" if block.italic else ""), 14)
         with pdf.text_columns(text_align=Align.J, line_height=1.15) as columns:

@@ -91,4 +91,5 @@ def _check_ledger_matches(nomination: Nomination, quota: AwardQuota, plan: Plan)
     pool = plan.award_form(nomination.award_form).quota_pool
     if quota.plan_id != nomination.plan_id or quota.pool != pool:
         raise BadInput("quota ledger does not belong to this nomination's plan and form",
-                       rule="quota.ledger_match")
+                       rule="quota.ledger_match",
+                       message_vi="Sổ chỉ tiêu không thuộc kế hoạch và hình thức khen thưởng của đề nghị này")

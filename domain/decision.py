@@ -43,7 +43,8 @@ class DecisionRegister(Aggregate):
     def take_number(self, on: date) -> tuple[int, UUID]:
         if on.year != self.year:
             raise BadInput(f"a decision of {on:%d/%m/%Y} is not in the {self.year} register",
-                           rule="decision.register.year")
+                           rule="decision.register.year",
+                           message_vi=f"Quyết định ngày {on:%d/%m/%Y} không thuộc sổ đăng ký năm {self.year}")
         sequence, entry_id = self.next_entry()
         self._number_taken(sequence, entry_id)
         return sequence, entry_id
@@ -70,9 +71,11 @@ class AwardDecision(Aggregate):
     def revoke_recipient(self, nomination_id: UUID, reason: str, on: date) -> None:
         if nomination_id not in self.recipients:
             raise BadInput(f"nomination {nomination_id} is not a recipient of decision {self.number}",
-                           rule="decision.revoke.recipient")
+                           rule="decision.revoke.recipient",
+                           message_vi=f"Đề nghị không có tên trong quyết định số {self.number}")
         if nomination_id.hex in self.revoked:
-            raise InvalidTransition("this recipient's award is already revoked", rule="decision.revoke.once")
+            raise InvalidTransition("this recipient's award is already revoked", rule="decision.revoke.once",
+                                    message_vi="Khen thưởng của đối tượng này đã bị thu hồi")
         self._recipient_revoked(nomination_id, required(reason, "reason"), on)
 
     @event("DecisionRecipientRevoked")
@@ -87,8 +90,11 @@ def decision_number(sequence: int, symbol: str) -> str:
 
 def check_recipients(nomination_ids: list[UUID]) -> None:
     if not nomination_ids:
-        raise BadInput("a decision names at least one recipient", rule="decision.recipients")
+        raise BadInput("a decision names at least one recipient", rule="decision.recipients",
+                           message_vi="Quyết định phải có ít nhất một đối tượng được khen thưởng")
     if len(nomination_ids) > MAX_RECIPIENTS:
-        raise BadInput(f"a decision names at most {MAX_RECIPIENTS} recipients", rule="decision.recipients")
+        raise BadInput(f"a decision names at most {MAX_RECIPIENTS} recipients", rule="decision.recipients",
+                           message_vi=f"Một quyết định có tối đa {MAX_RECIPIENTS} đối tượng")
     if len(set(nomination_ids)) != len(nomination_ids):
-        raise Duplicate("a nomination is named twice in the decision", rule="decision.recipients.once")
+        raise Duplicate("a nomination is named twice in the decision", rule="decision.recipients.once",
+                            message_vi="Một đề nghị được ghi hai lần trong quyết định")

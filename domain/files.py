@@ -82,5 +82,6 @@ def _file_name(name: str) -> str:
     # Keep the last path segment only: a name is shown to people, never used as a path.
     base = required(name.replace("\\", "/").rsplit("/", 1)[-1], "file name")
     if len(base) > _MAX_NAME or not base.isprintable():
-        raise BadInput(f"a file name is 1..{_MAX_NAME} printable characters", rule="dossier.file.name")
+        raise BadInput(f"a file name is 1..{_MAX_NAME} printable characters", rule="dossier.file.name",
+                       message_vi=f"Tên tệp có từ 1 đến {_MAX_NAME} ký tự in được")
     return base

@@ -123,7 +123,8 @@ class Nomination(Aggregate):
     def _check_council_passed(self) -> None:
         if self.vote is not None and not self.vote["passed"]:
             raise InvalidTransition("the council did not vote by majority",
-                                           rule="nomination.council_vote.majority")
+                                           rule="nomination.council_vote.majority",
+                                           message_vi="Hội đồng chưa biểu quyết đạt đa số")
 
     # --- events ---------------------------------------------------------------------------
 
@@ -187,7 +188,8 @@ def draft_nomination(plan: Plan, *, nominee_kind: str, nominee_id: UUID, nominee
                      award_form: str, phase: str, proposing_unit_id: UUID,
                      nominee_enterprise: bool = False) -> Nomination:
     if nominee_kind not in SUBJECTS:
-        raise BadInput(f"nominee kind must be one of {SUBJECTS}", rule="nomination.nominee_kind")
+        raise BadInput(f"nominee kind must be one of {SUBJECTS}", rule="nomination.nominee_kind",
+                           message_vi="Loại đối tượng đề nghị không hợp lệ (tập thể hoặc cá nhân)")
     form = plan.award_form(award_form)
     checks.check_nominee_kind(nominee_kind, plan.eligible_subjects, form)
     plan.phase(phase)  # raises BAD_INPUT for an unknown phase

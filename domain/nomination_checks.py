@@ -45,7 +45,8 @@ def check_step(status: str, command: str) -> None:
         raise InvalidTransition(
             f"cannot {command.replace('_', ' ')} a nomination that is {status}; "
             f"allowed from: {', '.join(sorted(ALLOWED_FROM[command]))}",
-            rule=f"nomination.lifecycle.{command}")
+            rule=f"nomination.lifecycle.{command}",
+            message_vi=f"Không thể thực hiện bước này khi đề nghị đang ở trạng thái {status}")
 
 
 def check_nominee_kind(kind: str, plan_subjects: Iterable[str], form: AwardForm) -> None:
@@ -70,7 +71,8 @@ def check_dossier(required: Iterable[DossierItem], attached: dict[str, int]) -> 
 def check_standards(standards: Iterable[str], record: NomineeRecord) -> None:
     if record.under_discipline:
         raise StandardsNotMet("no award while discipline or investigation is pending",
-                              rule="law.no_award_under_discipline")
+                              rule="law.no_award_under_discipline",
+                              message_vi="Không khen thưởng khi đang bị xem xét kỷ luật hoặc điều tra")
     failed = [s for s in standards if not record.meets(s)]
     if failed:
         raise StandardsNotMet(f"standards not met: {', '.join(failed)}", rule="plan.standards",
@@ -79,4 +81,5 @@ def check_standards(standards: Iterable[str], record: NomineeRecord) -> None:
 
 def check_majority(present: int, votes_for: int, votes_against: int) -> None:
     if present <= 0 or votes_for + votes_against > present:
-        raise InvalidTransition("votes exceed members present", rule="nomination.council_vote.count")
+        raise InvalidTransition("votes exceed members present", rule="nomination.council_vote.count",
+                                message_vi="Số phiếu vượt quá số thành viên có mặt")

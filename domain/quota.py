@@ -30,7 +30,8 @@ def quota_limit(rule: QuotaRule, basis: int, cap: int | None = None) -> int:
         share = (rule.max_percent * basis / Decimal(100)).to_integral_value(_ROUNDING[rule.rounding])
         limits.append(int(share))
     if not limits:
-        raise BadInput(f"quota rule {rule.pool!r} sets no limit", rule="quota.limit")
+        raise BadInput(f"quota rule {rule.pool!r} sets no limit", rule="quota.limit",
+                       message_vi=f"Quy định chỉ tiêu {rule.pool!r} chưa đặt mức tối đa")
     return min(limits)
 
 
@@ -69,12 +70,14 @@ class AwardQuota(Aggregate):
     def release(self, nomination_id: UUID, on: date, reason: str) -> None:
         """Give a slot back (award rejected after reservation, or revoked)."""
         if not self.holds(nomination_id):
-            raise BadInput("no slot is held for this nomination", rule="quota.release")
+            raise BadInput("no slot is held for this nomination", rule="quota.release",
+                           message_vi="Đề nghị này chưa giữ suất khen thưởng nào")
         self._release(nomination_id, on, reason)
 
     def _check_not_held(self, nomination_id: UUID) -> None:
         if self.holds(nomination_id):
-            raise Duplicate("this nomination already holds a slot", rule="quota.reserve.once")
+            raise Duplicate("this nomination already holds a slot", rule="quota.reserve.once",
+                            message_vi="Đề nghị này đã giữ một suất khen thưởng")
 
     def _check_room(self) -> None:
         if self.remaining <= 0:
@@ -87,7 +90,8 @@ class AwardQuota(Aggregate):
         if self.priority == "enterprise_grassroots" and not enterprise \
                 and count(enterprise_waiting, "enterprise_waiting", "quota.priority") >= self.remaining:
             raise PriorityNotRespected("remaining slots are held for enterprise grassroots unions",
-                                       rule=f"plan.quota.{self.pool}.priority")
+                                       rule=f"plan.quota.{self.pool}.priority",
+                                       message_vi="Các suất còn lại dành cho công đoàn cơ sở doanh nghiệp")
 
     @event("QuotaReserved")
     def _reserve(self, nomination_id: UUID, on: date, enterprise: bool) -> None:
@@ -103,7 +107,8 @@ def open_quota(plan: Plan, pool: str, nominating_unit_id: UUID, *, registered_co
     """Open the ledger; `cap` is an extra limit from the RuleBook (e.g. 4 thematic per topic)."""
     rule = plan.quota_rule(pool)
     if rule is None:
-        raise BadInput(f"the plan has no quota rule {pool!r}", rule="plan.quota_rules")
+        raise BadInput(f"the plan has no quota rule {pool!r}", rule="plan.quota_rules",
+                       message_vi=f"Kế hoạch không có quy định chỉ tiêu {pool!r}")
     basis = count(registered_collectives, "registered_collectives", "quota.basis")
     return AwardQuota(tenant=plan.tenant, plan_id=plan.id, pool=pool, nominating_unit_id=nominating_unit_id,
                       limit=quota_limit(rule, basis, cap), basis=basis, priority=rule.priority)

@@ -53,7 +53,8 @@ class Registration(Aggregate):
         """Achieved amount for a target, from a report or the final result."""
         indicator = nfc(indicator)
         if indicator not in {t.indicator for t in self.targets}:
-            raise BadInput(f"no registered target {indicator!r}", rule="registration.results")
+            raise BadInput(f"no registered target {indicator!r}", rule="registration.results",
+                           message_vi=f"Chưa đăng ký chỉ tiêu {indicator!r}")
         self._record_result(indicator, amount(achieved, "achieved", "registration.results"), on)
 
     def attach_file(self, kind: str, file: FileFacts) -> None:
@@ -97,7 +98,8 @@ def register(plan: Plan, unit_id: UUID, unit_in_scope: bool, phase: str,
 def _check_plan_open(plan: Plan) -> None:
     if not plan.accepts_registrations:
         raise InvalidTransition(f"plan is {plan.status}; registrations need a launched plan",
-                                rule="registration.plan_launched")
+                                rule="registration.plan_launched",
+                                message_vi="Kế hoạch chưa được phát động: chưa thể đăng ký thi đua")
 
 
 def _check_in_scope(unit_in_scope: bool) -> None:
@@ -123,5 +125,6 @@ def _clean_targets(targets: Iterable[Target]) -> list[Target]:
                       amount(t.amount, "target amount", "registration.targets"), nfc(t.unit))
                for t in targets]
     if len({t.indicator for t in cleaned}) != len(cleaned):
-        raise Duplicate("each indicator may be registered once", rule="registration.targets")
+        raise Duplicate("each indicator may be registered once", rule="registration.targets",
+                            message_vi="Mỗi chỉ tiêu chỉ được đăng ký một lần")
     return cleaned

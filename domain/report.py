@@ -69,12 +69,14 @@ def missing_reports(plan: Plan, unit_ids: Iterable[UUID], reports: Iterable[Prog
 def _check_plan_running(plan: Plan) -> None:
     if plan.status not in ("launched", "interim_review", "final_review"):
         raise InvalidTransition(f"plan is {plan.status}; reports need a running plan",
-                                rule="report.plan_running")
+                                rule="report.plan_running",
+                                message_vi="Kế hoạch không còn trong thời gian thực hiện: chưa thể báo cáo")
 
 
 def _check_reporting_day(plan: Plan, day: date) -> None:
     if day not in plan.reporting_days(day, day):
-        raise BadInput(f"{day} is not a reporting day of this plan", rule="report.schedule")
+        raise BadInput(f"{day} is not a reporting day of this plan", rule="report.schedule",
+                           message_vi=f"Ngày {day:%d/%m/%Y} không phải kỳ báo cáo của kế hoạch")
 
 
 def _clean(f: ReportFigures) -> dict:

@@ -49,7 +49,8 @@ class RuleBook:
             for b in self.entries:
                 if a is not b and (a.topic, a.key) == (b.topic, b.key) and _overlap(a, b):
                     raise BadInput(f"rule {a.topic}/{a.key} has overlapping versions",
-                                   rule="rules.no_overlap")
+                                   rule="rules.no_overlap",
+                                   message_vi=f"Quy định {a.topic}/{a.key} có các phiên bản chồng thời gian")
 
     def lookup(self, topic: str, key: str, on: date) -> RuleEntry | None:
         return next((e for e in self.entries if (e.topic, e.key) == (topic, key) and e.in_force(on)), None)

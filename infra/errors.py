@@ -13,6 +13,12 @@ from uuid import UUID
 
 class CodedError(Exception):
     code = "APPLICATION_ERROR"
+    message_vi = ""  # the Vietnamese message where it says more than the code's general one
+
+    def __init__(self, *args: object, message_vi: str = "") -> None:
+        super().__init__(*args)
+        if message_vi:
+            self.message_vi = message_vi
 
 
 class ConcurrencyError(CodedError):

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DEFAULT_APP_PASSWORD = "thidua_app"
 DEFAULT_JWT_SECRET = "thidua-dev-secret-change-me-in-production"
@@ -109,7 +110,8 @@ class AccountSettings:
     """THIDUA_SIGNINS_PER_MINUTE: sign-in attempts one client address may make per minute (per
     server process), whatever the accounts; beyond it TOO_MANY_REQUESTS."""
     secure_cookies: bool = True
-    """THIDUA_SECURE_COOKIES: session cookies only over HTTPS (1/0; 0 for plain-HTTP development)."""
+    """THIDUA_SECURE_COOKIES: session cookies only over HTTPS (1/0; default 1, and 0 in development
+    mode, whose `make run` serves plain HTTP on 127.0.0.1)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,40 @@ class FileSettings:
 
 
 @dataclass(frozen=True)
+class OidcSettings:
+    """Sign-in through an OpenID Connect provider (Authorization Code + PKCE). `Settings.oidc`
+    is None, and the /auth/oidc routes answer NOT_FOUND, unless THIDUA_OIDC_ISSUER is set."""
+
+    issuer: str
+    """THIDUA_OIDC_ISSUER: the provider's issuer URL; its /.well-known/openid-configuration is
+    read on first use. HTTPS, except on a loopback address."""
+    client_id: str
+    """THIDUA_OIDC_CLIENT_ID: this platform's client id at the provider (required with the issuer)."""
+    client_secret: str | None = None
+    """THIDUA_OIDC_CLIENT_SECRET: its secret (client_secret_basic); unset: a public client (PKCE only)."""
+    redirect_base: str = "http://127.0.0.1:8000"
+    """THIDUA_OIDC_REDIRECT_BASE: the public address the provider sends people back to (default:
+    THIDUA_PUBLIC_URL); register `<base>/auth/oidc/callback` as the redirect URI."""
+    scopes: tuple[str, ...] = ("openid", "email", "profile")
+    """THIDUA_OIDC_SCOPES: space-separated scopes asked for (`openid` is always added)."""
+    subject_claim: str = "sub"
+    """THIDUA_OIDC_SUBJECT_CLAIM: the claim that names the person for good at the provider."""
+    email_claim: str = "email"
+    """THIDUA_OIDC_EMAIL_CLAIM: the claim holding the email an invitation was sent to."""
+    email_verified_claim: str = "email_verified"
+    """THIDUA_OIDC_EMAIL_VERIFIED_CLAIM: the claim saying the provider checked that email."""
+    require_verified_email: bool = True
+    """THIDUA_OIDC_REQUIRE_VERIFIED_EMAIL: link a first login by email only when the provider
+    says it verified it (1/0; 0 only for a provider whose every email is verified)."""
+    timeout_s: int = 10
+    """THIDUA_OIDC_TIMEOUT: seconds to wait for the provider's discovery, keys and token endpoints."""
+
+    @property
+    def redirect_uri(self) -> str:
+        return f"{self.redirect_base}/auth/oidc/callback"
+
+
+@dataclass(frozen=True)
 class Settings:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     server: ServerSettings = field(default_factory=ServerSettings)
@@ -165,6 +201,7 @@ class Settings:
     telemetry: TelemetrySettings = field(default_factory=TelemetrySettings)
     rate_limits: RateLimitSettings = field(default_factory=RateLimitSettings)
     files: FileSettings = field(default_factory=FileSettings)
+    oidc: OidcSettings | None = None
 
     def unsafe_defaults(self) -> list[str]:
         """What production mode refuses to start with: the built-in secrets anyone can read."""
@@ -211,7 +248,7 @@ class Settings:
                 max_failed_signins=_int(env, "THIDUA_SIGNIN_MAX_FAILURES", u.max_failed_signins),
                 lockout_s=_int(env, "THIDUA_SIGNIN_LOCKOUT", u.lockout_s),
                 signins_per_minute=_int(env, "THIDUA_SIGNINS_PER_MINUTE", u.signins_per_minute),
-                secure_cookies=_flag(env.get("THIDUA_SECURE_COOKIES"), u.secure_cookies),
+                secure_cookies=_flag(env.get("THIDUA_SECURE_COOKIES"), not dev_mode),
             ),
             mail=MailSettings(
                 smtp_host=env.get("THIDUA_SMTP_HOST") or None,
@@ -237,6 +274,7 @@ class Settings:
                 directory=Path(env.get("THIDUA_FILE_DIR", f.directory)),
                 max_bytes=_int(env, "THIDUA_FILE_MAX_BYTES", f.max_bytes),
             ),
+            oidc=_oidc(env, env.get("THIDUA_PUBLIC_URL", u.public_url).rstrip("/")),
         )
 
 
@@ -259,6 +297,36 @@ def _limit(env: Mapping[str, str], name: str, default: str) -> RateLimit | None:
         return RateLimit.parse(env.get(name) or default)
     except SettingsError as exc:
         raise SettingsError(f"{name}={exc}") from None
+
+
+def _oidc(env: Mapping[str, str], public_url: str) -> OidcSettings | None:
+    issuer = (env.get("THIDUA_OIDC_ISSUER") or "").strip()  # compared exactly: keep a trailing slash
+    if not issuer:
+        return None
+    client_id = (env.get("THIDUA_OIDC_CLIENT_ID") or "").strip()
+    if not client_id:
+        raise SettingsError("THIDUA_OIDC_ISSUER is set but THIDUA_OIDC_CLIENT_ID is not")
+    if not _secure_or_loopback(issuer):
+        raise SettingsError(f"THIDUA_OIDC_ISSUER={issuer!r}: must be an https:// URL (http only on a loopback address)")
+    o = OidcSettings(issuer, client_id)
+    scopes = tuple(dict.fromkeys(["openid", *(env.get("THIDUA_OIDC_SCOPES") or " ".join(o.scopes)).split()]))
+    return OidcSettings(
+        issuer=issuer, client_id=client_id,
+        client_secret=env.get("THIDUA_OIDC_CLIENT_SECRET") or None,
+        redirect_base=(env.get("THIDUA_OIDC_REDIRECT_BASE") or public_url).rstrip("/"),
+        scopes=scopes,
+        subject_claim=env.get("THIDUA_OIDC_SUBJECT_CLAIM") or o.subject_claim,
+        email_claim=env.get("THIDUA_OIDC_EMAIL_CLAIM") or o.email_claim,
+        email_verified_claim=env.get("THIDUA_OIDC_EMAIL_VERIFIED_CLAIM") or o.email_verified_claim,
+        require_verified_email=_flag(env.get("THIDUA_OIDC_REQUIRE_VERIFIED_EMAIL"), o.require_verified_email),
+        timeout_s=_int(env, "THIDUA_OIDC_TIMEOUT", o.timeout_s),
+    )
+
+
+def _secure_or_loopback(url: str) -> bool:
+    """Tokens travel over the issuer's endpoints: TLS, unless provider and platform share a host."""
+    parts = urlsplit(url)
+    return parts.scheme == "https" or (parts.scheme == "http" and parts.hostname in {"127.0.0.1", "localhost", "::1"})
 
 
 def _names(raw: str | None) -> tuple[str, ...]:

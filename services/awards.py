@@ -54,7 +54,8 @@ async def open_quota(platform: Platform, tenant: str, ctx: CommandContext, *, pl
         await check_reach(platform, tenant, ctx, nominating_unit_id)
         return await _new_ledger(platform, tenant, plan, pool, nominating_unit_id, registered_collectives, cap)
     return await run_command(platform, tenant, ctx, "open_quota", decide, on_conflict=lambda: Duplicate(
-        f"the quota {pool!r} is already open", rule="quota.open.once"))
+        f"the quota {pool!r} is already open", rule="quota.open.once",
+        message_vi=f"Chỉ tiêu {pool!r} đã được mở"))
 
 
 async def decide_award(platform: Platform, tenant: str, ctx: CommandContext, nomination_id: UUID, *,

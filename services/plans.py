@@ -40,7 +40,8 @@ async def draft_plan(platform: Platform, tenant: str, ctx: CommandContext, /, *,
         timeline = await load_timeline(platform, tenant)
         await check_reach(platform, tenant, ctx, issuing_unit_id, day=on, timeline=timeline)
         if drafted_in != tenant:
-            raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant")
+            raise BadInput("a plan is drafted in the tenant that issues it", rule="plan.tenant",
+                       message_vi="Kế hoạch được soạn tại chính đơn vị ban hành")
         _check_issuing_unit(timeline, issuing_unit_id, on)
         for link in fields.get("parent_links", ()):
             await _check_platform_link(platform, tenant, ctx, link)
@@ -133,7 +134,8 @@ def _check_issuing_unit(timeline: OrgTimeline, unit_id: UUID, on: date | None) -
         active = False
     if not active:
         raise OutOfScope(f"issuing unit {unit_id} is not an active unit of this tenant",
-                         rule="plan.issuing_unit")
+                         rule="plan.issuing_unit",
+                         message_vi="Đơn vị ban hành không phải đơn vị đang hoạt động của đơn vị này")
 
 
 async def _check_platform_link(platform: Platform, tenant: str, ctx: CommandContext, link: ParentLink) -> None:
@@ -145,7 +147,8 @@ async def _check_platform_link(platform: Platform, tenant: str, ctx: CommandCont
     if link.tenant in (tenant, NATIONAL_TENANT) or _acts_platform_wide(tenant, ctx):
         if parent is None:
             raise BadInput(f"no plan {link.plan_id} in tenant {link.tenant!r} to link to",
-                           rule="plan.parent_links.on_platform")
+                           rule="plan.parent_links.on_platform",
+                           message_vi="Không tìm thấy kế hoạch cấp trên để liên kết")
     elif parent is None or not parent.accepts_links_from(tenant):
         raise Forbidden(f"plan {link.plan_id} of tenant {link.tenant!r} does not accept links from this tenant"
                         " (no such plan, or its tenant has not granted them)")

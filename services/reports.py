@@ -27,7 +27,8 @@ async def submit_report(platform: Platform, tenant: str, ctx: CommandContext, *,
         await check_reach(platform, tenant, ctx, unit_id, day=day, timeline=timeline)
         plan = await load(platform, tenant, plan_id, Plan)
         if not in_scope(timeline, plan, unit_id, day):
-            raise OutOfScope("the unit is outside the plan's scope", rule="report.scope")
+            raise OutOfScope("the unit is outside the plan's scope", rule="report.scope",
+                      message_vi="Đơn vị không thuộc phạm vi của kế hoạch")
         return domain_submit(plan, unit_id, day, figures, submitted_on=submitted_on)
 
     def duplicate() -> Duplicate:

@@ -43,11 +43,13 @@ async def provision_tenant(platform: Platform, metadata: Metadata, *, tenant_id:
     validate_tenant_id(tenant_id)
     if kind not in registry.TENANT_KINDS or kind == "platform":
         raise BadInput(f"tenant kind must be one of province_federation, sector_union, department; got {kind!r}",
-                       rule="tenants.kind")
+                       rule="tenants.kind",
+                       message_vi="Loại đơn vị phải là LĐLĐ tỉnh, công đoàn ngành hoặc sở, ngành")
     national = await _root(platform, national_tenant)
     if national is None:
         raise BadInput(f"the platform tenant {national_tenant!r} is not provisioned yet",
-                       rule="tenants.national_body")
+                       rule="tenants.national_body",
+                       message_vi="Cơ quan cấp Trung ương chưa được khởi tạo trên nền tảng")
     root = OrgUnit.create(tenant_id=tenant_id, kind=registry.TENANT_KINDS[kind], name=name,
                           parent=national, effective=effective, code=code, id=root_unit_id(tenant_id))
     return await _provision(platform, metadata, idempotency_key, tenant_id, kind, root)

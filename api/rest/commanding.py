@@ -38,7 +38,7 @@ def command_context(request: Request, principal: Principal) -> CommandContext:
         raise BadInput(f"{IDEMPOTENCY_HEADER} must be 1..{MAX_KEY_LENGTH} printable characters",
                        rule="api.idempotency_key")
     return CommandContext(actor=principal.subject, unit_id=principal.unit, idempotency_key=key,
-                          correlation_id=request.headers.get("X-Request-Id"), writes_under=_reach(principal),
+                          correlation_id=request.headers.get("X-Request-Id"), writes_under=write_reach(principal),
                           request_fingerprint=request.state.get(FINGERPRINT))
 
 
@@ -49,7 +49,7 @@ def request_fingerprint(method: str, path: str, body: object) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
-def _reach(principal: Principal) -> UUID | None:
+def write_reach(principal: Principal) -> UUID | None:
     """Officers write for their unit and its subtree (a token without a unit: the tenant root)."""
     if principal.has(Role.PLATFORM_ADMIN):
         return None

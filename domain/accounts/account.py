@@ -53,7 +53,8 @@ class UserAccount(Aggregate):
     def accept_invitation(self, now: datetime) -> None:
         self._check_enabled()
         if self.accepted:
-            raise InvalidTransition("the invitation was already accepted", rule="accounts.invitation.once")
+            raise InvalidTransition("the invitation was already accepted", rule="accounts.invitation.once",
+                                    message_vi="Lời mời đã được nhận trước đó")
         if now > self.invited_until:
             raise DeadlinePassed("the invitation has expired; ask for a new one", rule="accounts.invitation.expiry",
                                  message_vi="Lời mời đã hết hạn; hãy đề nghị gửi lời mời mới")
@@ -66,7 +67,8 @@ class UserAccount(Aggregate):
     def renew_invitation(self, until: datetime) -> None:
         self._check_enabled()
         if self.accepted:
-            raise InvalidTransition("the invitation was already accepted", rule="accounts.invitation.once")
+            raise InvalidTransition("the invitation was already accepted", rule="accounts.invitation.once",
+                                    message_vi="Lời mời đã được nhận trước đó")
         self._renew(invited_until=until)
 
     @event("InvitationRenewed")
@@ -102,7 +104,8 @@ class UserAccount(Aggregate):
 
     def enable(self) -> None:
         if not self.disabled:
-            raise InvalidTransition("the account is not disabled", rule="accounts.enable")
+            raise InvalidTransition("the account is not disabled", rule="accounts.enable",
+                                    message_vi="Tài khoản không bị khóa")
         self._enable()
 
     @event("AccountEnabled")
@@ -115,9 +118,11 @@ class UserAccount(Aggregate):
         self._check_enabled()
         issuer, subject = str(issuer).strip(), str(subject).strip()
         if not issuer or not subject or len(issuer) > 500 or len(subject) > 255:
-            raise BadInput("an external identity needs an issuer and a subject", rule="accounts.identity")
+            raise BadInput("an external identity needs an issuer and a subject", rule="accounts.identity",
+                           message_vi="Danh tính bên ngoài cần có nơi cấp và mã định danh")
         if [issuer, subject] in self.identities:
-            raise BadInput("this identity is already linked", rule="accounts.identity.once")
+            raise BadInput("this identity is already linked", rule="accounts.identity.once",
+                           message_vi="Danh tính này đã được liên kết")
         if not self.accepted and now > self.invited_until:
             raise DeadlinePassed("the invitation has expired; ask for a new one", rule="accounts.invitation.expiry",
                                  message_vi="Lời mời đã hết hạn; hãy đề nghị gửi lời mời mới")
@@ -133,9 +138,11 @@ class UserAccount(Aggregate):
         """A personal API token; only its SHA-256 hash is kept (the secret is shown once)."""
         self._check_active()
         if len(self.live_tokens(now)) >= MAX_TOKENS:
-            raise BadInput(f"at most {MAX_TOKENS} live personal tokens per account", rule="accounts.tokens.limit")
+            raise BadInput(f"at most {MAX_TOKENS} live personal tokens per account", rule="accounts.tokens.limit",
+                           message_vi=f"Mỗi tài khoản có tối đa {MAX_TOKENS} token cá nhân còn hiệu lực")
         if expires_at <= now:
-            raise BadInput("a token must expire in the future", rule="accounts.tokens.expiry")
+            raise BadInput("a token must expire in the future", rule="accounts.tokens.expiry",
+                           message_vi="Hạn của token phải ở tương lai")
         self._issue_token(token_id=token_id, name=name, scopes=sorted(scopes), expires_at=expires_at,
                           secret_hash=secret_hash)
 
@@ -148,7 +155,8 @@ class UserAccount(Aggregate):
     def revoke_token(self, token_id: UUID) -> None:
         token = self.tokens.get(str(token_id))
         if token is None or token["revoked"]:
-            raise BadInput(f"no live token {token_id}", rule="accounts.tokens.revoke")
+            raise BadInput(f"no live token {token_id}", rule="accounts.tokens.revoke",
+                           message_vi="Token không tồn tại hoặc đã hết hiệu lực")
         self._revoke_token(token_id=token_id)
 
     @event("PersonalTokenRevoked")

@@ -52,7 +52,8 @@ def check_grant(grant: Grant, *, tenant: str, platform_tenant: str, granted_by: 
                        rule="accounts.grant.platform_tenant",
                        message_vi="Vai trò cấp nền tảng chỉ thuộc đơn vị sử dụng của cơ quan quốc gia")
     if grant.audit_tenants and AUDITOR not in grant.roles:
-        raise BadInput("audit_tenants are granted with the auditor role only", rule="accounts.grant.audit")
+        raise BadInput("audit_tenants are granted with the auditor role only", rule="accounts.grant.audit",
+                       message_vi="Chỉ cấp đơn vị được kiểm tra kèm vai trò kiểm tra, giám sát")
     if grant.audit_tenants - {tenant} and PLATFORM_ADMIN not in granted_by:
         raise BadInput("a tenant administrator grants the audit of its own tenant only",
                        rule="accounts.grant.audit_tenants",

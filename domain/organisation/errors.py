@@ -9,8 +9,8 @@ class OrgError(DomainError):
     code = "ORG_RULE"
     default_rule = "org"
 
-    def __init__(self, message: str, *, rule: str = "") -> None:
-        super().__init__(message, rule=rule or self.default_rule)
+    def __init__(self, message: str, *, rule: str = "", message_vi: str = "") -> None:
+        super().__init__(message, rule=rule or self.default_rule, message_vi=message_vi)
 
 
 class InvalidUnitName(OrgError):

@@ -24,10 +24,12 @@ class TreeGuards:
         """Refuse to end a unit that something still hangs under or merges into from that day."""
         left = [c for c in self._ever_children.get(unit_id, ()) if self._is_child_from(c, unit_id, day)]
         if left:
-            raise HasActiveChildren(f"{len(left)} unit(s) are under {unit_id} on or after {day}; move them first")
+            raise HasActiveChildren(f"{len(left)} unit(s) are under {unit_id} on or after {day}; move them first",
+                                    message_vi=f"Còn {len(left)} đơn vị trực thuộc từ ngày {day:%d/%m/%Y}; hãy chuyển các đơn vị này trước")
         late = [u for u, h in self._units.items() if unit_id in h.successor_ids and h.ended_on >= day]
         if late:
-            raise StillReferenced(f"{len(late)} unit(s) merge or split into {unit_id} on or after {day}")
+            raise StillReferenced(f"{len(late)} unit(s) merge or split into {unit_id} on or after {day}",
+                                  message_vi=f"Còn {len(late)} đơn vị sáp nhập hoặc chia tách vào đơn vị này từ ngày {day:%d/%m/%Y}")
 
     def check_merge(self, unit_id: UUID, successor_id: UUID, day: date) -> None:
         """check_end, and the successor must not (eventually) succeed into this unit."""
@@ -36,7 +38,8 @@ class TreeGuards:
         while (h := self._units.get(current)) is not None and h.successor_ids:
             current = h.successor_ids[0]
             if current == unit_id or current in seen:
-                raise CreatesCycle(f"{successor_id} already succeeds into {unit_id}")
+                raise CreatesCycle(f"{successor_id} already succeeds into {unit_id}",
+                                   message_vi="Đơn vị kế thừa đã được sáp nhập vào chính đơn vị này")
             seen.add(current)
 
     def _is_child_from(self, child: UUID, parent: UUID, day: date) -> bool:
@@ -49,7 +52,8 @@ class TreeGuards:
         """Refuse a move that would put a unit under itself on that day or any later one."""
         for moment in self._structure_dates_from(day):
             if self._returns_to(unit_id, new_parent_id, day, moment):
-                raise CreatesCycle(f"moving {unit_id} under {new_parent_id} makes a cycle on {moment}")
+                raise CreatesCycle(f"moving {unit_id} under {new_parent_id} makes a cycle on {moment}",
+                                   message_vi=f"Chuyển đơn vị như vậy tạo vòng lặp trong cây tổ chức ngày {moment:%d/%m/%Y}")
 
     def _structure_dates_from(self, day: date) -> list[date]:
         """Days on or after `day` when some parent link changes."""

@@ -45,7 +45,8 @@ class UnitHistory:
     @classmethod
     def created(cls, c: UnitChange) -> UnitHistory:
         if c.kind is None:
-            raise BadInput(f"the creation of {c.unit_id} does not say its kind", rule="org.unit.kind")
+            raise BadInput(f"the creation of {c.unit_id} does not say its kind", rule="org.unit.kind",
+                           message_vi="Thiếu loại đơn vị khi thành lập")
         names, parents = Series[str](), Series[UUID | None]()
         names.put(c.effective, c.seq, c.name or "")
         parents.put(c.effective, c.seq, c.parent_id)

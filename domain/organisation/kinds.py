@@ -23,6 +23,10 @@ class UnitKind(str, Enum):
     def level(self) -> int:
         return LEVELS[self]
 
+    @property
+    def label_vi(self) -> str:
+        return LABELS_VI[self]
+
 
 LEVELS: dict[UnitKind, int] = {
     UnitKind.NATIONAL_BODY: 0,
@@ -47,3 +51,17 @@ UPPER_LEVEL_UNIONS = frozenset(
 def may_sit_under(child: UnitKind, parent: UnitKind) -> bool:
     """A parent is strictly higher (smaller level); levels may be skipped."""
     return parent.level < child.level
+
+
+LABELS_VI: dict[UnitKind, str] = {  # as the seeds write them
+    UnitKind.NATIONAL_BODY: "cơ quan Trung ương",
+    UnitKind.PROVINCE_FEDERATION: "Liên đoàn Lao động tỉnh, thành phố",
+    UnitKind.SECTOR_UNION: "công đoàn ngành Trung ương",
+    UnitKind.DEPARTMENT: "sở, ban, ngành",
+    UnitKind.DISTRICT_FEDERATION: "Liên đoàn Lao động huyện",
+    UnitKind.COMMUNE_UNION: "công đoàn xã, phường",
+    UnitKind.INDUSTRIAL_ZONE_UNION: "công đoàn khu công nghiệp",
+    UnitKind.GRASSROOTS_UNION: "công đoàn cơ sở",
+    UnitKind.PUBLIC_SERVICE_UNIT: "đơn vị sự nghiệp",
+    UnitKind.DIVISION: "phòng, ban",
+}

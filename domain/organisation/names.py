@@ -9,10 +9,11 @@ from domain.organisation.errors import InvalidUnitName
 def normalise_name(name: str) -> str:
     """NFC, trimmed, inner whitespace collapsed; blank names are refused."""
     if not isinstance(name, str):
-        raise InvalidUnitName(f"a unit name must be text, got {type(name).__name__}")
+        raise InvalidUnitName(f"a unit name must be text, got {type(name).__name__}",
+                              message_vi="Tên đơn vị phải là văn bản")
     text = " ".join(nfc(name).split())
     if not text:
-        raise InvalidUnitName("a unit name must not be blank")
+        raise InvalidUnitName("a unit name must not be blank", message_vi="Tên đơn vị không được để trống")
     return text
 
 

@@ -33,7 +33,8 @@ class Succession:
         while parent is not None:
             holder = self.attribution_now(parent)
             if holder in path:
-                raise CreatesCycle(f"the current tree has a cycle through {holder}")
+                raise CreatesCycle(f"the current tree has a cycle through {holder}",
+                                   message_vi="Cây tổ chức hiện tại có vòng lặp")
             path.append(holder)
             parent = self._last_parent(holder)
         return path
@@ -43,7 +44,8 @@ class Succession:
         while (h := self._units.get(current)) is not None and h.successor_ids:
             current = h.successor_ids[0]
             if current in seen:
-                raise CreatesCycle(f"the succession of {unit_id} loops through {current}")
+                raise CreatesCycle(f"the succession of {unit_id} loops through {current}",
+                                   message_vi="Chuỗi kế thừa của đơn vị bị lặp")
             seen.add(current)
         return current
 

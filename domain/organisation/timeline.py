@@ -104,16 +104,18 @@ class OrgTimeline(Succession, TreeGuards):
         try:
             return self._units[unit_id]
         except KeyError:
-            raise UnknownUnit(f"no unit {unit_id} in this timeline") from None
+            raise UnknownUnit(f"no unit {unit_id} in this timeline", message_vi="Không tìm thấy đơn vị") from None
 
     def _active(self, unit_id: UUID, day: date) -> UnitHistory:
         h = self._history(unit_id)
         if not h.is_active_on(day):
             raise NotActiveOnDate(f"{h.names.on(day)!r} is not active on {day}",
-                                  rule="org.query.active_on_date")
+                                  rule="org.query.active_on_date",
+                                  message_vi=f"{h.names.on(day)} không hoạt động vào ngày {day:%d/%m/%Y}")
         return h
 
     def _may_extend(self, path: list[UUID], parent: UUID, day: date) -> bool:
         if parent in path:
-            raise CreatesCycle(f"the tree has a cycle through {parent} on {day}")
+            raise CreatesCycle(f"the tree has a cycle through {parent} on {day}",
+                               message_vi=f"Cây tổ chức có vòng lặp vào ngày {day:%d/%m/%Y}")
         return parent not in self._units or self._units[parent].is_active_on(day)

@@ -64,16 +64,19 @@ class Plan(PlanQueries, Aggregate):
         check_transition(self.status, "link_parent")
         checks.check_parent_link(link)
         if to_data(link) in self.parent_links_data:
-            raise Duplicate("parent link already recorded", rule="plan.parent_links.unique")
+            raise Duplicate("parent link already recorded", rule="plan.parent_links.unique",
+                            message_vi="Liên kết với kế hoạch cấp trên đã được ghi")
         self._link_parent(to_data(link))
 
     def grant_links(self, tenant: str) -> None:
         """Consent of this plan's tenant that plans of `tenant` link to it (implement it, are
         based on it...): the link then brings their figures into this plan's cascade."""
         if tenant == self.tenant:
-            raise BadInput("plans of the same tenant may link without a grant", rule="plan.link_grants.other_tenant")
+            raise BadInput("plans of the same tenant may link without a grant", rule="plan.link_grants.other_tenant",
+                           message_vi="Kế hoạch cùng đơn vị được liên kết mà không cần cấp phép")
         if tenant in self.link_grants:
-            raise Duplicate(f"links from tenant {tenant!r} are already granted", rule="plan.link_grants.unique")
+            raise Duplicate(f"links from tenant {tenant!r} are already granted", rule="plan.link_grants.unique",
+                            message_vi=f"Đã cấp phép liên kết cho đơn vị {tenant}")
         self._grant_links(tenant)
 
     def accepts_links_from(self, tenant: str) -> bool:
@@ -121,15 +124,18 @@ class Plan(PlanQueries, Aggregate):
     def _check_end_condition_open(self) -> None:
         if not self.period.end_condition:
             raise BadInput("this plan has an end date, not an end condition",
-                           rule="plan.period.end_condition")
+                           rule="plan.period.end_condition",
+                           message_vi="Kế hoạch này có ngày kết thúc, không có điều kiện kết thúc")
         if self.end_condition_met_on is not None:
-            raise Duplicate("end condition already declared met", rule="plan.period.end_condition")
+            raise Duplicate("end condition already declared met", rule="plan.period.end_condition",
+                            message_vi="Điều kiện kết thúc đã được xác nhận")
 
     def _check_period_over(self, on: date) -> None:
         end = self.effective_end
         if end is None or on < end:
             raise BadInput("a plan closes only after its period ends or its end condition is met",
-                           rule="plan.close.after_period")
+                           rule="plan.close.after_period",
+                           message_vi="Chỉ kết thúc kế hoạch sau khi hết thời gian thực hiện hoặc đạt điều kiện kết thúc")
 
     # --- events (state changes only) -------------------------------------------------------
 

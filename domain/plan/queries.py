@@ -73,7 +73,8 @@ class PlanQueries:
         for p in self.phases:
             if p.name == name:
                 return p
-        raise BadInput(f"the plan has no phase {name!r}", rule="plan.phases")
+        raise BadInput(f"the plan has no phase {name!r}", rule="plan.phases",
+                       message_vi=f"Kế hoạch không có giai đoạn {name!r}")
 
     def registration_deadline(self, phase: str) -> Deadline | None:
         return self.phase(phase).registration_deadline
@@ -90,7 +91,8 @@ class PlanQueries:
         for f in self.award_forms:
             if f.code == code:
                 return f
-        raise BadInput(f"the plan has no award form {code!r}", rule="plan.award_forms")
+        raise BadInput(f"the plan has no award form {code!r}", rule="plan.award_forms",
+                       message_vi=f"Kế hoạch không có hình thức khen thưởng {code!r}")
 
     def quota_rule(self, pool: str) -> QuotaRule | None:
         return next((r for r in self.quota_rules if r.pool == pool), None)

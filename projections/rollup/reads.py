@@ -125,5 +125,6 @@ async def leaderboard(db: Database, root_plan: PlanRef, node: UUID, metric: str,
 def _number(value: Any, metric: str) -> float:
     """A rankable figure; grouped metrics (`models_by_type`: a breakdown) are BAD_INPUT."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        raise BadInput(f"metric {metric!r} is not a number and cannot be ranked", rule="rollup.leaderboard.metric")
+        raise BadInput(f"metric {metric!r} is not a number and cannot be ranked", rule="rollup.leaderboard.metric",
+                       message_vi=f"Chỉ số {metric!r} không phải là số nên không xếp hạng được")
     return float(value)

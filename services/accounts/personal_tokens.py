@@ -27,6 +27,16 @@ MAX_DAYS = 366
 
 
 @dataclass(frozen=True)
+class TokenView:
+    token_id: UUID
+    name: str
+    scopes: list[str]
+    expires_at: datetime
+    live: bool
+    """Neither revoked nor expired."""
+
+
+@dataclass(frozen=True)
 class IssuedToken:
     result: CommandResult
     token_id: UUID
@@ -50,6 +60,17 @@ async def issue_token(platform: Platform, ctx: CommandContext, principal: Princi
     result = await run_command(platform, principal.tenant, ctx, "issue_token", decide)
     return IssuedToken(result, token_id, personal_token(principal.tenant, principal.account, token_id, secret),
                        expires)
+
+
+async def my_tokens(platform: Platform, principal: Principal) -> list[TokenView]:
+    """The signed-in person's own tokens, newest expiry first (never a secret: none is kept)."""
+    if principal.account is None:
+        raise Forbidden("only a signed-in account has personal tokens")
+    account = await load_account(platform, principal.tenant, principal.account)
+    live = account.live_tokens(now())
+    views = [TokenView(UUID(key), t["name"], list(t["scopes"]), t["expires_at"], key in live)
+             for key, t in account.tokens.items()]
+    return sorted(views, key=lambda view: view.expires_at, reverse=True)
 
 
 async def revoke_token(platform: Platform, ctx: CommandContext, principal: Principal, token_id: UUID) -> CommandResult:
@@ -87,9 +108,12 @@ async def token_principal(platform: Platform, token: str) -> Principal:
 def _check(name: str, scopes: list[str], days: int) -> tuple[str, list[str]]:
     name = str(name).strip()
     if not 0 < len(name) <= 100:
-        raise BadInput("a token's name has 1 to 100 characters", rule="accounts.tokens.name")
+        raise BadInput("a token's name has 1 to 100 characters", rule="accounts.tokens.name",
+                       message_vi="Tên token có từ 1 đến 100 ký tự")
     if not scopes or not set(scopes) <= SCOPES:
-        raise BadInput(f"scopes are among {sorted(SCOPES)}", rule="accounts.tokens.scopes")
+        raise BadInput(f"scopes are among {sorted(SCOPES)}", rule="accounts.tokens.scopes",
+                       message_vi="Chọn ít nhất một quyền: đọc (read) hoặc ghi (write)")
     if not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
-        raise BadInput(f"a token lives 1 to {MAX_DAYS} days", rule="accounts.tokens.expiry")
+        raise BadInput(f"a token lives 1 to {MAX_DAYS} days", rule="accounts.tokens.expiry",
+                       message_vi=f"Token có hiệu lực từ 1 đến {MAX_DAYS} ngày")
     return name, sorted(set(scopes))

@@ -25,6 +25,7 @@ from services.context import CommandContext, CommandResult
 from services.errors import TooManyAttempts, Unauthenticated
 
 WRONG = "the email or the password is wrong"
+WRONG_VI = "Email hoặc mật khẩu không đúng"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ async def sign_in(platform: Platform, email: str, password: str) -> Session:
                                                          settings.lockout_s)
             if locked and locked > now():
                 raise _locked(locked)
-        raise Unauthenticated(WRONG)
+        raise Unauthenticated(WRONG, message_vi=WRONG_VI)
     account = await active_account(platform, ref.user_id)
     if needs_rehash(credential.password_hash):
         await account_tables.set_password(platform.db, ref.user_id, await hashed(str(password)))

@@ -73,9 +73,11 @@ async def test_dev_mode_keeps_introspection_and_graphiql(admin_url):
 
 def test_the_demo_prints_a_platform_admin_token_in_dev_mode_only():
     from demo import ids
+    from demo.accounts import PASSWORD
 
     plans = {f"{ids.TAY_NINH}/seed_001": "p1", f"{ids.SO_LDTBXH}/seed_004": "p4"}
     loaded = DemoLoad(written=1, seconds=0.1, plans=plans)
     production, development = announcement(loaded, dev(Settings(), False)), announcement(loaded, dev(Settings(), True))
     assert "platform_admin:\n    ey" not in production and "officer" in production
     assert "platform_admin:\n    ey" in development
+    assert PASSWORD in development and PASSWORD not in production, "demo passwords are for development only"

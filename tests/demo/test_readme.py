@@ -138,3 +138,17 @@ async def test_the_national_rollup_example_breaks_down_by_province(served, token
     children = run_block(port, tokens_env, rollup)["data"]["rollup"]["children"]
     registered = {c["name"]: c["metrics"]["registrations"] for c in children}
     assert all(registered[f"Liên đoàn Lao động tỉnh {p}"] > 0 for p in ("Bình Phước", "Tây Ninh", "Kiên Giang"))
+
+
+async def test_the_demo_people_sign_in_to_the_web_app(served):
+    """`make run` prints a demo account per kind of user; each opens the start page."""
+    from demo.accounts import PASSWORD, PEOPLE
+
+    port, log = served
+    assert all(person.email in log.read_text() for person in PEOPLE)
+    for person in PEOPLE:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as browser:
+            signed = await browser.post("/sign-in", data={"email": person.email, "password": PASSWORD, "next": "/"})
+            assert signed.status_code == 303, signed.text
+            start = await browser.get("/")
+            assert start.status_code == 200 and "<main" in start.text, person.email

@@ -12,11 +12,13 @@ from litestar.middleware import DefineMiddleware
 from api.auth.throttle import AttemptThrottle
 from api.graphql.limits import MAX_BODY_BYTES
 from api.graphql.schema import graphql_controller
+from api.graphql.subscriptions import live_rollups
 from api.rate_limit import RateLimitMiddleware
 from api.rest.oidc import OidcSignIn
 from api.rest.openapi import ProblemResponses, openapi_config
 from api.rest.problems import EXCEPTION_HANDLERS
 from api.rest.router import command_router
+from api.static import vendor_assets
 from api.web import template_config, web_router
 from api.web.errors import pages_for_browsers
 from infra.platform import Platform, open_platform
@@ -45,11 +47,15 @@ def create_app(settings: Settings, admin_url: str | None = None, *,
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         async with open_platform(settings, admin_url) as platform, (background or _nothing)(platform):
             app.state.platform = platform
-            yield
+            app.state.live_rollups = live_rollups(platform.db)
+            try:
+                yield
+            finally:
+                await app.state.live_rollups.aclose()
 
     return Litestar(
         route_handlers=[health, graphql_controller(settings.server.dev_mode),
-                        command_router(settings.files.max_bytes), *web_router(), OidcSignIn],
+                        command_router(settings.files.max_bytes), *web_router(), OidcSignIn, vendor_assets()],
         template_config=template_config(),
         openapi_config=openapi_config(),
         lifespan=[lifespan],

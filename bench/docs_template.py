@@ -52,6 +52,15 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   national dashboard as of 2021-12-31 (the as-of rollup walks every unit under the node; no
   target). Figures are round trips on 127.0.0.1, an upper bound of the server's time;
   `pages.load_avg_1m_*` is the machine's load around them.
+- **subscriptions**: 1,000 GraphQL subscribers (`rollupChanged` over WebSocket,
+  graphql-transport-ws, each its own connection) of the national node against a running
+  server, then writes one after another (an officer creates a grassroots union: the national
+  `unitsInScope` changes; `--quick` 5 writes, else 20). A write's latency for a subscriber
+  runs from the command's reply (the event is committed) to the first push that counts the
+  write's position (its `freshness`): the store's NOTIFY, the runner's catch-up, one read of
+  the rollup for all subscribers, and the push to each. `subscriptions.one_subscriber_*`:
+  the same writes with one subscriber, in the same run (the baseline); `missed`: pushes
+  that did not come within 15 s.
 - **commands**: HTTP commands under concurrent load.
 - **org_import**: a province's org tree (Bình Dương's shape: 3,550 grassroots unions under
   50 commune and industrial-zone unions, 3,600 rows with Vietnamese names) uploaded as one

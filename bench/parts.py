@@ -14,7 +14,7 @@ from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from datetime import date
 
-from bench import commands, org_import, pages, projection, rollup
+from bench import commands, org_import, pages, projection, rollup, subscriptions
 from bench.append import AppendConfig, run_append
 from bench.database import sibling_database
 from bench.exports_xlsx import measure_exports
@@ -156,6 +156,23 @@ async def pages_part(ctx: Context) -> dict[str, float]:
         return await pages.page_times(ctx.platform, await ctx.server_url(), data, samples, warmup)
     except pages.PageFailed as failed:
         raise Skipped(str(failed)) from None
+
+
+async def subscriptions_part(ctx: Context) -> dict[str, float]:
+    """1,000 subscribers of the national rollup; each write's latency to every one of them."""
+    from services.auth.tokens import mint_token
+
+    data = await ctx.dataset()
+    await ctx.projected()
+    base = await ctx.server_url()
+    secret = ctx.platform.settings.auth.jwt_secret
+    national = mint_token(secret, tenant=data.national_tenant, roles=["national"], subject="bench")
+    officers = {t: mint_token(secret, tenant=t, roles=["officer"], subject="bench") for t in data.tenants[:8]}
+    try:
+        return await subscriptions.measure(base, national, officers, data, subscribers=1_000,
+                                           writes=5 if ctx.quick else 20)
+    except (subscriptions.SubscriptionsFailed, OSError, TimeoutError) as failed:
+        raise Skipped(f"live rollups could not be measured: {failed}") from None
 
 
 async def commands_part(ctx: Context) -> dict[str, float]:

@@ -23,6 +23,7 @@ PARTS = {
     "projection": parts.projection_part,
     "rollup": parts.rollup_part,
     "pages": parts.pages_part,
+    "subscriptions": parts.subscriptions_part,
     "commands": parts.commands_part,
     "org_import": parts.org_import_part,
     "files": parts.files_part,

@@ -6,8 +6,10 @@ import asyncio
 import os
 import socket
 import subprocess
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import IO
 
 import httpx
 
@@ -29,11 +31,13 @@ async def running_server(admin_url: str, jwt_secret: str, start_timeout_s: float
            # A throw-away database whose role may keep the built-in password (dev mode allows it);
            # the load comes from one address and measures the service, not the rate limiter.
            "THIDUA_DEV": "1", "THIDUA_RATE_LIMIT_CLIENT": "off", "THIDUA_RATE_LIMIT_ACCOUNT": "off"}
-    child = subprocess.Popen([thidua(), "serve"], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Its log goes to a file: a pipe nobody reads fills up (64 KiB: uvicorn logs every
+    # WebSocket opened, ~700 of them) and then blocks the server.
+    log = tempfile.TemporaryFile()
+    child = subprocess.Popen([thidua(), "serve"], env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
-        await _wait_healthy(base, child, start_timeout_s)
+        await _wait_healthy(base, child, log, start_timeout_s)
         yield base
     finally:
         child.terminate()
@@ -41,13 +45,15 @@ async def running_server(admin_url: str, jwt_secret: str, start_timeout_s: float
             await asyncio.to_thread(child.wait, 15)
         except subprocess.TimeoutExpired:
             child.kill()
+        log.close()
 
 
-async def _wait_healthy(base: str, child: subprocess.Popen, timeout_s: float) -> None:
+async def _wait_healthy(base: str, child: subprocess.Popen, log: IO[bytes], timeout_s: float) -> None:
     async with httpx.AsyncClient() as client:
         for _ in range(int(timeout_s * 10)):
             if child.poll() is not None:
-                raise RuntimeError(f"thidua serve exited: {child.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                raise RuntimeError(f"thidua serve exited: {log.read().decode(errors='replace')[-2000:]}")
             try:
                 if (await client.get(f"{base}/health", timeout=1)).status_code == 200:
                     return

@@ -38,6 +38,7 @@ TARGETS = {t.key: t for t in (
     Target("rollup.as_of.p99_ms", "≤ 50 ms", _LE, 50.0),
     Target("rollup.as_of.ratio_p99_vs_floor", "≤ 3 × SQL floor", _LE, 3.0),
     Target("org_import.write_s", "≤ 10 s", _LE, 10.0),
+    Target("subscriptions.p99_ms", "≤ 1,000 ms", _LE, 1000.0),
     Target("exports.national_xlsx_s", "≤ 10 s", _LE, 10.0),
     Target("pages.max_p99_ms", "≤ 100 ms (every main page)", _LE, 100.0),
 )}
@@ -57,6 +58,9 @@ PART_KEYS = {
                "rollup.as_of.p50_ms", "rollup.as_of.p99_ms", "rollup.as_of.sql_floor_p99_ms",
                "rollup.as_of.ratio_p99_vs_floor"],
     "pages": PAGE_KEYS,
+    "subscriptions": ["subscriptions.subscribers", "subscriptions.writes", "subscriptions.subscribe_all_s",
+                      *(f"subscriptions.{who}{what}" for who in ("", "one_subscriber_")
+                        for what in ("p50_ms", "p99_ms", "max_ms", "missed"))],
     "commands": ["commands.per_s", "commands.p50_ms", "commands.p99_ms"],
     "org_import": [f"org_import.{name}" for name in (
         "units", "file_kib", "write_s", "units_per_s", "dry_run_s", "reimport_s", "export_s",

@@ -12,6 +12,7 @@ import hmac
 
 from litestar import Request
 from litestar.connection import ASGIConnection
+from litestar.datastructures import State
 
 from api.auth.cookies import session_cookie_name
 from services.accounts.personal_tokens import token_principal
@@ -31,10 +32,7 @@ async def caller(connection: ASGIConnection) -> Principal:
     state = connection.app.state
     authorization = connection.headers.get("authorization")
     if authorization:
-        token = bearer_token(authorization)
-        if token.startswith(PERSONAL_TOKEN_PREFIX + "."):
-            return await token_principal(state.platform, token)
-        return verify_token(state.settings.auth.jwt_secret, token)
+        return await authorized(state, authorization)
     cookie = connection.cookies.get(session_cookie_name(state.settings.accounts))
     if not cookie:
         raise Unauthenticated("missing bearer token or session cookie")
@@ -42,6 +40,14 @@ async def caller(connection: ASGIConnection) -> Principal:
     if isinstance(connection, Request) and connection.method not in SAFE_METHODS:
         await _check_csrf(connection, csrf)
     return principal
+
+
+async def authorized(state: State, authorization: str) -> Principal:
+    """The caller of an `Authorization` value: a header, or a WebSocket's connection_init payload."""
+    token = bearer_token(authorization)
+    if token.startswith(PERSONAL_TOKEN_PREFIX + "."):
+        return await token_principal(state.platform, token)
+    return verify_token(state.settings.auth.jwt_secret, token)
 
 
 async def _check_csrf(request: Request, expected: str) -> None:

@@ -22,6 +22,10 @@ class GraphQLContext(BaseContext, kw_only=True):
     platform: Any
     caller: Principal | None = None
     refusal: CodedError | None = None
+    live: Any = None
+    """The process's live rollups (api/graphql/subscriptions_hub.py), for subscriptions."""
+    connection_params: dict[str, Any] | None = None
+    """A WebSocket's connection_init payload (Strawberry sets it; may carry `Authorization`)."""
 
     def principal(self) -> Principal:
         if self.caller is None:
@@ -35,7 +39,8 @@ async def context_getter(request: ASGIConnection) -> GraphQLContext:
         principal, refusal = await caller(request), None
     except CodedError as exc:
         principal, refusal = None, exc
-    return GraphQLContext(platform=request.app.state.platform, caller=principal, refusal=refusal)
+    return GraphQLContext(platform=request.app.state.platform, caller=principal, refusal=refusal,
+                          live=request.app.state.get("live_rollups"))
 
 
 Info = strawberry.Info[GraphQLContext, None]

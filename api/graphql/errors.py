@@ -14,6 +14,7 @@ from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors, SchemaExtension
 
 from api.errors import PublicError, classify, public, to_public
+from infra.errors import CodedError
 
 ALWAYS_STATUS = {"UNAUTHENTICATED", "UNAVAILABLE"}
 
@@ -37,13 +38,29 @@ def _query_error(error: GraphQLError) -> PublicError:
 def _describes_query(error: GraphQLError) -> bool:
     # Parse, validation and variable-coercion errors describe the query, not the data.
     original = error.original_error
+    if isinstance(original, CodedError):  # ours, wherever it was raised (a subscription's has no path)
+        return False
     return original is None or isinstance(original, GraphQLError) or error.path is None
 
 
 class CodedErrors(SchemaExtension):
+    def __init__(self) -> None:
+        self._streamed = False
+
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
+        if not self._streamed:  # a stream's results were coded as they went out
+            self._code(self.execution_context.result)
+
+    def on_stream_result(self, result: object) -> Iterator[None]:
+        # A subscription sends its results one by one: each is coded, then masked, before it goes.
+        self._streamed = True
+        if getattr(result, "errors", None):  # most results have none: skip the masking's Protocol check
+            self._code(result)
+            MaskPrivateErrors().mask_stream_result(result)
+        yield
+
+    def _code(self, result: object) -> None:
         errors = getattr(result, "errors", None)
         if not errors:
             return
@@ -77,6 +94,13 @@ class MaskPrivateErrors(MaskErrors):
 
     def __init__(self) -> None:
         super().__init__(should_mask_error=is_private, error_message="Unexpected error")
+
+    def on_stream_result(self, result: object) -> Iterator[None]:
+        self._stream_result_processed = True
+        yield  # CodedErrors masks each streamed result once it has coded it (it runs after this)
+
+    def mask_stream_result(self, result: object) -> None:
+        self._process_stream_result(result)
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         internal = public("INTERNAL", self.error_message)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, ClassVar
 
 import orjson
@@ -14,6 +15,7 @@ from litestar.di import Provide
 from strawberry.extensions import DisableIntrospection
 from strawberry.litestar import make_graphql_controller
 from strawberry.types import ExecutionContext
+from strawberry.types.unset import UNSET, UnsetType
 
 from api.error_log import log_refusal
 from api.errors import public
@@ -29,6 +31,9 @@ from api.graphql.queries.identity import IdentityQueries
 from api.graphql.queries.read_models import ReadModelQueries
 from api.graphql.queries.rollup import RollupQueries
 from api.graphql.queries.tenant_data import TenantDataQueries
+from api.graphql.subscriptions import Subscription
+from api.graphql.subscriptions_auth import authorize_connection
+from api.graphql.subscriptions_shared import SharedEventExecutor
 from api.json_input import decode_json
 from api.rest.problems import render
 from domain.errors import BadInput
@@ -39,6 +44,11 @@ from infra.telemetry.graphql import GraphQLTelemetry
 class Query(IdentityQueries, HistoryQueries, AuditorQueries, DiscoveryQueries, ReadModelQueries,
             TenantDataQueries, RollupQueries):
     pass
+
+
+class Execution(SharedEventExecutor, PlainObjectsExecutionContext):
+    """Subscribers woken by one event share one execution (subscriptions_shared); plain data
+    objects complete without a resolver call per field (plain_objects)."""
 
 
 class Schema(strawberry.Schema):
@@ -56,9 +66,11 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     # document cache after the limits: it parses with the token limit they set.
     # Introspection is for development: in production the schema is not handed to anyone who asks.
     closed = [] if introspection else [DisableIntrospection()]
-    # Plain data objects (metrics, breakdowns, rows) are completed without a resolver per field.
-    return Schema(query=Query, extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed,
-                                           DocumentCache], execution_context_class=PlainObjectsExecutionContext)
+    return Schema(query=Query, subscription=Subscription, execution_context_class=Execution,
+                  extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed, DocumentCache])
+
+
+_GRAPHIQL_HTML = (Path(__file__).parent / "graphiql.html").read_text(encoding="utf-8")
 
 
 def _sub_response() -> Response:
@@ -92,6 +104,15 @@ def graphql_controller(dev_mode: bool) -> type:
             if not isinstance(value, dict):
                 raise BadInput("a GraphQL request is a JSON object", rule="api.graphql.body")
             return value
+
+        @property
+        def graphql_ide_html(self) -> str:
+            # Strawberry's page loads its scripts from unpkg.com: ours, from the app (api/static).
+            return _GRAPHIQL_HTML
+
+        async def on_ws_connect(self, context) -> UnsetType:
+            await authorize_connection(context)
+            return UNSET
 
         async def execute_request(self, request: Request, context, root_value) -> Response:
             response = await super().execute_request(request, context, root_value)

@@ -1,4 +1,5 @@
-"""OpenAPI document of the REST commands, at Litestar's default path /schema.
+"""OpenAPI document of the REST commands, at Litestar's default path /schema (Swagger UI,
+served from the app's own files; the document itself at /schema/openapi.json and .yaml).
 
 Every operation under /api/v1 lists the refusals it may answer, all RFC 9457 problem
 details (`application/problem+json`), so a generated client knows their shape.
@@ -9,9 +10,12 @@ from __future__ import annotations
 import msgspec
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.plugins import JsonRenderPlugin, SwaggerRenderPlugin, YamlRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins import ReceiveRoutePlugin
 from litestar.routes import BaseRoute, HTTPRoute
+
+from api.static import vendor_url
 
 PROBLEM_JSON = "application/problem+json"
 COMMANDS_PATH = "/api/v1"
@@ -63,4 +67,18 @@ def openapi_config() -> OpenAPIConfig:
         components=Components(security_schemes={
             "BearerToken": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
         }),
+        render_plugins=VIEWERS,
     )
+
+
+_SWAGGER = "swagger-ui-dist@5.18.2"
+VIEWERS = [
+    # /schema itself: Swagger UI from the app's own files (Litestar's default viewer loads
+    # its scripts, styles and icon from CDNs: a blank page without internet).
+    SwaggerRenderPlugin(path=["/", "/swagger"], js_url=vendor_url(f"{_SWAGGER}/swagger-ui-bundle.js"),
+                        css_url=vendor_url(f"{_SWAGGER}/swagger-ui.css"),
+                        standalone_preset_js_url=vendor_url(f"{_SWAGGER}/swagger-ui-standalone-preset.js"),
+                        favicon=f"<link rel='icon' type='image/png' href='{vendor_url(_SWAGGER + '/favicon-32x32.png')}'>"),
+    JsonRenderPlugin(),  # /schema/openapi.json
+    YamlRenderPlugin(),  # /schema/openapi.yaml
+]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from infra.settings import Settings
 
-PART_NAMES = ("append", "projection", "rollup", "pages", "commands", "org_import", "files", "exports")
+PART_NAMES = ("append", "projection", "rollup", "subscriptions", "pages", "commands", "org_import", "files", "exports")
 PUBLISH = "publish"  # `--docs` with no path
 
 

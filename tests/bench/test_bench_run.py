@@ -23,15 +23,17 @@ async def test_append_only_run_has_every_key_and_explains_each_skipped_part(admi
     every_key = {key for keys in PART_KEYS.values() for key in keys}
     assert set(run["results"]) == every_key
     assert all(run["results"][key] > 0 for key in PART_KEYS["append"])
-    assert all(run["results"][key] is None for part in ("projection", "rollup", "pages", "commands", "org_import",
-                                                         "files", "exports")
+    assert all(run["results"][key] is None for part in ("projection", "rollup", "subscriptions", "pages", "commands",
+                                                         "org_import", "files", "exports")
                for key in PART_KEYS[part])
-    assert set(run["skipped"]) == {"projection", "rollup", "pages", "commands", "org_import", "files", "exports"}
+    assert set(run["skipped"]) == {"projection", "rollup", "subscriptions", "pages", "commands", "org_import", "files",
+                                   "exports"}
 
 
 async def test_the_file_stores_are_measured_side_by_side_with_the_floor(admin_url):
     run = await run_on(admin_url, Settings(), quick=True, only=["files"])
-    assert run["skipped"].keys() == {"projection", "rollup", "pages", "commands", "append", "org_import", "exports"}
+    assert run["skipped"].keys() == {"projection", "rollup", "subscriptions", "pages", "commands", "append", "org_import",
+                                     "exports"}
     assert all(run["results"][key] > 0 for key in PART_KEYS["files"])
 
 

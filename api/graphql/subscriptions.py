@@ -41,12 +41,14 @@ class RollupKey:
     as_of: date | None
     scope: str | None
     relations: tuple[str, ...] | None
+    phase: str | None = None
 
 
 async def read_rollup(db: Database, key: RollupKey) -> dict[str, Any]:
     # wait_s=0: the hub has already waited for the projection before reading.
     return await queries.rollup(db, key.plan, key.node, as_of=key.as_of, tenant=key.scope,
-                                relations=list(key.relations) if key.relations else None, wait_s=0)
+                                relations=list(key.relations) if key.relations else None, wait_s=0,
+                                phase=key.phase)
 
 
 def figures(row: dict[str, Any]) -> bytes:
@@ -75,14 +77,15 @@ class Subscription:
         "figures change, once the rollup counts the write. Changes close together may arrive as one."))
     async def rollup_changed(self, info: Info, plan_tenant: str, plan_id: UUID, node: UUID,
                              as_of: date | None = None, tenant: str | None = None,
-                             relations: list[ParentRelation] | None = None) -> AsyncGenerator[Rollup, None]:
+                             relations: list[ParentRelation] | None = None,
+                             phase: str | None = None) -> AsyncGenerator[Rollup, None]:
         principal = info.context.principal()
         scope = read_scope(principal, Access.ROLLUP, tenant)
         db = info.context.platform.db
         names = relation_names(relations)
-        key = RollupKey(PlanRef(plan_tenant, plan_id), node, as_of, scope, tuple(names) if names else None)
+        key = RollupKey(PlanRef(plan_tenant, plan_id), node, as_of, scope, tuple(names) if names else None, phase)
         await record_audit_read(db, principal, Access.ROLLUP, scope, "rollup_changed",
-                                {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of})
+                                {"plan": f"{plan_tenant}/{plan_id}", "node": str(node), "as_of": as_of, "phase": phase})
         live: LiveReads = info.context.live
         async with live.watch(key) as watcher:
             first = await live.current(key)  # NOT_FOUND and other refusals end it here, with no data

@@ -38,7 +38,7 @@ PAGE_EXCEPTION_HANDLERS = {SignInRequired: sign_in_redirect, HTTPException: http
 
 def _wants_page(request: Request) -> bool:
     """A browser asking for a page (an unknown path, say), not an API client."""
-    if request.url.path.startswith(("/api/", "/graphql", "/schema", "/static/", "/health")):
+    if request.url.path.startswith(("/api/", "/graphql", "/schema", "/static/", "/vendor/", "/health")):
         return False
     return "text/html" in request.headers.get("accept", "")
 

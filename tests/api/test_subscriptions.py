@@ -23,8 +23,8 @@ from tests.api.test_read_queries import registered  # noqa: F401  (fixture)
 from tests.projections.helpers import at_head, wait_for
 
 PROTOCOL = "graphql-transport-ws"
-LIVE = """subscription($t: String!, $plan: UUID!, $node: UUID!) {
-  rollupChanged(planTenant: $t, planId: $plan, node: $node) {
+LIVE = """subscription($t: String!, $plan: UUID!, $node: UUID!, $phase: String) {
+  rollupChanged(planTenant: $t, planId: $plan, node: $node, phase: $phase) {
     nodeId metrics { registrations unitsRegistered unitsInScope } freshness { tenant position } } }"""
 ROLLUP = """query($t: String!, $plan: UUID!, $node: UUID!) {
   rollup(planTenant: $t, planId: $plan, node: $node) { metrics { registrations } } }"""
@@ -200,3 +200,13 @@ async def _until(condition, within_s: float = 10.0) -> None:
             return
         await asyncio.sleep(0.05)
     assert condition()
+
+
+async def test_a_phase_streams_that_phase_and_an_unknown_phase_is_not_found(registered_rolled_up, token, tenant_id,
+                                                                          server):
+    args = {"t": tenant_id, "plan": registered_rolled_up["plan"], "node": str(registered_rolled_up["district"])}
+    async with subscribed(server[0], {**args, "phase": "90 ngày nước rút"}, national(token)) as ws:
+        first = await message(ws)
+        assert first["payload"]["data"]["rollupChanged"]["metrics"]["registrations"] == 1
+    async with subscribed(server[0], {**args, "phase": "giai đoạn không có"}, national(token)) as ws:
+        assert await refusal(ws) == ["NOT_FOUND"]

@@ -73,6 +73,12 @@ async def timeline(platform: Platform, tenant: str, nomination_id: UUID) -> list
     return steps
 
 
+async def decision_of(platform: Platform, tenant: str, nomination_id: UUID) -> UUID | None:
+    """The award decision naming the nomination among its recipients (its document and the
+    certificate are downloads), or None before a decision or for one recorded without a document."""
+    return (await load(platform, tenant, nomination_id, Nomination)).decision_id
+
+
 async def dossier(platform: Platform, tenant: str, nomination_id: UUID) -> Dossier:
     """The plan's required documents, those attached (documents and files) and what is missing."""
     nomination = await load(platform, tenant, nomination_id, Nomination)

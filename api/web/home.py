@@ -3,6 +3,7 @@ start page is what is due for their units (api/web/officer/todo.py), as of `?on=
 
 from __future__ import annotations
 
+from litestar.params import FromQuery
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
@@ -17,7 +18,7 @@ class HomePage(Controller):
     include_in_schema = False
 
     @get("/")
-    async def home(self, state: State, reader: NamedDependency[Principal], on: str | None = None) -> Template:
+    async def home(self, state: State, reader: NamedDependency[Principal], on: FromQuery[str | None] = None) -> Template:
         if reader.has(Role.OFFICER):
             return Template("officer/todo.html",
                             context={"reader": reader, **await todo(state.platform.db, reader, as_of(on))})

@@ -3,9 +3,11 @@ links the mails carry (services/accounts/links.py names their paths), sign out, 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import Cookie, State
-from litestar.params import Parameter
+from litestar.params import FromPath, FromQuery, QueryParameter
 from litestar.response import Redirect, Template
 
 from api.auth.cookies import cleared_cookies, session_cookie_name, session_cookies
@@ -26,7 +28,8 @@ class SessionPages(Controller):
     include_in_schema = False
 
     @get("/sign-in")
-    async def sign_in_form(self, state: State, next_: str | None = Parameter(query="next", default=None)) -> Template:
+    async def sign_in_form(self, state: State,
+                           next_: Annotated[str | None, QueryParameter(name="next")] = None) -> Template:
         return Template("session/sign_in.html", context=_sign_in_page(state, local_path(next_)))
 
     @post("/sign-in")
@@ -50,7 +53,7 @@ class SessionPages(Controller):
         return Redirect("/sign-in", status_code=303, cookies=cleared_cookies(state.settings.accounts))
 
     @get("/account/accept")
-    async def invitation_form(self, token: str = "") -> Template:
+    async def invitation_form(self, token: FromQuery[str] = "") -> Template:
         return Template("session/set_password.html", context={"token": token, "purpose": "invitation"})
 
     @post("/account/accept")
@@ -81,7 +84,7 @@ class SessionPages(Controller):
         return await submit("session/forgot.html", {"sent": False}, mailed)
 
     @get("/account/reset")
-    async def reset_form(self, token: str = "") -> Template:
+    async def reset_form(self, token: FromQuery[str] = "") -> Template:
         return Template("session/set_password.html", context={"token": token, "purpose": "reset"})
 
     @post("/account/reset")
@@ -97,8 +100,8 @@ class SessionPages(Controller):
                             fields={"accounts.password": "password"})
 
     @get("/language/{language:str}")
-    async def choose_language(self, language: str,
-                              next_: str | None = Parameter(query="next", default=None)) -> Response:
+    async def choose_language(self, language: FromPath[str],
+                              next_: Annotated[str | None, QueryParameter(name="next")] = None) -> Response:
         chosen = language if language in LANGUAGES else LANGUAGES[0]
         return Redirect(local_path(next_), status_code=303,
                         cookies=[Cookie(key=COOKIE, value=chosen, max_age=_YEAR_S, samesite="lax")])

@@ -42,6 +42,9 @@ async def test_one_decision_for_three_then_two_more_refused(site, phone, tenant_
     assert await phone.locator("ul.nomination-list li").count() == 3
     await phone.click(f"ul.nomination-list a:has-text(\"{UNIONS[0]}\")")
     assert "1/QĐ-LĐLĐ" in await phone.inner_text("dl.facts")
+    for link in ("Quyết định (PDF)", "Bằng khen, giấy khen (PDF)"):  # the decision's documents, with the session
+        document = await phone.request.get(await phone.get_attribute(f"a:has-text('{link}')", "href"))
+        assert document.status == 200 and document.headers["content-type"] == "application/pdf", link
 
     await phone.goto(f"/review?plan={plan_id}")
     await decide_together(phone, story, UNIONS[3:])

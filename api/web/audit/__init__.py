@@ -11,6 +11,7 @@ from datetime import datetime
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from litestar.params import FromQuery
 from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.response import Template
@@ -37,8 +38,8 @@ class AuditPages(Controller):
         return Template("audit/index.html", context={"reader": reader, "tenants": _tenants(reader)})
 
     @get("/history")
-    async def history(self, request: Request, reader: NamedDependency[Principal], tenant: str | None = None,
-                      stream: UUID | None = None, event_type: str | None = None, after: int = 0) -> Template:
+    async def history(self, request: Request, reader: NamedDependency[Principal], tenant: FromQuery[str | None] = None,
+                      stream: FromQuery[UUID | None] = None, event_type: FromQuery[str | None] = None, after: FromQuery[int] = 0) -> Template:
         scoped = _scope(reader, tenant)
         page = await read_history(request.app.state.platform.db, scoped, auditor=reader.subject,
                                   filter=HistoryFilter(stream, event_type or None), after=max(after, 0), limit=PAGE)
@@ -47,8 +48,8 @@ class AuditPages(Controller):
             "after": after, "tenants": _tenants(reader), "vietnam": VIETNAM})
 
     @get("/state")
-    async def state(self, request: Request, reader: NamedDependency[Principal], tenant: str | None = None,
-                    stream: UUID | None = None, at: str | None = None) -> Template:
+    async def state(self, request: Request, reader: NamedDependency[Principal], tenant: FromQuery[str | None] = None,
+                    stream: FromQuery[UUID | None] = None, at: FromQuery[str | None] = None) -> Template:
         scoped = _scope(reader, tenant)
         moment = _moment(at)
         state = None
@@ -61,7 +62,7 @@ class AuditPages(Controller):
 
     @get("/verify")
     async def verify(self, request: Request, reader: NamedDependency[Principal],
-                     tenant: str | None = None) -> Template:
+                     tenant: FromQuery[str | None] = None) -> Template:
         scoped = _scope(reader, tenant)
         platform = request.app.state.platform
         report = await verify_with_files(platform.db, scoped, platform.files)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
@@ -28,8 +29,8 @@ class DashboardPages(Controller):
     include_in_schema = False
 
     @get("/")
-    async def dashboard(self, request: Request, reader: NamedDependency[Principal], plan: str | None = None,
-                        node: UUID | None = None, as_of: date | None = None, page: int = 1) -> Template:
+    async def dashboard(self, request: Request, reader: NamedDependency[Principal], plan: FromQuery[str | None] = None,
+                        node: FromQuery[UUID | None] = None, as_of: FromQuery[date | None] = None, page: FromQuery[int] = 1) -> Template:
         try:
             figures = await read_figures(request.app.state.platform.db, reader, Asked.parse(plan, node, as_of))
         except NoCampaign:
@@ -47,8 +48,8 @@ class DashboardPages(Controller):
             "drill": lambda unit: "/dashboard/?" + _query(figures.plan, unit, figures.as_of)})
 
     @get("/csv/{table:str}")
-    async def table_csv(self, request: Request, reader: NamedDependency[Principal], table: str,
-                        plan: str | None = None, node: UUID | None = None, as_of: date | None = None) -> Response:
+    async def table_csv(self, request: Request, reader: NamedDependency[Principal], table: FromPath[str],
+                        plan: FromQuery[str | None] = None, node: FromQuery[UUID | None] = None, as_of: FromQuery[date | None] = None) -> Response:
         if table not in tables.TABLES:
             raise NotFoundException(f"no dashboard table {table!r}")
         figures = await read_figures(request.app.state.platform.db, reader, Asked.parse(plan, node, as_of))

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State, UploadFile
 from litestar.di import NamedDependency
@@ -55,7 +56,7 @@ class NominationPages(Controller):
             "nominations": await unit_nominations(db, reader.tenant, list(units.by_id))})
 
     @get("/new")
-    async def draft_form(self, state: State, reader: NamedDependency[Principal], plan: UUID) -> Template:
+    async def draft_form(self, state: State, reader: NamedDependency[Principal], plan: FromQuery[UUID]) -> Template:
         context = await _draft_context(state, reader, plan)
         values = {"proposing_unit_id": str(reader.unit or "")}
         return Template("officer/nominate.html", context={**context, "values": values})
@@ -78,14 +79,14 @@ class NominationPages(Controller):
         return await submit("officer/nominate.html", context, drafted, DRAFT_FIELDS)
 
     @get("/{nomination_id:uuid}")
-    async def show(self, state: State, reader: NamedDependency[Principal], nomination_id: UUID,
-                   on: str | None = None) -> Template:
+    async def show(self, state: State, reader: NamedDependency[Principal], nomination_id: FromPath[UUID],
+                   on: FromQuery[str | None] = None) -> Template:
         return Template("officer/nomination.html",
                         context=await _nomination_context(state, reader, nomination_id, as_of(on)))
 
     @post("/{nomination_id:uuid}/files", request_max_body_size=UPLOAD_BODY_LIMIT)
     async def upload(self, request: Request, state: State, reader: NamedDependency[Principal],
-                     nomination_id: UUID) -> Response:
+                     nomination_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = await _nomination_context(state, reader, nomination_id, as_of(form.get("as_of")))
         context["file_values"] = {"kind": form.get("kind", "")}
@@ -103,7 +104,7 @@ class NominationPages(Controller):
 
     @post("/{nomination_id:uuid}/documents")
     async def declare(self, request: Request, state: State, reader: NamedDependency[Principal],
-                      nomination_id: UUID) -> Response:
+                      nomination_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = await _nomination_context(state, reader, nomination_id, as_of(form.get("as_of")))
         context["document_values"] = dict(form.items())
@@ -118,7 +119,7 @@ class NominationPages(Controller):
 
     @post("/{nomination_id:uuid}/submit")
     async def hand_in(self, request: Request, state: State, reader: NamedDependency[Principal],
-                      nomination_id: UUID) -> Response:
+                      nomination_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = await _nomination_context(state, reader, nomination_id, as_of(form.get("as_of")))
         context["submit_values"] = dict(form.items())

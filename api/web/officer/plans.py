@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from litestar.params import FromPath, FromQuery
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
@@ -30,8 +31,8 @@ class PlanPages(Controller):
             "reader": reader, "plans": await plans_to_answer(db, reader, units), "units": units})
 
     @get("/{plan_id:uuid}")
-    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: UUID,
-                   on: str | None = None) -> Template:
+    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID],
+                   on: FromQuery[str | None] = None) -> Template:
         db = state.platform.db
         plan = await one_plan(db, reader, plan_id)
         if plan is None:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
+from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict, State
 from litestar.di import NamedDependency
@@ -47,15 +48,15 @@ class RegistrationPages(Controller):
     include_in_schema = False
 
     @get("/register")
-    async def form(self, state: State, reader: NamedDependency[Principal], plan_id: UUID,
-                   unit: UUID | None = None, on: str | None = None) -> Template:
+    async def form(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID],
+                   unit: FromQuery[UUID | None] = None, on: FromQuery[str | None] = None) -> Template:
         context = await _register_context(state.platform, reader, plan_id)
         values = {"unit_id": str(unit or ""), "on": as_of(on).isoformat()}
         return Template("officer/register.html", context={**context, "values": values})
 
     @post("/register")
     async def register(self, request: Request, state: State, reader: NamedDependency[Principal],
-                       plan_id: UUID) -> Response:
+                       plan_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = {**await _register_context(state.platform, reader, plan_id), "values": dict(form.items())}
 
@@ -71,14 +72,14 @@ class RegistrationPages(Controller):
         return await submit("officer/register.html", context, registered, REGISTER_FIELDS)
 
     @get("/units/{unit_id:uuid}")
-    async def unit_page(self, state: State, reader: NamedDependency[Principal], plan_id: UUID, unit_id: UUID,
-                        on: str | None = None) -> Template:
+    async def unit_page(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID], unit_id: FromPath[UUID],
+                        on: FromQuery[str | None] = None) -> Template:
         return Template("officer/unit.html", context=await _unit_context(state.platform, reader, plan_id, unit_id,
                                                                          as_of(on)))
 
     @post("/units/{unit_id:uuid}/results")
     async def record_result(self, request: Request, state: State, reader: NamedDependency[Principal],
-                            plan_id: UUID, unit_id: UUID) -> Response:
+                            plan_id: FromPath[UUID], unit_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = await _unit_context(state.platform, reader, plan_id, unit_id, as_of(form.get("as_of")))
         context["result_values"] = dict(form.items())
@@ -96,7 +97,7 @@ class RegistrationPages(Controller):
 
     @post("/units/{unit_id:uuid}/reports")
     async def submit_report(self, request: Request, state: State, reader: NamedDependency[Principal],
-                            plan_id: UUID, unit_id: UUID) -> Response:
+                            plan_id: FromPath[UUID], unit_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
         context = await _unit_context(state.platform, reader, plan_id, unit_id, as_of(form.get("as_of")))
         context["report_values"] = dict(form.items())

@@ -4,13 +4,15 @@ CSV/XLSX exports of api/rest/exports.py."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from datetime import date
 from uuid import UUID
 
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
@@ -28,10 +30,10 @@ class FollowUpPage(Controller):
     include_in_schema = False
 
     @get("/")
-    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: UUID,
-                   as_of: str = Parameter(query="as_of", default=""),
-                   registrations_after: str = Parameter(query="reg", default=""),
-                   reports_after: str = Parameter(query="rep", default="")) -> Template:
+    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID],
+                   as_of: Annotated[str, QueryParameter(name="as_of")] = "",
+                   registrations_after: Annotated[str, QueryParameter(name="reg")] = "",
+                   reports_after: Annotated[str, QueryParameter(name="rep")] = "") -> Template:
         tenant = scope_tenant(reader, Access.TENANT_DATA)
         plan = await one_plan(state, reader, plan_id)
         today = day(as_of, "as_of", required=False) or date.today()

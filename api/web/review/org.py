@@ -4,13 +4,15 @@ its own idempotency key; the import of a sheet is api/web/review/org_import.py."
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from datetime import date
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict, State
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
@@ -35,7 +37,7 @@ class OrgPages(Controller):
 
     @get("/")
     async def tree(self, state: State, reader: NamedDependency[Principal],
-                   as_of: str = Parameter(query="as_of", default="")) -> Template:
+                   as_of: Annotated[str, QueryParameter(name="as_of")] = "") -> Template:
         return Template("review/org_tree.html", context=await _tree_context(state, reader, as_of))
 
     @post("/create")
@@ -54,12 +56,12 @@ class OrgPages(Controller):
         return await submit("review/org_tree.html", context, created, FIELDS)
 
     @get("/{unit_id:uuid}")
-    async def unit(self, state: State, reader: NamedDependency[Principal], unit_id: UUID) -> Template:
+    async def unit(self, state: State, reader: NamedDependency[Principal], unit_id: FromPath[UUID]) -> Template:
         return Template("review/org_unit.html", context=await _unit_context(state, reader, unit_id))
 
     @post("/{unit_id:uuid}/{change:str}")
-    async def change(self, request: Request, state: State, reader: NamedDependency[Principal], unit_id: UUID,
-                     change: str) -> Response:
+    async def change(self, request: Request, state: State, reader: NamedDependency[Principal], unit_id: FromPath[UUID],
+                     change: FromPath[str]) -> Response:
         if change not in CHANGES:
             raise NotFoundError(f"no change {change!r}")
         form = await read_form(request)

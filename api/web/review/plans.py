@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from litestar.params import FromPath
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
@@ -52,12 +53,12 @@ class PlanPages(Controller):
         return await submit("review/plan_form.html", await _form_context(state, reader, typed), drafted, FIELDS)
 
     @get("/{plan_id:uuid}")
-    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: UUID) -> Template:
+    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID]) -> Template:
         return Template("review/plan.html", context=await _plan_context(state, reader, plan_id))
 
     @post("/{plan_id:uuid}/issue")
     async def issue(self, request: Request, state: State, reader: NamedDependency[Principal],
-                    plan_id: UUID) -> Response:
+                    plan_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
 
         async def issued() -> Response:
@@ -73,7 +74,7 @@ class PlanPages(Controller):
 
     @post("/{plan_id:uuid}/launch")
     async def launch(self, request: Request, state: State, reader: NamedDependency[Principal],
-                     plan_id: UUID) -> Response:
+                     plan_id: FromPath[UUID]) -> Response:
         form = await read_form(request)
 
         async def launched() -> Response:

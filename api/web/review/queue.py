@@ -5,13 +5,15 @@ own idempotency key, run by the same services as REST (services/nominations, ser
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from datetime import date
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict, State
 from litestar.di import NamedDependency
-from litestar.params import Parameter
+from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
@@ -24,7 +26,7 @@ from domain.nomination import Nomination
 from infra.errors import NotFoundError
 from projections import queries
 from projections.read_models import pages
-from services import awards, decisions, files, nominations
+from services import awards, decisions, files, nomination_steps, nominations
 from services.auth.principal import Principal
 
 BASE = "/review"
@@ -46,13 +48,13 @@ class ReviewQueue(Controller):
 
     @get("/")
     async def index(self, state: State, reader: NamedDependency[Principal],
-                    plan: str = Parameter(query="plan", default=""), status: str = Parameter(query="status", default=""),
-                    after: str = Parameter(query="after", default="")) -> Template:
+                    plan: Annotated[str, QueryParameter(name="plan")] = "", status: Annotated[str, QueryParameter(name="status")] = "",
+                    after: Annotated[str, QueryParameter(name="after")] = "") -> Template:
         return Template("review/queue.html", context=await _queue_context(state, reader, plan, status, after))
 
     @post("/{plan_id:uuid}/decision")
     async def decision(self, request: Request, state: State, reader: NamedDependency[Principal],
-                       plan_id: UUID) -> Response:
+                       plan_id: FromPath[UUID]) -> Response:
         """One award decision (one number from the issuer's register) for the nominations ticked."""
         form = await read_form(request)
 
@@ -69,14 +71,14 @@ class ReviewQueue(Controller):
         return await submit("review/queue.html", context, issued, DECISION_FIELDS)
 
     @get("/{plan_id:uuid}/{nomination_id:uuid}")
-    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: UUID,
-                   nomination_id: UUID) -> Template:
+    async def show(self, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID],
+                   nomination_id: FromPath[UUID]) -> Template:
         return Template("review/nomination.html", context=await _nomination_context(state, reader, plan_id,
                                                                                     nomination_id))
 
     @post("/{plan_id:uuid}/{nomination_id:uuid}/{step:str}")
-    async def step(self, request: Request, state: State, reader: NamedDependency[Principal], plan_id: UUID,
-                   nomination_id: UUID, step: str) -> Response:
+    async def step(self, request: Request, state: State, reader: NamedDependency[Principal], plan_id: FromPath[UUID],
+                   nomination_id: FromPath[UUID], step: FromPath[str]) -> Response:
         form = await read_form(request)
         if step not in STEPS:
             raise NotFoundError(f"no step {step!r}")
@@ -142,6 +144,8 @@ async def _nomination_context(state: State, reader: Principal, plan_id: UUID, no
             "files": await files.list_files(state.platform, tenant, Nomination, nomination_id),
             "counter": [c for c in await quota_counter(state, reader, plan_id)
                         if form and form["code"] in c["codes"]],
+            "decision_id": await nomination_steps.decision_of(state.platform, tenant, nomination_id)
+            if nomination["decision_number"] else None,
             "names": {u["unit_id"]: u["name"] for u in units}, "units": units, "today": date.today(),
             "step": None, "typed": FormMultiDict()}
 

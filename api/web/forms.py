@@ -15,9 +15,9 @@ from litestar import Request, Response
 from litestar.datastructures import FormMultiDict
 from litestar.response import Template
 
+from api.auth.request import CSRF_FIELD
 from api.errors import PublicError, classify
 from api.rest.commanding import MAX_KEY_LENGTH, request_fingerprint, write_reach
-from api.auth.request import CSRF_FIELD
 from services.auth.principal import Principal
 from services.context import CommandContext
 

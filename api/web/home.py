@@ -3,10 +3,10 @@ start page is what is due for their units (api/web/officer/todo.py), as of `?on=
 
 from __future__ import annotations
 
-from litestar.params import FromQuery
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.params import FromQuery
 from litestar.response import Template
 
 from api.web.officer.days import as_of
@@ -18,7 +18,8 @@ class HomePage(Controller):
     include_in_schema = False
 
     @get("/")
-    async def home(self, state: State, reader: NamedDependency[Principal], on: FromQuery[str | None] = None) -> Template:
+    async def home(self, state: State, reader: NamedDependency[Principal],
+                   on: FromQuery[str | None] = None) -> Template:
         if reader.has(Role.OFFICER):
             return Template("officer/todo.html",
                             context={"reader": reader, **await todo(state.platform.db, reader, as_of(on))})

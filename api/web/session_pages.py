@@ -24,6 +24,20 @@ def _sign_in_page(state: State, back_to: str, email: str = "") -> dict:
     return {"next": back_to, "email": email, "oidc": state.settings.oidc is not None}
 
 
+async def _set_password(request: Request, state: State, purpose: str, set_it, notice: str) -> Response:
+    """The form a mailed link opens (an invitation or a reset): the password set, then the
+    sign-in page with its `notice`; a refused password is shown next to its field."""
+    form = await read_form(request)
+    token = form.get("token", "")
+
+    async def done() -> Response:
+        await set_it(state.platform, token, form.get("password", ""))
+        return Redirect(f"/sign-in?{notice}=1", status_code=303)
+
+    return await submit("session/set_password.html", {"token": token, "purpose": purpose}, done,
+                        fields={"accounts.password": "password"})
+
+
 class SessionPages(Controller):
     include_in_schema = False
 
@@ -58,15 +72,7 @@ class SessionPages(Controller):
 
     @post("/account/accept")
     async def accept(self, request: Request, state: State) -> Response:
-        form = await read_form(request)
-        token = form.get("token", "")
-
-        async def accepted() -> Response:
-            await invitations.accept_invitation(state.platform, token, form.get("password", ""))
-            return Redirect("/sign-in?welcome=1", status_code=303)
-
-        return await submit("session/set_password.html", {"token": token, "purpose": "invitation"}, accepted,
-                            fields={"accounts.password": "password"})
+        return await _set_password(request, state, "invitation", invitations.accept_invitation, "welcome")
 
     @get("/account/forgot")
     async def reset_request_form(self) -> Template:
@@ -89,15 +95,7 @@ class SessionPages(Controller):
 
     @post("/account/reset")
     async def reset(self, request: Request, state: State) -> Response:
-        form = await read_form(request)
-        token = form.get("token", "")
-
-        async def changed() -> Response:
-            await signin.reset_password(state.platform, token, form.get("password", ""))
-            return Redirect("/sign-in?reset=1", status_code=303)
-
-        return await submit("session/set_password.html", {"token": token, "purpose": "reset"}, changed,
-                            fields={"accounts.password": "password"})
+        return await _set_password(request, state, "reset", signin.reset_password, "reset")
 
     @get("/language/{language:str}")
     async def choose_language(self, language: FromPath[str],

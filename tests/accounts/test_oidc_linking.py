@@ -9,7 +9,7 @@ import asyncio
 import pytest
 
 from domain.accounts import Grant
-from services.accounts.external import SignInRefused, account_for_login
+from services.accounts.external import account_for_login
 from services.accounts.invitations import create_invitation
 from services.context import SYSTEM
 from tests.accounts.conftest import active_user, unique_email

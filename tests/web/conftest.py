@@ -96,18 +96,20 @@ async def browser() -> AsyncIterator[object]:
 @pytest.fixture
 async def phone(browser, site: Site) -> AsyncIterator[object]:
     """A page in a fresh browser context (no cookies), 360 px wide like a small phone."""
-    context = await browser.new_context(base_url=site.url, viewport={"width": 360, "height": 740}, locale="vi-VN")
-    page = await context.new_page()
-    yield page
-    await context.close()
+    async for page in _page(browser, site, 360, 740):
+        yield page
 
 
 @pytest.fixture
 async def desk(browser, site: Site) -> AsyncIterator[object]:
     """A page in a fresh browser context at a desk's width."""
-    context = await browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = await context.new_page()
-    yield page
+    async for page in _page(browser, site, 1280, 900):
+        yield page
+
+
+async def _page(browser, site: Site, width: int, height: int) -> AsyncIterator[object]:
+    context = await browser.new_context(base_url=site.url, viewport={"width": width, "height": height}, locale="vi-VN")
+    yield await context.new_page()
     await context.close()
 
 

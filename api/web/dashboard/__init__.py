@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from api.rest.attachments import attachment

@@ -8,16 +8,16 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State, UploadFile
 from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from api.rest.commanding import write_tenant
 from api.rest.router import MULTIPART_OVERHEAD
+from api.web import form_values
 from api.web.forms import form_context, read_form, submit
-from api.web.officer import inputs
 from api.web.officer.days import as_of, from_json
 from api.web.officer.reach import my_units, one_plan, plans_to_answer, unit_options
 from domain.errors import BadInput
@@ -64,15 +64,15 @@ class NominationPages(Controller):
     @post("/new")
     async def draft(self, request: Request, state: State, reader: NamedDependency[Principal]) -> Response:
         form = await read_form(request)
-        plan_id = inputs.identifier(form, "plan_id")
+        plan_id = form_values.uuid(form.get("plan_id"), "plan_id")
         context = {**await _draft_context(state, reader, plan_id), "values": dict(form.items())}
 
         async def drafted() -> Response:
             result = await nominations.draft_nomination(
                 state.platform, write_tenant(reader), form_context(request, reader, form), plan_id=plan_id,
-                nominee_kind="collective", nominee_id=inputs.unit_id(form, "nominee_id"),
+                nominee_kind="collective", nominee_id=form_values.uuid(form.get("nominee_id"), "nominee_id"),
                 award_form=form.get("award_form", ""), phase=form.get("phase", ""),
-                proposing_unit_id=inputs.unit_id(form, "proposing_unit_id"))
+                proposing_unit_id=form_values.uuid(form.get("proposing_unit_id"), "proposing_unit_id"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
             return Redirect(f"/unit/nominations/{result.id}", status_code=303)
 
@@ -112,7 +112,7 @@ class NominationPages(Controller):
         async def declared() -> Response:
             result = await nominations.attach_document(
                 state.platform, write_tenant(reader), form_context(request, reader, form), nomination_id,
-                kind=form.get("doc_kind", ""), copies=inputs.whole(form, "copies"))
+                kind=form.get("doc_kind", ""), copies=form_values.whole(form.get("copies"), "copies", required=False, default=0))
             return await _back(state, reader, nomination_id, result.position, context["today"], "#dossier")
 
         return await submit("officer/nomination.html", context, declared, DOCUMENT_FIELDS)
@@ -127,7 +127,7 @@ class NominationPages(Controller):
         async def handed_in() -> Response:
             step = nominations.resubmit if context["nomination"]["status"] == "returned" else nominations.submit
             result = await step(state.platform, write_tenant(reader), form_context(request, reader, form),
-                                nomination_id, on=inputs.day(form, "on"))
+                                nomination_id, on=form_values.day(form.get("on"), "on"))
             return await _back(state, reader, nomination_id, result.position, context["today"], "#timeline")
 
         return await submit("officer/nomination.html", context, handed_in, SUBMIT_FIELDS)

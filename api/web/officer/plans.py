@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from litestar.params import FromPath, FromQuery
 from litestar import Controller, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from api.web.officer.days import as_of

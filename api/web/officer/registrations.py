@@ -8,15 +8,15 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from litestar.params import FromPath, FromQuery
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import FormMultiDict, State
 from litestar.di import NamedDependency
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from api.rest.commanding import write_tenant
+from api.web import form_values
 from api.web.forms import form_context, read_form, submit
-from api.web.officer import inputs
 from api.web.officer.days import as_of
 from api.web.officer.reach import Units, my_units, one_plan, unit_options
 from domain.plan import ReportSchedule, schedule
@@ -61,11 +61,11 @@ class RegistrationPages(Controller):
         context = {**await _register_context(state.platform, reader, plan_id), "values": dict(form.items())}
 
         async def registered() -> Response:
-            unit_id, on = inputs.unit_id(form, "unit_id"), inputs.day(form, "on")
+            unit_id, on = form_values.uuid(form.get("unit_id"), "unit_id"), form_values.day(form.get("on"), "on")
             result = await registrations.register_unit(
                 state.platform, write_tenant(reader), form_context(request, reader, form), plan_id=plan_id,
                 unit_id=unit_id, phase=form.get("phase", ""), targets=_targets(form), on=on,
-                work_items=inputs.lines(form, "work_items"), initiatives=inputs.lines(form, "initiatives"))
+                work_items=form_values.lines(form.get("work_items")), initiatives=form_values.lines(form.get("initiatives")))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
             return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?registered=1&on={on}", status_code=303)
 
@@ -87,8 +87,8 @@ class RegistrationPages(Controller):
         async def recorded() -> Response:
             result = await registrations.record_result(
                 state.platform, write_tenant(reader), form_context(request, reader, form),
-                inputs.identifier(form, "registration_id"), indicator=form.get("indicator", ""),
-                achieved=inputs.number(form, "achieved"), on=inputs.day(form, "result_on"))
+                form_values.uuid(form.get("registration_id"), "registration_id"), indicator=form.get("indicator", ""),
+                achieved=form_values.number(form.get("achieved"), "achieved"), on=form_values.day(form.get("result_on"), "result_on"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
             return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?recorded=1&on={context['today']}#results",
                             status_code=303)
@@ -104,13 +104,13 @@ class RegistrationPages(Controller):
 
         async def reported() -> Response:
             figures = ReportFigures(
-                members_supported=inputs.whole(form, "members_supported"),
-                funds_mobilised=inputs.whole(form, "funds_mobilised"), initiatives=inputs.whole(form, "initiatives"),
-                work_items_completed=inputs.whole(form, "work_items_completed"), note=form.get("note", "").strip())
+                members_supported=form_values.whole(form.get("members_supported"), "members_supported", required=False, default=0),
+                funds_mobilised=form_values.whole(form.get("funds_mobilised"), "funds_mobilised", required=False, default=0), initiatives=form_values.whole(form.get("initiatives"), "initiatives", required=False, default=0),
+                work_items_completed=form_values.whole(form.get("work_items_completed"), "work_items_completed", required=False, default=0), note=form.get("note", "").strip())
             result = await report_service.submit_report(
                 state.platform, write_tenant(reader), form_context(request, reader, form), plan_id=plan_id,
-                unit_id=unit_id, day=inputs.day(form, "day"), figures=figures,
-                submitted_on=inputs.day(form, "submitted_on"))
+                unit_id=unit_id, day=form_values.day(form.get("day"), "day"), figures=figures,
+                submitted_on=form_values.day(form.get("submitted_on"), "submitted_on"))
             await wait_until_projected(state.platform.db, reader.tenant, result.position)
             return Redirect(f"/unit/plans/{plan_id}/units/{unit_id}?reported=1&on={context['today']}#reports",
                             status_code=303)
@@ -124,7 +124,7 @@ def _targets(form: FormMultiDict) -> list[Target]:
         indicator = (form.get(f"target-{i}-indicator") or "").strip()
         amount = (form.get(f"target-{i}-amount") or "").strip()
         if indicator or amount:
-            rows.append(Target(indicator, inputs.number(form, f"target-{i}-amount"),
+            rows.append(Target(indicator, form_values.number(form.get(f"target-{i}-amount"), f"target-{i}-amount"),
                                (form.get(f"target-{i}-unit") or "").strip()))
     return rows
 

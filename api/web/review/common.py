@@ -1,20 +1,17 @@
 """What the review pages share: the reader's subtree, unit names, plan lookups, the wait
-after a command, and reading typed values out of a form (a malformed value is BAD_INPUT
-naming its field, in Vietnamese, before any service runs)."""
+after a command (typed form values: api/web/form_values.py)."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from uuid import UUID
 
-from litestar.datastructures import FormMultiDict, State
+from litestar.datastructures import State
 from litestar.response import Redirect
 
 from api.auth.policy import Access, scope_tenant
-from domain.errors import BadInput
 from infra.errors import NotFoundError
 from projections import queries
 from projections.read_your_writes import wait_until_projected
@@ -74,75 +71,3 @@ async def shown_after(state: State, reader: Principal, result: CommandResult, pa
     """Wait until the read models hold the command, then show `path` (303: a reload does not post again)."""
     await wait_until_projected(state.platform.db, reader.tenant, result.position)
     return Redirect(path, status_code=303)
-
-
-# --- typed values from a form ------------------------------------------------------------
-
-def bad(field: str, english: str, vietnamese: str) -> BadInput:
-    return BadInput(english, rule=f"form.{field}", message_vi=vietnamese)
-
-
-def text(form: FormMultiDict, name: str) -> str:
-    return (form.get(name) or "").strip()
-
-
-def day(value: str, field: str, *, required: bool = True) -> date | None:
-    value = (value or "").strip()
-    if not value:
-        if required:
-            raise bad(field, f"{field}: a date is required", "Cần nhập ngày")
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise bad(field, f"{field}: not a date (yyyy-mm-dd)", "Ngày không hợp lệ") from None
-
-
-def whole(value: str, field: str, *, required: bool = True, default: int | None = None) -> int | None:
-    value = (value or "").strip()
-    if not value:
-        if required:
-            raise bad(field, f"{field}: a number is required", "Cần nhập một số")
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise bad(field, f"{field}: not a whole number", "Phải là số nguyên") from None
-
-
-def decimal(value: str, field: str) -> Decimal | None:
-    value = (value or "").strip().replace(",", ".")
-    if not value:
-        return None
-    try:
-        return Decimal(value)
-    except InvalidOperation:
-        raise bad(field, f"{field}: not a number", "Phải là một số") from None
-
-
-def uuid(value: str, field: str, *, required: bool = True) -> UUID | None:
-    value = (value or "").strip()
-    if not value:
-        if required:
-            raise bad(field, f"{field}: choose one", "Cần chọn một mục")
-        return None
-    try:
-        return UUID(value)
-    except ValueError:
-        raise bad(field, f"{field}: not an id", "Mã không hợp lệ") from None
-
-
-def lines(value: str) -> list[str]:
-    return [line.strip() for line in (value or "").splitlines() if line.strip()]
-
-
-def rows(form: FormMultiDict, prefix: str, names: tuple[str, ...]) -> list[dict[str, str]]:
-    """Repeated inputs `prefix_name` (one per row, in order) as row dicts; blank rows dropped."""
-    columns = {name: form.getall(f"{prefix}_{name}", []) for name in names}
-    count = max((len(values) for values in columns.values()), default=0)
-    out = []
-    for i in range(count):
-        row = {name: (values[i] if i < len(values) else "").strip() for name, values in columns.items()}
-        if any(row.values()):
-            out.append(row)
-    return out

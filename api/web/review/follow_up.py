@@ -4,9 +4,8 @@ CSV/XLSX exports of api/rest/exports.py."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, get
@@ -16,7 +15,8 @@ from litestar.params import FromPath, QueryParameter
 from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
-from api.web.review.common import PAGE_SIZE, day, one_plan, unit_names
+from api.web.form_values import day
+from api.web.review.common import PAGE_SIZE, one_plan, unit_names
 from api.web.review.labels import Labels
 from projections import queries
 from projections.read_models import pages

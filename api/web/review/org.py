@@ -4,9 +4,8 @@ its own idempotency key; the import of a sheet is api/web/review/org_import.py."
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
@@ -17,8 +16,9 @@ from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
 from api.rest.commanding import write_tenant
+from api.web.form_values import day, rows, text, uuid
 from api.web.forms import form_context, read_form, submit
-from api.web.review.common import day, rows, shown_after, subtree, text, uuid
+from api.web.review.common import shown_after, subtree
 from api.web.review.labels import Labels
 from infra.errors import NotFoundError
 from projections import queries

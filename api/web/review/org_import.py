@@ -11,8 +11,8 @@ from litestar.response import Template
 
 from api.errors import classify
 from api.rest.commanding import write_tenant
+from api.web.form_values import bad
 from api.web.forms import form_context, read_form, submit
-from api.web.review.common import bad
 from api.web.review.labels import Labels
 from projections.read_your_writes import wait_until_projected
 from services import org_import

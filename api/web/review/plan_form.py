@@ -13,7 +13,7 @@ from typing import Any
 
 from litestar.datastructures import FormMultiDict
 
-from api.web.review.common import bad, day, decimal, lines, rows, text, uuid, whole
+from api.web.form_values import bad, day, decimal, lines, rows, text, uuid, whole
 from domain.plan import AwardForm, Criteria, Deadline, DossierItem, ParentLink, Period, Phase, QuotaRule, ReportSchedule
 from domain.plan.values import KINDS, LATE_POLICIES, RELATIONS, STANDARDS, SUBJECTS
 

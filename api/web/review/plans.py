@@ -6,16 +6,17 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from litestar.params import FromPath
 from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import State
 from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
 from api.rest.commanding import write_tenant
+from api.web.form_values import day, text
 from api.web.forms import form_context, read_form, submit
-from api.web.review.common import day, one_plan, shown_after, subtree, tenant_plans, text, unit_names
+from api.web.review.common import one_plan, shown_after, subtree, tenant_plans, unit_names
 from api.web.review.labels import Labels
 from api.web.review.plan_form import CHOICES, FIELDS, PlanForm
 from projections import queries

@@ -5,9 +5,8 @@ own idempotency key, run by the same services as REST (services/nominations, ser
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from datetime import date
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Request, Response, get, post
@@ -18,9 +17,9 @@ from litestar.response import Template
 
 from api.auth.policy import Access, scope_tenant
 from api.rest.commanding import write_tenant
+from api.web.form_values import day, text, uuid, whole
 from api.web.forms import form_context, read_form, submit
-from api.web.review.common import (PAGE_SIZE, day, one_plan, shown_after, subtree, tenant_plans, text, unit_names,
-                                   uuid, whole)
+from api.web.review.common import PAGE_SIZE, one_plan, shown_after, subtree, tenant_plans, unit_names
 from api.web.review.labels import Labels
 from domain.nomination import Nomination
 from infra.errors import NotFoundError

@@ -97,6 +97,10 @@ async def test_draft_refused_then_issued_and_launched(site, phone, tenant_id, ke
     facts = await phone.inner_text("dl.facts")
     assert "Đã phát động" in facts and "16/KH-LĐLĐ" in facts and "01/10/2021" in facts
     await checked(phone, keep_screenshot, "review-plan-launched")
+    for link in ("Báo cáo sơ kết (PDF)", "Số liệu theo đơn vị (XLSX)"):  # the launched plan's documents
+        document = await phone.request.get(await phone.get_attribute(f"a:has-text('{link}')", "href"))
+        assert document.status == 200 and document.headers["content-type"].startswith(
+            ("application/pdf", "application/vnd.openxmlformats")), (link, document.status)
     await phone.goto("/issued-plans")
     await checked(phone, keep_screenshot, "review-plans-issued")
 

@@ -87,6 +87,8 @@ async def test_an_earlier_as_of_day_changes_the_figures(desk, story, national_re
     assert await kpi(desk, "registration") == "25.0 %"
     assert await kpi(desk, "awards") == "0"
     assert "06/10/2021" in await desk.inner_text("#as-of-line")
+    form = await desk.request.get(await desk.get_attribute("a:has-text('Biểu 0601')", "href"))
+    assert "year=2021" in form.url and form.status == 200, (form.url, form.status)  # 01/12/2020-30/11/2021
 
 
 async def test_a_table_downloads_as_the_same_csv(desk, story, national_reader):

@@ -45,7 +45,8 @@ class DashboardPages(Controller):
             "metrics": figures.rollup["metrics"],
             "lagging": any(fresh.lag_events for fresh in figures.rollup["freshness"]), "percent": tables.percent,
             "query": _query(figures.plan, figures.node, figures.as_of),
-            "drill": lambda unit: "/dashboard/?" + _query(figures.plan, unit, figures.as_of)})
+            "drill": lambda unit: "/dashboard/?" + _query(figures.plan, unit, figures.as_of),
+            "statistics_year": reporting_year(figures.as_of or date.today())})
 
     @get("/csv/{table:str}")
     async def table_csv(self, request: Request, reader: NamedDependency[Principal], table: FromPath[str],
@@ -60,6 +61,12 @@ class DashboardPages(Controller):
 def _translator(request: Request):
     language = language_of(request)
     return lambda message: translate(language, message)
+
+
+def reporting_year(day: date) -> int:
+    """The emulation and commendation reporting year a day falls in: 01/12 of the year before
+    to 30/11 (the statistical forms' year)."""
+    return day.year + 1 if day.month == 12 else day.year
 
 
 def _query(plan, node: UUID, as_of: date | None) -> str:

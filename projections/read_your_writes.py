@@ -7,9 +7,11 @@ import asyncio
 import time
 
 from infra.database import Database
-from projections.registry import all_projections
+from projections.registry import projection_classes
 
-_APPLIED = "SELECT applied FROM thidua_projection_freshness($1, ARRAY[$2::text])"
+# The least position the named projections have applied for the tenant, in one round trip.
+_APPLIED = ("SELECT min(f.applied) FROM unnest($1::text[]) AS p(name),"
+            " LATERAL thidua_projection_freshness(p.name, ARRAY[$2::text]) AS f")
 POLL_S = 0.02
 
 
@@ -17,12 +19,11 @@ async def wait_until_projected(db: Database, tenant: str, position: int, *, proj
                                timeout_s: float = 5.0) -> bool:
     """True once every projection named (all of them by default) has applied the tenant's log
     up to `position`; False after `timeout_s` (the page then shows what is there, no error)."""
-    names = projections or [projection.name for projection in all_projections()]
+    names = projections or list(projection_classes())
     deadline = time.monotonic() + timeout_s
     while True:
-        async with db.pool.acquire() as conn:
-            applied = [await conn.fetchval(_APPLIED, name, tenant) for name in names]
-        if all(value is not None and value >= position for value in applied):
+        applied = await db.pool.fetchval(_APPLIED, names, tenant)
+        if applied is not None and applied >= position:
             return True
         if time.monotonic() >= deadline:
             return False

@@ -43,25 +43,7 @@ async def sign_in(page, email: str, password: str) -> None:
 async def person(site, tenant: str, *roles: str, unit=None, password: str = "Mat-khau-rat-dai-2026") -> tuple[str, str]:
     """(email, password) of a fresh account in `tenant` that has accepted its invitation (the
     tenant is provisioned under the national body if it is new)."""
-    from datetime import date
-    from urllib.parse import parse_qs, urlsplit
+    from tests.accounts.conftest import active_user
 
-    from domain.accounts import Grant
-    from domain.errors import Duplicate
-    from services.accounts.invitations import accept_invitation, create_invitation
-    from services.context import SYSTEM
-    from services.tenants import provision_tenant
-    from tests.accounts.conftest import unique_email
-    from tests.api.story import ensure_national_platform
-
-    await ensure_national_platform(site.platform)
-    try:
-        await provision_tenant(site.platform, SYSTEM, tenant_id=tenant, name=f"LĐLĐ {tenant}",
-                               kind="province_federation", effective=date(2020, 1, 1))
-    except Duplicate:
-        pass
-    email = unique_email(roles[0] if roles else "officer")
-    _, link, _ = await create_invitation(site.platform, SYSTEM, tenant=tenant, email=email,
-                                         grant=Grant(frozenset(roles or {"officer"}), unit))
-    await accept_invitation(site.platform, parse_qs(urlsplit(link).query)["token"][0], password)
+    email, password, _ = await active_user(site.platform, tenant, *roles, unit=unit, password=password)
     return email, password

@@ -10,8 +10,10 @@ A unit's facts are counted at every node of its path but its own (`counted_at`):
 own facts are its leaf rows, which the rollup read adds (migration 0007).
 
 Dated facts (for reads as of a day) are kept per unit too and spread at the flush along the
-units' spans (spans.py) into dated node counters; an org change recomputes the spans of the
-units it may move and moves their stored dated facts by the difference (`respan`).
+units' spans (spans.py) into dated node counters, but for the span at the unit itself: as
+of a day, a node's own plan facts are its dated leaf rows, which the as-of read adds
+(`dated_counted_at`, migration 0026). An org change recomputes the spans of the units it
+may move and moves their stored dated facts by the difference (`respan`).
 
 The tenant's tree (every unit's path and spans, the org timeline, the node indexes) is the one part
 loaded whole; `Known` carries it from one batch to the next when the projection may trust it.
@@ -46,6 +48,14 @@ def counted_at(unit: UUID, path: list[UUID]) -> list[UUID]:
     return path[1:] if path[0] == unit else path
 
 
+def dated_counted_at(unit: UUID, spans: Iterable[Span]) -> tuple[Span, ...]:
+    """The spans whose nodes' dated counters hold the unit's plan facts: all but the one at
+    the unit itself. Units in scope (the nil plan) have no dated leaf row, so those facts
+    count at every span, the unit's own included."""
+    own = str(unit)
+    return tuple(span for span in spans if span[0] != own)
+
+
 @dataclass
 class Known:
     """The tenant's tree as the stored rows hold it after a batch (all written)."""
@@ -77,8 +87,8 @@ class RollupBatch:
 
     def _reset(self) -> None:
         self.leaf: dict[UUID, Facts] = {}  # unit -> its facts added in this batch
-        # (plan, unit, metric, day) -> delta; a key written even at 0, so batching changes no row
-        self.dated: dict[tuple[UUID, UUID, str, date], int] = defaultdict(int)
+        # unit -> (plan, day) -> metric -> delta; a key written even at 0, so batching changes no row
+        self.dated: dict[UUID, dict[tuple[UUID, date], dict[str, int]]] = {}
         # dated counter deltas of spans that changed (the stored facts moved); written at +0 too
         self.dated_nodes: dict[NodeKey, int] = defaultdict(int)
         self.left_nodes: set[Key] = set()  # counters a moved unit left: touched, at +0
@@ -189,11 +199,11 @@ class RollupBatch:
         stored = [u for u in changed if self.stored(u)]
         facts = await self.store.load_dated(self.conn, self.tenant, stored) if stored else {}
         for unit, (old, new) in changed.items():
-            held = facts.get(unit, []) + unit_facts.get(unit, [])
-            for key, value in node_deltas(new, held).items():
-                self.dated_nodes[key] += value
-            for key, value in node_deltas(old, held).items():
-                self.dated_nodes[key] -= value
+            held, in_scope = facts.get(unit, []), unit_facts.get(unit, [])
+            for spans, sign in ((new, 1), (old, -1)):
+                for deltas in (node_deltas(dated_counted_at(unit, spans), held), node_deltas(spans, in_scope)):
+                    for key, value in deltas.items():
+                        self.dated_nodes[key] += sign * value
             self.spans[unit] = new
             self.dirty_units.add(unit)
             if self._by_span is not None:
@@ -223,8 +233,9 @@ class RollupBatch:
         if not deltas:
             return
         if day is not None:
+            figures = self.dated.setdefault(unit, {}).setdefault((plan, day), {})
             for metric, value in deltas.items():
-                self.dated[(plan, unit, metric, day)] += value
+                figures[metric] = figures.get(metric, 0) + value
         self.path(unit)
         facts = self.leaf.setdefault(unit, {}).setdefault(plan, {})
         for metric, value in deltas.items():
@@ -252,7 +263,8 @@ class RollupBatch:
         if nominations := self.nominations.take_changed():
             await s.write_nominations(conn, tenant, nominations)
         if self.dated:
-            await s.add_dated(conn, tenant, [(p, u, m, d, v) for (p, u, m, d), v in self.dated.items()])
+            await s.add_dated(conn, tenant, [(p, u, d, figures) for u, by_day in self.dated.items()
+                                             for (p, d), figures in by_day.items()])
             self._spread_dated()
         if self.dated_nodes:
             await s.add_counters_dated(conn, tenant, [(p, n, m, d, v) for (p, n, m, d), v in self.dated_nodes.items()])
@@ -263,12 +275,22 @@ class RollupBatch:
         self._reset()
 
     def _spread_dated(self) -> None:
-        """The batch's dated facts added at their units' spans."""
-        by_unit: dict[UUID, list[Fact]] = defaultdict(list)
-        for (plan, unit, metric, day), value in self.dated.items():
-            by_unit[unit].append((plan, metric, day, value))
-        for unit, facts in by_unit.items():
-            for key, value in node_deltas(self.spans.get(unit, ()), facts).items():
+        """The batch's dated facts (plan facts) added at their units' spans but their own:
+        summed first per set of spans (the units under one parent share theirs), then spread."""
+        by_spans: dict[tuple[Span, ...], dict[tuple[str, str, date], int]] = {}
+        for unit, by_day in self.dated.items():
+            spans = dated_counted_at(unit, self.spans.get(unit, ()))
+            if not spans:
+                continue
+            sums = by_spans.setdefault(spans, {})
+            for (plan, day), figures in by_day.items():
+                plan_text = str(plan)  # hashed per metric below: a str caches its hash, a UUID does not
+                for metric, value in figures.items():
+                    key = (plan_text, metric, day)
+                    sums[key] = sums.get(key, 0) + value
+        for spans, sums in by_spans.items():
+            facts = [(plan, metric, day, value) for (plan, metric, day), value in sums.items()]
+            for key, value in node_deltas(spans, facts).items():
                 self.dated_nodes[key] += value
 
     def _spread(self) -> tuple[list[Row], list[Row]]:

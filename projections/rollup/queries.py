@@ -19,7 +19,8 @@ metrics, whatever the number of grassroots units. The sets are given as arrays, 
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
 node's own row by its path[1] one. "As of D" reads the dated counters of the node and its
-children on day D (rollup_counters_dated): the same shape, summed over the days <= D.
+children on day D (rollup_counters_dated) and the dated leaf rows of those active on D: the
+same shape, summed over the days <= D.
 """
 
 from __future__ import annotations
@@ -92,13 +93,18 @@ SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.du
 NOW = _NOW.replace("{due}", "$6::text")
 
 # $7 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
-# over days <= D: the figures of everything under each of them on the tree of day D. Children
+# over days <= D: the figures of everything under each of them on the tree of day D, and
+# the dated leaf rows of those active on D, their own plan facts (migration 0026). Children
 # are the units whose parent on day D is the node (org_unit_versions by parent), of the
 # cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
+_ON_D = "v.valid_from <= $7 AND (v.valid_to IS NULL OR v.valid_to > $7)"
 _AS_OF = """WITH kids AS MATERIALIZED (
     SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
-     WHERE v.parent_id = $1 AND v.valid_from <= $7 AND (v.valid_to IS NULL OR v.valid_to > $7)
-       AND v.tenant_id = ANY ($3::text[])),
+     WHERE v.parent_id = $1 AND """ + _ON_D + """ AND v.tenant_id = ANY ($3::text[])),
+holders AS (
+    SELECT tenant_id, unit_id FROM kids
+    UNION
+    SELECT v.tenant_id, v.unit_id FROM org_unit_versions v WHERE v.unit_id = $1 AND """ + _ON_D + """),
 figures AS (
     SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
            c.tenant_id, c.plan_id, c.metric, c.value
@@ -106,7 +112,12 @@ figures AS (
      WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
        AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $7
        AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
-            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[]))))""" + _SUMS + """
+            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
+    UNION ALL
+    SELECT CASE WHEN l.unit_id = $1 THEN NULL ELSE l.unit_id END, l.tenant_id, l.plan_id, f.key, f.value::bigint
+      FROM holders h JOIN rollup_leaf_dated l ON l.tenant_id = h.tenant_id AND l.unit_id = h.unit_id
+     CROSS JOIN LATERAL jsonb_each_text(l.figures) f
+     WHERE l.day <= $7 AND (l.tenant_id, l.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))""" + _SUMS + """
 SELECT NULL::uuid AS child, NULL::text AS name, p.metrics, p.vals, p.due FROM per_child p WHERE p.child IS NULL
 UNION ALL
 SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.due

@@ -25,8 +25,8 @@ Span = tuple[str, date, date | None]
 """A node the unit counts at (its id as text), from the first day to the day before the end
 (None: still). Ids as text: a batch spreads tens of thousands of facts, and a str caches its
 hash where a UUID computes it in Python each time."""
-Fact = tuple[UUID, str, date, int]
-"""plan, metric, effective day, value."""
+Fact = tuple[UUID | str, str, date, int]
+"""plan (its id or the id as text), metric, effective day, value."""
 NodeKey = tuple[str, str, str, date]
 """plan, node (ids as text), metric, day: a dated counter delta."""
 

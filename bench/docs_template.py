@@ -31,9 +31,11 @@ by a run that is asked to publish). Last run: **{mode}**, {date}, took {duration
   the benchmark's own process, as fast as the one runner process `thidua serve` starts
   (`projection.one_process_*`); then a blue/green rebuild of every projection together from
   position 0 (`thidua projections rebuild all`: new tables beside the live ones, one read of
-  the log feeding them all, switched in one transaction), in the same process, while a
-  reader asks for the national rollup every 50 ms: `projection.rebuild_vs_catch_up` is the
-  rebuild's time over the one-process catch-up of the same events in the same run;
+  the log feeding them all, its tenants shared by one process per core, switched in one
+  transaction). During both the catch-up by one process per core and the rebuild, a reader
+  in a process of its own (as the API server is) asks for the national rollup every 50 ms:
+  `projection.rebuild_vs_catch_up` is the rebuild's time over that catch-up of the same
+  events in the same run, under the same reads;
   `rebuild_failed_reads` the reads that raised, `rebuild_stale_reads` those that answered
   other figures than before the rebuild (nothing is written meanwhile), `rebuild_read_max_ms`
   the slowest read (it includes any wait for the switch).

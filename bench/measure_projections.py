@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import time
 from pathlib import Path
 
@@ -118,6 +119,16 @@ async def measure_rebuild(admin_url: str, grassroots: int, batch_size: int, prof
             profiler.dump_stats(profile)
         together = time.perf_counter() - started
         print(f"{'rebuild together':22s} {together:7.2f} s {events / together:10.0f} events/s  ({together / live:.2f} x live)")
+        workers = os.cpu_count() or 1
+        await reset(admin := await asyncpg.connect(admin_url), all_projections())
+        await admin.close()
+        live_n = (await catch_up_rate(platform, workers))["projection.catch_up_s"]
+        print(f"{f'live, {workers} workers':22s} {live_n:7.2f} s {events / live_n:10.0f} events/s  (projections run --workers)")
+        started = time.perf_counter()
+        await rebuild(platform.db, classes, batch_size, workers)
+        spread = time.perf_counter() - started
+        print(f"{f'rebuild, {workers} processes':22s} {spread:7.2f} s {events / spread:10.0f} events/s"
+              f"  ({spread / live_n:.2f} x live with {workers} workers)")
         started = time.perf_counter()
         for cls in classes:
             await rebuild(platform.db, cls, batch_size)

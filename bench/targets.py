@@ -49,6 +49,7 @@ PART_KEYS = {
         "events_per_s", "raw_floor_events_per_s", "eventsourcing_recorder_events_per_s",
         "ratio_vs_floor", "ratio_vs_eventsourcing")],
     "projection": ["projection.events_per_s", "projection.catch_up_s", "projection.workers",
+                   "projection.catch_up_reads", "projection.catch_up_failed_reads",
                    "projection.one_process_events_per_s", "projection.one_process_catch_up_s",
                    "projection.rebuild_s", "projection.rebuild_events", "projection.rebuild_vs_catch_up",
                    "projection.rebuild_reads", "projection.rebuild_failed_reads", "projection.rebuild_stale_reads",

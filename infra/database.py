@@ -66,9 +66,10 @@ async def _reset_session(conn: asyncpg.Connection) -> None:
 class Database:
     """The application role's pool plus the superuser URL used for migrations and tooling."""
 
-    def __init__(self, pool: asyncpg.Pool, admin_url: str):
+    def __init__(self, pool: asyncpg.Pool, admin_url: str, settings: DatabaseSettings | None = None):
         self.pool = pool
         self.admin_url = admin_url
+        self.settings = settings  # what another process needs to open the same Database
 
     @classmethod
     async def open(cls, admin_url: str, settings: DatabaseSettings) -> Database:
@@ -86,7 +87,7 @@ class Database:
             connection_class=AppConnection,
             reset=_reset_session,
         )
-        return cls(pool, admin_url)
+        return cls(pool, admin_url, settings)
 
     async def close(self) -> None:
         await self.pool.close()

@@ -11,7 +11,8 @@ from urllib.parse import quote
 from litestar import Request
 
 from api.auth.request import caller
-from services.auth.principal import Principal
+from projections import queries
+from services.auth.principal import Principal, Role
 from services.errors import Unauthenticated
 
 SIGN_IN_PATH = "/sign-in"
@@ -26,10 +27,19 @@ class SignInRequired(Exception):
 
 
 async def signed_in(request: Request) -> Principal:
+    """The reader; an officer's unit level is kept on the request for the menu (navigation)."""
     try:
-        return await caller(request)
+        reader = await caller(request)
     except Unauthenticated:
         raise SignInRequired(_here(request)) from None
+    if reader.unit is not None and reader.has(Role.OFFICER):
+        own = await queries.unit(request.app.state.platform.db, reader.unit, scope=reader.tenant)
+        request.state.unit_level = own["level"] if own else None
+    return reader
+
+
+def unit_level(request: Request) -> int | None:
+    return getattr(request.state, "unit_level", None)
 
 
 def _here(request: Request) -> str:

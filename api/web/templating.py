@@ -16,6 +16,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 
 from api.auth.cookies import CSRF_COOKIE
+from api.web.access import unit_level
 from api.web.i18n import bilingual, language_of, translate
 from api.web.navigation import menu_for
 
@@ -44,6 +45,11 @@ def _error_text(context, error) -> str:
     return bilingual(language_of(context["request"]), error.message_en, error.message_vi)
 
 
+@pass_context
+def _menu(context, reader):
+    return menu_for(reader, unit_level(context["request"]))
+
+
 def _day(value: date | datetime | None) -> str:
     """Dates as Vietnamese officers write them: dd/mm/yyyy."""
     return value.strftime("%d/%m/%Y") if value else ""
@@ -53,7 +59,7 @@ def _configure(engine: JinjaTemplateEngine) -> None:
     env = engine.engine
     env.globals.update(_=_translate, csrf_token=_csrf_token, language=_language, error_text=_error_text,
                        static=lambda path: f"{STATIC_PATH}/{path}", new_key=lambda: uuid4().hex,
-                       menu=menu_for)
+                       menu=_menu)
     env.filters["day"] = _day
 
 

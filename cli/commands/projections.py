@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 
 import asyncpg
 
@@ -28,7 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rebuild.add_argument("names", nargs="+", metavar="NAME",
                          help="projection(s) to rebuild together (one read of the log feeds them all), or 'all'")
     rebuild.add_argument("--batch-size", type=int, default=2000)
-    rebuild.set_defaults(handler=lambda args, settings: asyncio.run(_rebuild(settings, args.names, args.batch_size)))
+    rebuild.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                         help="processes sharing the tenants' logs (default: one per core)")
+    rebuild.set_defaults(handler=lambda args, settings: asyncio.run(
+        _rebuild(settings, args.names, args.batch_size, args.processes)))
 
 
 async def _status(settings: Settings) -> int:
@@ -66,7 +70,7 @@ async def _run(settings: Settings, batch_size: int) -> int:
     return 0
 
 
-async def _rebuild(settings: Settings, names: list[str], batch_size: int) -> int:
+async def _rebuild(settings: Settings, names: list[str], batch_size: int, processes: int) -> int:
     from projections.engine.base import ProjectionError
     from projections.engine.rebuild import RebuildRunning, rebuild
     from projections.engine.switch import Busy
@@ -80,7 +84,7 @@ async def _rebuild(settings: Settings, names: list[str], batch_size: int) -> int
         return 2
     async with open_platform(settings) as platform:
         try:
-            reached = await rebuild(platform.db, [classes[n] for n in names], batch_size)
+            reached = await rebuild(platform.db, [classes[n] for n in names], batch_size, processes)
         except (ProjectionError, RebuildRunning, Busy) as exc:
             print(f"rebuild failed, the live version serves on unchanged: {exc}")
             return 1

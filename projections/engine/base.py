@@ -49,6 +49,7 @@ class Projection:
 
     def __init__(self, suffix: str = "") -> None:
         """`suffix="__rebuild"` writes into fresh copies and keeps its own checkpoint."""
+        self.suffix = suffix
         self.t = {table: table + suffix for table in self.tables}
         self.checkpoint_name = self.name + suffix
 

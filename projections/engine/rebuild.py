@@ -6,7 +6,8 @@ one, switch when it has caught up, drop the old one.
    (`versions.py`).
 2. Every new version catches up every tenant from position 0 as the runner does it: one read
    and decode of a tenant's log per batch feeding all the projections being rebuilt, two
-   tenants at once. Meanwhile the live version keeps serving and the runner keeps advancing it.
+   tenants at once, in `processes` processes sharing the tenants (`build_catch_up.py`).
+   Meanwhile the live version keeps serving and the runner keeps advancing it.
 3. The switch (`switch.py`) puts the new tables under the live names in one transaction once
    every new checkpoint is at or past the live one, finishing a gap of up to FINISH_INSIDE
    events inside it; if the runner got further ahead meanwhile, the build catches up again first
@@ -22,17 +23,15 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
-from contextlib import aclosing
 
 import asyncpg
 
 from infra.database import Database
 from infra.gc_policy import relax_for_batches
 from projections.engine import versions
-from projections.engine.base import Projection, ProjectionError
+from projections.engine.base import Projection
 from projections.engine.batch import BATCH_SIZE
-from projections.engine.runner import TENANTS_AT_ONCE
-from projections.engine.shared_batch import batches_together
+from projections.engine.build_catch_up import catch_up
 from projections.engine.switch import Built, Busy, NotCaughtUp, switch
 
 log = logging.getLogger(__name__)
@@ -48,9 +47,10 @@ class RebuildRunning(RuntimeError):
 
 
 async def rebuild(db: Database, classes: type[Projection] | Sequence[type[Projection]],
-                  batch_size: int = BATCH_SIZE) -> dict[str, dict[str, int]]:
+                  batch_size: int = BATCH_SIZE, processes: int = 1) -> dict[str, dict[str, int]]:
     """Rebuild one projection class or several together (one read of the log feeds them all,
-    and one transaction switches them all). Returns, per projection, the log position per
+    and one transaction switches them all), the log's tenants shared by `processes`
+    processes (this one and children) for the first catch-up. Returns, per projection, the log position per
     tenant its new version serves from. Raises ProjectionError when a handler fails on the new
     version, RebuildRunning or switch.Busy; the live versions then serve on, unchanged."""
     relax_for_batches()
@@ -63,7 +63,7 @@ async def rebuild(db: Database, classes: type[Projection] | Sequence[type[Projec
         log.info("rebuild: tables of %s made in %.2f s", ", ".join(f"{b.live.name} v{b.version}" for b in built),
                  time.perf_counter() - started)
         try:
-            return await _catch_up_and_switch(db, admin, built, batch_size)
+            return await _catch_up_and_switch(db, admin, built, batch_size, processes)
         except BaseException:
             await _discard(admin, built)
             raise
@@ -94,10 +94,12 @@ async def _prepare(admin: asyncpg.Connection, classes: list[type[Projection]]) -
 
 
 async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: list[Built],
-                               batch_size: int) -> dict[str, dict[str, int]]:
+                               batch_size: int, processes: int) -> dict[str, dict[str, int]]:
     for attempt in range(1, SWITCH_ATTEMPTS + 1):
         started = time.perf_counter()
-        await catch_up_all(db, [b.fresh for b in built], await _heads(admin), batch_size)
+        # Later attempts catch up what the runner wrote meanwhile: too little to start processes for.
+        await catch_up(db, [b.fresh for b in built], await _heads(admin), batch_size,
+                       processes if attempt == 1 else 1)
         log.info("rebuild: caught up in %.2f s (attempt %d)", time.perf_counter() - started, attempt)
         started = time.perf_counter()
         try:
@@ -111,32 +113,6 @@ async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: l
             log.info("switch attempt %d gave way: %s", attempt, exc)
             await asyncio.sleep(0.01 * attempt)  # let a live batch in flight commit
     raise AssertionError("unreachable")
-
-
-async def catch_up_all(db: Database, projections: Sequence[Projection], heads: dict[str, int],
-                       batch_size: int = BATCH_SIZE) -> None:
-    """Every projection at least to the given head of each tenant, as the runner does it
-    (one read per batch for them all, a few tenants at once). A target, not the moving head:
-    under a write rate above the rebuild's speed it still ends, and the switch asks only for
-    the live checkpoints, which lag the head too. Raises the first handler failure (the
-    tenants in progress then stop, so nothing writes on after it)."""
-    gate = asyncio.Semaphore(TENANTS_AT_ONCE)
-
-    async def one(tenant: str, target: int) -> None:
-        async with gate, aclosing(batches_together(db, projections, tenant, batch_size)) as batches:
-            async for results in batches:
-                for result in results.values():
-                    if isinstance(result, ProjectionError):
-                        raise result
-                if all(result[1] >= target for result in results.values()):
-                    return
-
-    try:
-        async with asyncio.TaskGroup() as group:
-            for tenant, target in heads.items():
-                group.create_task(one(tenant, target))
-    except ExceptionGroup as failed:
-        raise failed.exceptions[0] from None
 
 
 async def _heads(admin: asyncpg.Connection) -> dict[str, int]:

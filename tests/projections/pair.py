@@ -5,6 +5,7 @@ than events) and a mix of versions (two marks) apart from a whole one."""
 from __future__ import annotations
 
 import json
+import os
 from uuid import uuid4
 
 import asyncpg
@@ -19,6 +20,7 @@ TOPIC = "tests:paired"
 many other test projections' events in the shared test database."""
 
 TABLES = ("pair_left", "pair_right")
+FAIL_IN_ENV = "THIDUA_TEST_PAIR_FAIL_IN"
 
 
 async def append_paired(store: EventStore, tenant: str, n: int) -> None:
@@ -41,6 +43,9 @@ class PairProjection(Projection):
     tables = TABLES
     fail_at: int | None = None
     """A rebuilt version (not the live one) raises at the event at this log position."""
+    fail_in: str | None = os.environ.get(FAIL_IN_ENV)
+    """A rebuilt version raises at every event of this tenant: read from the environment, as
+    a rebuild's child processes import this class afresh."""
 
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)
@@ -48,7 +53,7 @@ class PairProjection(Projection):
 
     @handles(TOPIC)
     async def on_counted(self, conn: asyncpg.Connection, e: Event) -> None:
-        if self.mark != "live" and e.position == self.fail_at:
+        if self.mark != "live" and (e.position == self.fail_at or e.tenant_id == self.fail_in):
             raise ValueError("a handler bug in the new version")
         for table in TABLES:
             await conn.execute(f"INSERT INTO {self.t[table]} (tenant_id, position, built_by) VALUES ($1, $2, $3)",

@@ -28,6 +28,26 @@ async def test_a_viewer_sees_no_review_menu_and_a_bad_date_is_a_400_page(site, p
     assert response.status == 404
 
 
+async def test_a_grassroots_officer_sees_no_upper_level_entries(site, phone, tenant_id, keep_screenshot):
+    """A grassroots union has no units below it: no plans to issue to them, no review queue,
+    no tree to change. Its officer's menu leaves those out; a district's and the province's
+    officers keep them."""
+    province = await person(site, tenant_id, "officer")
+    story = await district_with_unions(site.platform, tenant_id, ["CĐCS Công ty Hoàng Phúc"])
+    await projected(site.platform, story)
+    grassroots = await person(site, tenant_id, "officer", unit=story.unions["CĐCS Công ty Hoàng Phúc"])
+    district = await person(site, tenant_id, "officer", unit=story.district)
+    upper = ("Kế hoạch ban hành", "Xét duyệt", "Đơn vị")
+    for (email, password), shown in ((grassroots, False), (district, True), (province, True)):
+        await sign_in(phone, email, password)
+        menu = await phone.inner_text("header nav")
+        assert [entry in menu for entry in upper] == [shown] * 3, menu
+        assert "Kế hoạch" in menu and "Đề nghị khen thưởng" in menu, "a unit's own work stays"
+        if not shown:
+            await keep_screenshot(phone, "officer-grassroots-menu")
+        await phone.context.clear_cookies()
+
+
 async def test_a_tenant_admin_may_not_change_the_tree(site, phone, tenant_id):
     email, password = await person(site, tenant_id, "tenant_admin")
     story = await district_with_unions(site.platform, tenant_id, ["CĐCS Công ty Hoàng Phúc"])

@@ -111,7 +111,8 @@ data included. Compare figures within one run (the ratios), or across runs only 
   reading the next batch while the projections apply the current one, two tenants at once;
   each projection writes its batch with a few set-based statements whose rows travel as one
   JSON text (`json_populate_recordset`). Rollups read a node's own facts from its leaf rows
-  rather than keeping copies of them as counters (migration 0007). One runner process keeps
+  rather than keeping copies of them as counters, now and as of a day (migrations 0007 and
+  0026; a unit's dated facts are one row per plan and day). One runner process keeps
   at most one core busy (its handlers are Python; PostgreSQL works on the other core only
   while they wait), so the bench also runs one runner process per core: leases are held
   only while a tenant is being caught up, so runner processes share the tenants. The time

@@ -24,7 +24,7 @@ import asyncpg
 
 from bench.generator import generate
 from bench.national import Scale
-from bench.projection import catch_up_rate, reset
+from bench.projection import catch_up_rate, reset, reset_all
 from infra.embedded import start_embedded
 from infra.gc_policy import relax_for_batches
 from infra.platform import open_platform
@@ -120,10 +120,10 @@ async def measure_rebuild(admin_url: str, grassroots: int, batch_size: int, prof
         together = time.perf_counter() - started
         print(f"{'rebuild together':22s} {together:7.2f} s {events / together:10.0f} events/s  ({together / live:.2f} x live)")
         workers = os.cpu_count() or 1
-        await reset(admin := await asyncpg.connect(admin_url), all_projections())
-        await admin.close()
+        await reset_all(platform)
         live_n = (await catch_up_rate(platform, workers))["projection.catch_up_s"]
-        print(f"{f'live, {workers} workers':22s} {live_n:7.2f} s {events / live_n:10.0f} events/s  (projections run --workers)")
+        print(f"{f'live, {workers} workers':22s} {live_n:7.2f} s {events / live_n:10.0f} events/s"
+              "  (projections run --workers)")
         started = time.perf_counter()
         await rebuild(platform.db, classes, batch_size, workers)
         spread = time.perf_counter() - started

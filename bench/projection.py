@@ -120,8 +120,9 @@ class RollupReader:
         self._results = context.Queue()
         self._process = context.Process(
             target=_read_in_process, name="rollup-reader",
-            args=(platform.db.admin_url, platform.settings.database, PlanRef(data.national_tenant, data.national_plan_id),
-                  data.national_unit_id, changing, self._stop, self._ready, self._results))
+            args=(platform.db.admin_url, platform.settings.database,
+                  PlanRef(data.national_tenant, data.national_plan_id), data.national_unit_id, changing,
+                  self._stop, self._ready, self._results))
         self.reads = self.failed = self.stale = 0
         self.slowest_s = 0.0
 

@@ -1,4 +1,5 @@
-"""Who carries a unit's history "as now" once it has been merged, split or dissolved.
+"""Who carries a unit's history "as now" (and as of a day) once it has been merged, split or
+dissolved.
 
 Choices:
 - a merge hands the history to the successor; chains are followed (A→B→C gives C);
@@ -10,6 +11,7 @@ Choices:
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -38,6 +40,42 @@ class Succession:
             path.append(holder)
             parent = self._last_parent(holder)
         return path
+
+    def path_on(self, unit_id: UUID, day: date) -> list[UUID]:
+        """`path_now` as the tree stood on `day`: the holder of the unit's history that day
+        (the successor of a merge or split in effect by then, else the unit), then its
+        parents that day, each replaced by its own holder that day; an ended unit without
+        a successor rolls up through its last parent. Empty before the unit began; a parent
+        not begun yet, or outside this timeline, ends the path (as in `path`)."""
+        h = self._units.get(unit_id)
+        if h is not None and day < h.active_from:
+            return []
+        path = [self._holder_on(unit_id, day)]
+        parent = self._parent_on(path[0], day)
+        while parent is not None:
+            holder = self._holder_on(parent, day)
+            if holder in path:
+                raise CreatesCycle(f"the tree of {day} has a cycle through {holder}",
+                                   message_vi=f"Cây tổ chức ngày {day:%d/%m/%Y} có vòng lặp")
+            path.append(holder)
+            begun = (h := self._units.get(holder)) is None or h.active_from <= day
+            parent = self._parent_on(holder, day) if begun else None
+        return path
+
+    def _holder_on(self, unit_id: UUID, day: date) -> UUID:
+        seen, current = {unit_id}, unit_id
+        while ((h := self._units.get(current)) is not None and h.successor_ids
+               and h.ended_on is not None and h.ended_on <= day):
+            current = h.successor_ids[0]
+            if current in seen:
+                raise CreatesCycle(f"the succession of {unit_id} loops through {current}",
+                                   message_vi="Chuỗi kế thừa của đơn vị bị lặp")
+            seen.add(current)
+        return current
+
+    def _parent_on(self, unit_id: UUID, day: date) -> UUID | None:
+        h = self._units.get(unit_id)
+        return None if h is None else h.parents.on(min(day, h.last_day()))
 
     def _chain_end(self, unit_id: UUID) -> UUID:
         seen, current = {unit_id}, unit_id

@@ -184,24 +184,27 @@ class RollupBatch:
         return set(self._by_span.get(node_key, ()))
 
     async def respan(self, timeline: OrgTimeline, units: Iterable[UUID],
-                     unit_facts: dict[UUID, list[Fact]]) -> None:
+                     in_scope: dict[UUID, tuple[list[Fact], list[Fact]]]) -> None:
         """Recompute the units' spans on `timeline`; move the stored dated facts of those
         whose spans changed (new spans' deltas less old ones'). Pending facts need nothing:
-        the flush spreads them along the spans it finds. `unit_facts`: facts that hold for
-        the unit's whole life (units in scope), by unit."""
+        the flush spreads them along the spans it finds. `in_scope`: by unit, its being in
+        scope (nil-plan facts, not stored) now and before this change; a unit whose spans
+        stay but whose being in scope changed (it ended) moves that too."""
         changed = {}
         for unit in units:
             new, old = spans_of(timeline, unit), self.spans.get(unit, ())
-            if new != old:
+            now, before = in_scope.get(unit, ([], []))
+            if new != old or now != before:
                 changed[unit] = (old, new)
         if not changed:
             return
         stored = [u for u in changed if self.stored(u)]
         facts = await self.store.load_dated(self.conn, self.tenant, stored) if stored else {}
         for unit, (old, new) in changed.items():
-            held, in_scope = facts.get(unit, []), unit_facts.get(unit, [])
-            for spans, sign in ((new, 1), (old, -1)):
-                for deltas in (node_deltas(dated_counted_at(unit, spans), held), node_deltas(spans, in_scope)):
+            held = facts.get(unit, [])
+            now, before = in_scope.get(unit, ([], []))
+            for spans, scope, sign in ((new, now, 1), (old, before, -1)):
+                for deltas in (node_deltas(dated_counted_at(unit, spans), held), node_deltas(spans, scope)):
                     for key, value in deltas.items():
                         self.dated_nodes[key] += sign * value
             self.spans[unit] = new

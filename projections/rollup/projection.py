@@ -62,14 +62,15 @@ def effective_day(e: Event) -> date:
     return e.recorded_at.astimezone(VIETNAM).date()
 
 
-def _in_scope_facts(timeline: OrgTimeline, unit: Any) -> list:
-    """A grassroots unit is in scope on every day it is active (its spans): one `units` (and
-    `units_enterprise`) fact for its whole life, dated before any day."""
+def _in_scope_facts(timeline: OrgTimeline, unit: Any, end: date | None) -> list:
+    """A grassroots unit is in scope on every day it is active: a `units` (and
+    `units_enterprise`) fact dated before any day, taken away on the day it ended (`end`)."""
     h = timeline.history(unit)
     if h.kind.level != GRASSROOTS_LEVEL:
         return []
-    facts = [(NIL_PLAN, "units", date.min, 1)]
-    return facts + [(NIL_PLAN, "units_enterprise", date.min, 1)] if h.enterprise else facts
+    metrics = ("units", "units_enterprise") if h.enterprise else ("units",)
+    ended = [(NIL_PLAN, metric, end, -1) for metric in metrics] if end is not None else []
+    return [(NIL_PLAN, metric, date.min, 1) for metric in metrics] + ended
 
 
 def campaign_units_key(earlier: frozenset) -> str:
@@ -141,7 +142,12 @@ class RollupsProjection(Projection):
         if e.stream_id in timeline:
             await self._count_unit(b, e.stream_id, timeline)
         moved = b.spanning(e.stream_id) | {e.stream_id}
-        await b.respan(timeline, moved, {u: _in_scope_facts(timeline, u) for u in moved if u in timeline})
+        # Being in scope, now and before this change (which may be the unit's own end).
+        ended = e.stream_id if change.change.ends_unit else None
+        await b.respan(timeline, moved, {
+            u: (_in_scope_facts(timeline, u, timeline.history(u).ended_on),
+                _in_scope_facts(timeline, u, None if u == ended else timeline.history(u).ended_on))
+            for u in moved if u in timeline})
 
     async def _count_unit(self, b: RollupBatch, unit: Any, timeline: OrgTimeline) -> None:
         """Set the unit's `units` leaf to 1 while it is an active grassroots unit, else 0."""

@@ -93,18 +93,23 @@ SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.du
 NOW = _NOW.replace("{due}", "$6::text")
 
 # $7 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
-# over days <= D: the figures of everything under each of them on the tree of day D, and
-# the dated leaf rows of those active on D, their own plan facts (migration 0026). Children
-# are the units whose parent on day D is the node (org_unit_versions by parent), of the
-# cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
-_ON_D = "v.valid_from <= $7 AND (v.valid_to IS NULL OR v.valid_to > $7)"
+# over days <= D: the figures of everything under each of them on day D, and the dated leaf
+# rows of those that hold their own history on D, their own plan facts (migration 0026).
+# As the present-time read, on the tree of D (domain Succession.path_on): a child is a unit
+# under the node on D, or dissolved by then with the node its last parent (its history stays
+# with it); a unit merged or split by D is no child, its successor carries its history. Of
+# the cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
+_HOLDS_ITS_OWN = "o.active_from <= $7 AND NOT (o.ended_on <= $7 AND cardinality(o.successor_ids) > 0)"
 _AS_OF = """WITH kids AS MATERIALIZED (
     SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
-     WHERE v.parent_id = $1 AND """ + _ON_D + """ AND v.tenant_id = ANY ($3::text[])),
+      JOIN org_units o ON o.tenant_id = v.tenant_id AND o.unit_id = v.unit_id
+     WHERE v.parent_id = $1 AND v.valid_from <= $7 AND v.tenant_id = ANY ($3::text[])
+       AND (v.valid_to IS NULL OR v.valid_to > $7
+            OR (v.valid_to = o.ended_on AND cardinality(o.successor_ids) = 0))),
 holders AS (
     SELECT tenant_id, unit_id FROM kids
     UNION
-    SELECT v.tenant_id, v.unit_id FROM org_unit_versions v WHERE v.unit_id = $1 AND """ + _ON_D + """),
+    SELECT o.tenant_id, o.unit_id FROM org_units o WHERE o.unit_id = $1 AND """ + _HOLDS_ITS_OWN + """),
 figures AS (
     SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
            c.tenant_id, c.plan_id, c.metric, c.value

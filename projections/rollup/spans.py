@@ -1,12 +1,15 @@
 """Where a unit's facts count as of a day: its spans, and the dated node counters they give.
 
-A span (node, first day, end day) says the unit is the node or sits below it from the first
-day up to the day before the end (None: still), on the tree of those days: a unit counts as
-of D exactly at the nodes of its path on D, and only while active (the domain OrgTimeline;
-the same rule as the oracle in tests/projections/oracle.py). A fact effective on day d adds
-its value at each span's node from max(d, first day) and takes it away on the end day, so
+A span (node, first day, end day) says the unit's history counts at the node from the first
+day up to the day before the end (None: still), on the tree of those days: as of D, at the
+nodes of its path on D as `path_now` would have given it that day (domain
+Succession.path_on: a merged unit's history at its successor's, a dissolved one's through
+its last parent), so that a rollup as of today answers what the present-time one does. The
+same rule as the oracle in tests/projections/oracle.py. A fact effective on day d adds its
+value at each span's node from max(d, first day) and takes it away on the end day, so
 "node N as of D" is the sum of N's dated counter deltas on days <= D: its cost follows the
-number of days and metrics, not the number of units below N (migration 0017).
+number of days and metrics, not the number of units below N (migration 0017). Being in
+scope (a grassroots unit counted) holds only while the unit is active (`during`).
 
 When the tree changes, a unit's spans change; its dated facts are then moved by writing the
 counters of its new spans less those of its old ones (`node_deltas(new) - node_deltas(old)`).
@@ -32,14 +35,13 @@ NodeKey = tuple[str, str, str, date]
 
 
 def spans_of(timeline: OrgTimeline, unit: UUID) -> tuple[Span, ...]:
-    """The unit's spans over its whole active life; none for a unit the tree does not hold."""
+    """The unit's spans from its first day on; none for a unit the tree does not hold."""
     if unit not in timeline:
         return ()
     h = timeline.history(unit)
-    start, end = h.active_from, h.ended_on
-    if end is not None and end <= start:
+    if h.ended_on is not None and h.ended_on <= h.active_from:
         return ()
-    paths = _paths_at_changes(timeline, unit, start, end)
+    paths = _paths_at_changes(timeline, unit, h.active_from)
     out: list[Span] = []
     since: dict[UUID, date] = {}
     for day in sorted(paths):
@@ -48,14 +50,14 @@ def spans_of(timeline: OrgTimeline, unit: UUID) -> tuple[Span, ...]:
             out.append((node, since.pop(node), day))
         for node in on:
             since.setdefault(node, day)
-    out.extend((node, first, end) for node, first in since.items())
+    out.extend((node, first, None) for node, first in since.items())
     return tuple(sorted((str(node), first, end) for node, first, end in out))
 
 
-def _paths_at_changes(timeline: OrgTimeline, unit: UUID, start: date,
-                      end: date | None) -> dict[date, list[UUID]]:
-    """The unit's path on each day it may change: a day some node it ever sits below (or a
-    parent that ends its path) changes parent, starts or ends; paths are the same between."""
+def _paths_at_changes(timeline: OrgTimeline, unit: UUID, start: date) -> dict[date, list[UUID]]:
+    """The unit's path on each day it may change: a day some node it ever counts at (or a
+    parent that ends its path, or a successor) changes parent, starts or ends; paths are
+    the same between."""
     paths: dict[date, list[UUID]] = {}
     days: set[date] = {start}
     seen: set[UUID] = set()
@@ -71,12 +73,13 @@ def _paths_at_changes(timeline: OrgTimeline, unit: UUID, start: date,
         seen |= frontier
         frontier = set()
         for day in days:
-            if day < start or (end is not None and day >= end) or day in paths:
+            if day < start or day in paths:
                 continue
-            path = paths[day] = timeline.path(unit, day)
+            path = paths[day] = timeline.path_on(unit, day)
             last = path[-1]
             beyond = timeline.history(last).parents.on(day) if last in timeline else None
-            frontier.update(n for n in (*path, beyond) if n is not None and n not in seen)
+            related = [*path, beyond, *(s for n in path if n in timeline for s in timeline.history(n).successor_ids)]
+            frontier.update(n for n in related if n is not None and n not in seen)
     return paths
 
 

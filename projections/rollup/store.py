@@ -138,8 +138,8 @@ class RollupStore:
             " WHERE tenant_id = $1 AND unit_id = ANY($2::uuid[])", tenant, units)
         out: dict[UUID, list[tuple[UUID, str, date, int]]] = {}
         for r in rows:
-            out.setdefault(r["unit_id"], []).extend(
-                (r["plan_id"], metric, r["day"], value) for metric, value in orjson.loads(r["figures"]).items() if value)
+            figures = orjson.loads(r["figures"]).items()
+            out.setdefault(r["unit_id"], []).extend((r["plan_id"], m, r["day"], v) for m, v in figures if v)
         return out
 
     async def add_counters_dated(self, conn: asyncpg.Connection, tenant: str,

@@ -96,6 +96,21 @@ def test_dissolved_unit_keeps_its_history_and_rolls_up_through_its_last_parents_
     assert t.path_now(vn.closed.id) == [vn.closed.id, vn.commune.id, vn.dong_nai.id, vn.root.id]
 
 
+def test_as_of_a_day_history_is_carried_as_path_now_carried_it_that_day(vn):
+    """A rollup as of a day counts each unit where the present-time rollup counted it on that
+    day: during the 2021 campaign along the district; after the dissolution of 2023 the
+    closed union rolls up through its last parent; after the 2025 reform the merged district
+    is carried by the new commune union, and as of today the path is path_now's."""
+    t = vn.timeline()
+    assert t.path_on(vn.rubber.id, SEED_001_CAMPAIGN) == [vn.rubber.id, vn.district.id, vn.binh_phuoc.id, vn.root.id]
+    assert t.path_on(vn.closed.id, date(2024, 1, 1)) == [vn.closed.id, vn.district.id, vn.binh_phuoc.id, vn.root.id]
+    assert t.path_on(vn.district.id, REFORM) == [vn.commune.id, vn.dong_nai.id, vn.root.id]
+    assert t.path_on(vn.closed.id, REFORM) == t.path_now(vn.closed.id)
+    for unit in (vn.district, vn.closed, vn.rubber, vn.binh_phuoc):
+        assert t.path_on(unit.id, date.max) == t.path_now(unit.id)
+    assert t.path_on(vn.commune.id, date(2000, 1, 1)) == [], "not begun yet"
+
+
 def test_provinces_go_from_six_to_three_in_this_sample(vn):
     t = vn.timeline()
     assert len(t.children(vn.root.id, date(2025, 6, 30))) == 6

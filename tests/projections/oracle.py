@@ -72,9 +72,7 @@ def _day(e: Event) -> date:
 def _path(timeline: OrgTimeline, u: UUID, as_of: date | None) -> list[UUID]:
     if as_of is None:
         return timeline.path_now(u)
-    if u not in timeline or not timeline.is_active(u, as_of):
-        return []
-    return timeline.path(u, as_of)
+    return timeline.path_on(u, as_of) if u in timeline else []
 
 
 def _facts(tenant: str, events: list[Event], plans: set[tuple[str, UUID]],

@@ -30,6 +30,15 @@ async def _world(platform: Platform, ops: int, seed: int) -> World:
     return world
 
 
+async def projected_world(platform: Platform, admin: asyncpg.Connection, project,
+                          seed: int) -> tuple[World, list[str], dict]:
+    """A random world of 60 operations, projected: (world, its tenants, their read models)."""
+    world = await _world(platform, 60, seed=seed)
+    tenants = [world.nat_tenant, *world.tenants]
+    await project(*tenants)
+    return world, tenants, {tenant: await snapshot(admin, tenant) for tenant in tenants}
+
+
 async def _caught_up(admin: asyncpg.Connection, tenants: list[str]) -> bool:
     for t in tenants:
         h = await head(admin, t)
@@ -65,10 +74,7 @@ async def test_a_runner_killed_mid_batch_and_restarted_equals_a_clean_rebuild(
 
 async def test_a_rebuild_equals_the_live_read_models_while_readers_keep_reading(
         platform: Platform, admin: asyncpg.Connection, project) -> None:
-    world = await _world(platform, 60, seed=11)
-    tenants = [world.nat_tenant, *world.tenants]
-    await project(*tenants)
-    live = {tenant: await snapshot(admin, tenant) for tenant in tenants}
+    world, tenants, live = await projected_world(platform, admin, project, seed=11)
     root = PlanRef(world.nat_tenant, world.root.id)
     before = await rollup(platform.db, root, world.national.id, tenant=NATIONAL)
     stop, reads = asyncio.Event(), []

@@ -18,7 +18,7 @@ from projections.registry import projection_classes
 from tests.projections import pair
 from tests.projections.helpers import head, snapshot
 from tests.projections.pair import PairProjection, append_paired
-from tests.projections.test_rebuild_and_crash import _world
+from tests.projections.test_rebuild_and_crash import projected_world
 
 SUFFIX = "__vshared"
 
@@ -76,9 +76,6 @@ async def test_a_failure_in_a_child_share_fails_the_catch_up(
 
 async def test_a_rebuild_by_three_processes_equals_the_live_read_models(
         platform: Platform, admin: asyncpg.Connection, project) -> None:
-    world = await _world(platform, 60, seed=5)
-    tenants = [world.nat_tenant, *world.tenants]
-    await project(*tenants)
-    live = {tenant: await snapshot(admin, tenant) for tenant in tenants}
+    _, tenants, live = await projected_world(platform, admin, project, seed=5)
     await rebuild(platform.db, list(projection_classes().values()), processes=3)
     assert {tenant: await snapshot(admin, tenant) for tenant in tenants} == live

@@ -169,3 +169,9 @@ async def test_every_rollup_equals_the_naive_figure_from_the_log(platform: Platf
         for child in national["children"]:
             summed.update(comparable(child["metrics"]))
         assert comparable(national["metrics"]) == oracle_flat(summed), day
+    # As of a day after every fact, each node answers what it answers now: merged, split and
+    # dissolved units' history is carried the same way (domain Succession.path_on).
+    for node in world.nodes():
+        now = await rollup(platform.db, root, node, tenant=NATIONAL)
+        later = await rollup(platform.db, root, node, as_of=date(2100, 1, 1), tenant=NATIONAL)
+        assert comparable(later["metrics"]) == comparable(now["metrics"]), node

@@ -22,7 +22,7 @@ def _as_of(deltas: dict, node, day: date) -> int:
     return sum(v for (_, n, _, d), v in deltas.items() if n == str(node) and d <= day)
 
 
-def test_a_move_and_a_later_merge_give_each_node_its_days() -> None:
+def test_a_move_and_a_later_merge_give_each_node_its_days_and_the_successor_the_history() -> None:
     province, c1, c2, unit, other = (uuid4() for _ in range(5))
     tl = OrgTimeline([_created(province, "province_federation", None, D(2025, 1, 1)),
                       _created(c1, "commune_union", province, D(2025, 1, 1)),
@@ -33,16 +33,18 @@ def test_a_move_and_a_later_merge_give_each_node_its_days() -> None:
                       UnitChange(unit, ChangeType.MERGED, D(2025, 6, 1), successor_ids=(other,))])
     spans = spans_of(tl, unit)
     assert sorted((n, a, b) for n, a, b in spans) == sorted([
-        (str(unit), D(2025, 1, 10), D(2025, 6, 1)), (str(province), D(2025, 1, 10), D(2025, 6, 1)),
-        (str(c1), D(2025, 1, 10), D(2025, 3, 1)), (str(c2), D(2025, 3, 1), D(2025, 6, 1))])
+        (str(unit), D(2025, 1, 10), D(2025, 6, 1)), (str(province), D(2025, 1, 10), None),
+        (str(c1), D(2025, 1, 10), D(2025, 3, 1)), (str(c2), D(2025, 3, 1), None), (str(other), D(2025, 6, 1), None)])
     plan = uuid4()
     deltas = node_deltas(spans, [(plan, "reports", D(2025, 2, 5), 1), (plan, "reports", D(2025, 4, 5), 2)])
     # under c1 from its start to the move: only the February report, on its day
     assert [_as_of(deltas, c1, d) for d in (D(2025, 2, 4), D(2025, 2, 5), D(2025, 2, 28), D(2025, 3, 1))] == [0, 1, 1, 0]
-    # under c2 from the move: the February report from the move on, April's from its day
-    assert [_as_of(deltas, c2, d) for d in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 4, 5), D(2025, 6, 1))] == [0, 1, 3, 0]
-    # the province all along, until the merge ends the unit
-    assert [_as_of(deltas, province, d) for d in (D(2025, 2, 5), D(2025, 4, 5), D(2025, 5, 31), D(2025, 6, 1))] == [1, 3, 3, 0]
+    # under c2 from the move: the February report from the move on, April's from its day; the
+    # merge keeps both there, now carried by the successor (as the present-time rollup does)
+    assert [_as_of(deltas, c2, d) for d in (D(2025, 2, 28), D(2025, 3, 1), D(2025, 4, 5), D(2025, 6, 1))] == [0, 1, 3, 3]
+    assert [_as_of(deltas, other, d) for d in (D(2025, 5, 31), D(2025, 6, 1))] == [0, 3]
+    # the province all along, the merge included
+    assert [_as_of(deltas, province, d) for d in (D(2025, 2, 5), D(2025, 4, 5), D(2025, 5, 31), D(2025, 6, 1))] == [1, 3, 3, 3]
 
 
 def test_a_parent_moved_later_moves_its_units_from_that_day() -> None:

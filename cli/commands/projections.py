@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 
 import asyncpg
 
@@ -64,9 +65,15 @@ async def _run(settings: Settings, batch_size: int) -> int:
 
     die_with_parent()  # a child of `--workers` or `serve`: no orphan if the parent is killed
     relax_for_batches()  # a process of its own: batch throughput first
-
-    async with open_platform(settings) as platform:
-        await supervise_runner(platform.db, batch_size)
+    # SIGTERM (how `serve` and `--workers` stop their children) cancels the runner inside the
+    # loop: a SystemExit raised between two steps of a batch left the loop closed under the
+    # pool's close and printed tracebacks.
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, asyncio.current_task().cancel)
+    try:
+        async with open_platform(settings) as platform:
+            await supervise_runner(platform.db, batch_size)
+    except asyncio.CancelledError:
+        pass
     return 0
 
 

@@ -3,6 +3,7 @@ PostgreSQL it started, with no traceback; a database it cannot reach or a bad se
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -111,3 +112,33 @@ def test_a_bad_setting_is_one_line():
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and done.stderr.strip() == "thidua: error: bad setting: THIDUA_PORT='eighty'" \
         " is not a whole number"
+
+
+async def test_a_runner_stopped_in_the_middle_of_its_catch_up_ends_cleanly(platform, admin, admin_url, tenant_id):
+    """SIGTERM (how `serve` and `--workers` stop a runner child) while it is busy: the batch in
+    flight rolls back or commits, the pool closes in the loop, exit 0, no traceback."""
+    from tests.projections import builders as b
+    from tests.projections.helpers import checkpoint, head
+
+    province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh", b.external_parent())
+    await platform.repository.save(tenant_id, province)
+    for start in range(0, 400, 50):
+        await platform.repository.save(tenant_id, *(b.unit(tenant_id, "grassroots_union", f"CĐCS {i}", province)
+                                                   for i in range(start, start + 50)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")} | {
+        "DATABASE_URL": admin_url, "THIDUA_DEV": "1", "THIDUA_DEMO": "0"}  # the test database's own app password
+    runner = subprocess.Popen([THIDUA, "projections", "run", "--batch-size", "1"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while await checkpoint(admin, tenant_id, "org_tree") == 0:
+            assert runner.poll() is None and time.monotonic() < deadline, runner.stderr.read()
+            await asyncio.sleep(0.01)
+        runner.send_signal(signal.SIGTERM)
+        out, err = runner.communicate(timeout=60)
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+    assert runner.returncode == 0, err
+    assert "Traceback" not in err and "Task was destroyed" not in err, err
+    assert await checkpoint(admin, tenant_id, "rollups") < await head(admin, tenant_id), "stopped half-way"

@@ -9,7 +9,8 @@ same rule as the oracle in tests/projections/oracle.py. A fact effective on day 
 value at each span's node from max(d, first day) and takes it away on the end day, so
 "node N as of D" is the sum of N's dated counter deltas on days <= D: its cost follows the
 number of days and metrics, not the number of units below N (migration 0017). Being in
-scope (a grassroots unit counted) holds only while the unit is active (`during`).
+scope (a grassroots unit counted) holds only while the unit is active: that fact is taken
+away on the unit's end day (projection._in_scope_facts).
 
 When the tree changes, a unit's spans change; its dated facts are then moved by writing the
 counters of its new spans less those of its old ones (`node_deltas(new) - node_deltas(old)`).
@@ -78,8 +79,8 @@ def _paths_at_changes(timeline: OrgTimeline, unit: UUID, start: date) -> dict[da
             path = paths[day] = timeline.path_on(unit, day)
             last = path[-1]
             beyond = timeline.history(last).parents.on(day) if last in timeline else None
-            related = [*path, beyond, *(s for n in path if n in timeline for s in timeline.history(n).successor_ids)]
-            frontier.update(n for n in related if n is not None and n not in seen)
+            successors = [s for n in path if n in timeline for s in timeline.history(n).successor_ids]
+            frontier.update(n for n in (*path, beyond, *successors) if n is not None and n not in seen)
     return paths
 
 

@@ -26,20 +26,11 @@ class Succession:
 
     def attribution_now(self, unit_id: UUID) -> UUID:
         """The unit whose "as now" rollups count `unit_id`'s history."""
-        return self._chain_end(unit_id)
+        return self._holder_on(unit_id, date.max)
 
     def path_now(self, unit_id: UUID) -> list[UUID]:
         """The attributed unit, then its ancestors, each replaced by its own successor."""
-        path = [self.attribution_now(unit_id)]
-        parent = self._last_parent(path[0])
-        while parent is not None:
-            holder = self.attribution_now(parent)
-            if holder in path:
-                raise CreatesCycle(f"the current tree has a cycle through {holder}",
-                                   message_vi="Cây tổ chức hiện tại có vòng lặp")
-            path.append(holder)
-            parent = self._last_parent(holder)
-        return path
+        return self._path(unit_id, date.max, "the current tree", "Cây tổ chức hiện tại")
 
     def path_on(self, unit_id: UUID, day: date) -> list[UUID]:
         """`path_now` as the tree stood on `day`: the holder of the unit's history that day
@@ -50,19 +41,22 @@ class Succession:
         h = self._units.get(unit_id)
         if h is not None and day < h.active_from:
             return []
+        return self._path(unit_id, day, f"the tree of {day}", f"Cây tổ chức ngày {day:%d/%m/%Y}")
+
+    def _path(self, unit_id: UUID, day: date, tree: str, tree_vi: str) -> list[UUID]:
         path = [self._holder_on(unit_id, day)]
         parent = self._parent_on(path[0], day)
         while parent is not None:
             holder = self._holder_on(parent, day)
             if holder in path:
-                raise CreatesCycle(f"the tree of {day} has a cycle through {holder}",
-                                   message_vi=f"Cây tổ chức ngày {day:%d/%m/%Y} có vòng lặp")
+                raise CreatesCycle(f"{tree} has a cycle through {holder}", message_vi=f"{tree_vi} có vòng lặp")
             path.append(holder)
             begun = (h := self._units.get(holder)) is None or h.active_from <= day
             parent = self._parent_on(holder, day) if begun else None
         return path
 
     def _holder_on(self, unit_id: UUID, day: date) -> UUID:
+        """The unit itself, or the successor (chains followed) of a merge or split in effect by `day`."""
         seen, current = {unit_id}, unit_id
         while ((h := self._units.get(current)) is not None and h.successor_ids
                and h.ended_on is not None and h.ended_on <= day):
@@ -74,19 +68,6 @@ class Succession:
         return current
 
     def _parent_on(self, unit_id: UUID, day: date) -> UUID | None:
+        """The parent on `day`, or on the unit's last day if it ended before."""
         h = self._units.get(unit_id)
         return None if h is None else h.parents.on(min(day, h.last_day()))
-
-    def _chain_end(self, unit_id: UUID) -> UUID:
-        seen, current = {unit_id}, unit_id
-        while (h := self._units.get(current)) is not None and h.successor_ids:
-            current = h.successor_ids[0]
-            if current in seen:
-                raise CreatesCycle(f"the succession of {unit_id} loops through {current}",
-                                   message_vi="Chuỗi kế thừa của đơn vị bị lặp")
-            seen.add(current)
-        return current
-
-    def _last_parent(self, unit_id: UUID) -> UUID | None:
-        h = self._units.get(unit_id)
-        return None if h is None else h.parents.on(h.last_day())

@@ -1,11 +1,12 @@
 """One grassroots unit's life in the campaign, as the domain records it: created,
-registered, reporting on each reporting day, results recorded; and, for a few, a
+registered in the days before the first reporting day, reporting for each reporting day (on
+it, within the grace days or late), results recorded; and, for a few, a
 nomination through to the award decision."""
 
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
@@ -33,13 +34,21 @@ def grassroots_life(rng: random.Random, plan: Plan, upper: OrgUnit, key: str,
                           parent=upper, effective=date(2020, 1, 1), code=key,
                           enterprise=rng.random() < 0.4, id=uuid5(ORG_NS, f"{plan.tenant}/{key}"))
     goals = [rng.randint(50, 500) for _ in TARGETS]
-    registration = register(plan, unit.id, True, PHASE,
-                            [Target(name, goal) for name, goal in zip(TARGETS, goals)], on=REGISTERED_ON)
-    reports = [submit_report(plan, unit.id, day, _figures(rng), submitted_on=day) for day in days]
+    registration = register(plan, unit.id, True, PHASE, [Target(name, goal) for name, goal in zip(TARGETS, goals)],
+                            on=REGISTERED_ON - timedelta(days=rng.randint(0, 4)))
+    reports = [submit_report(plan, unit.id, day, _figures(rng), submitted_on=_submitted(rng, day)) for day in days]
+    recorded = (days[-1] if days else REGISTERED_ON) + timedelta(days=rng.randint(0, 2))
     for name, goal in zip(TARGETS, goals):
         achieved = goal + rng.randint(1, 50) if exceed else rng.randint(goal // 2, goal)
-        registration.record_result(name, achieved, days[-1] if days else REGISTERED_ON)
+        registration.record_result(name, achieved, recorded)
     return unit, registration, reports
+
+
+def _submitted(rng: random.Random, day: date) -> date:
+    """Units report on the day or within the schedule's 2 days of grace, 1 in 20 late: facts
+    spread over the days of the campaign as a country's do, not all on the reporting days
+    (the rollup as of a day must not cost more for that: running_totals.py)."""
+    return day + timedelta(days=rng.randint(3, 9) if rng.random() < 0.05 else rng.randint(0, 2))
 
 
 def nominate(plan: Plan, rulebook: RuleBook, unit: OrgUnit, registration: Registration,

@@ -92,7 +92,8 @@ def _phases(data: list) -> list[tuple[str, date, date]]:
 class RollupsProjection(Projection):
     name = "rollups"
     tables = ("rollup_units", "rollup_leaf", "rollup_counters", "rollup_registrations",
-              "rollup_nominations", "rollup_leaf_dated", "rollup_counters_dated", "rollup_plans")
+              "rollup_nominations", "rollup_leaf_dated", "rollup_counters_dated", "rollup_counters_dated_keys",
+              "rollup_plans")
 
     def __init__(self, suffix: str = "") -> None:
         super().__init__(suffix)

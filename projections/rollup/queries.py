@@ -19,8 +19,8 @@ metrics, whatever the number of grassroots units. The sets are given as arrays, 
 `OR x IN (subquery)`: an OR over a sub-select can only be a filter, and it made PostgreSQL
 scan every counter row. Children come from rollup_units by its path[2] expression index, the
 node's own row by its path[1] one. "As of D" reads the dated counters of the node and its
-children on day D (rollup_counters_dated) and the dated leaf rows of those active on D: the
-same shape, summed over the days <= D.
+children on day D (rollup_counters_dated: each key's running total on its last day <= D)
+and the dated leaf rows of those active on D: the same shape.
 """
 
 from __future__ import annotations
@@ -92,13 +92,15 @@ SELECT k.unit_id, """ + _NAME.format("k.unit_id") + """, p.metrics, p.vals, p.du
   FROM kids k LEFT JOIN per_child p ON p.child = k.unit_id"""
 NOW = _NOW.replace("{due}", "$6::text")
 
-# $7 day D. The node's and its children's dated counters (spans.py, migration 0017) summed
-# over days <= D: the figures of everything under each of them on day D, and the dated leaf
+# $7 day D. The node's and its children's dated counters (spans.py, migration 0017) as of D:
+# for each of their keys, the running total of its last day <= D (running_totals.py,
+# migration 0027): the figures of everything under each of them on day D; and the dated leaf
 # rows of those that hold their own history on D, their own plan facts (migration 0026).
 # As the present-time read, on the tree of D (domain Succession.path_on): a child is a unit
 # under the node on D, or dissolved by then with the node its last parent (its history stays
 # with it); a unit merged or split by D is no child, its successor carries its history. Of
-# the cascade's tenants. Rows read = (1 + children) x plans x metrics x days with a fact.
+# the cascade's tenants. Rows read = (1 + children) x plans x metrics, one per key whatever
+# the days with a fact, and the leaf rows of the node and its children (few: their own).
 _HOLDS_ITS_OWN = "o.active_from <= $7 AND NOT (o.ended_on <= $7 AND cardinality(o.successor_ids) > 0)"
 _AS_OF = """WITH kids AS MATERIALIZED (
     SELECT DISTINCT v.tenant_id, v.unit_id FROM org_unit_versions v
@@ -111,13 +113,18 @@ holders AS (
     UNION
     SELECT o.tenant_id, o.unit_id FROM org_units o WHERE o.unit_id = $1 AND """ + _HOLDS_ITS_OWN + """),
 figures AS (
-    SELECT CASE WHEN c.node_id = $1 THEN NULL ELSE c.node_id END AS child,
-           c.tenant_id, c.plan_id, c.metric, c.value
-      FROM rollup_counters_dated c
-     WHERE c.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
-       AND c.plan_id = ANY ($4::uuid[] || $2::uuid) AND c.day <= $7
-       AND ((c.plan_id = $2 AND c.tenant_id = ANY ($3::text[]))
-            OR (c.tenant_id, c.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
+    SELECT CASE WHEN k.node_id = $1 THEN NULL ELSE k.node_id END AS child,
+           k.tenant_id, k.plan_id, k.metric, c.total AS value
+      FROM rollup_counters_dated_keys k
+     CROSS JOIN LATERAL (
+           SELECT c.total FROM rollup_counters_dated c
+            WHERE c.node_id = k.node_id AND c.plan_id = k.plan_id AND c.tenant_id = k.tenant_id
+              AND c.metric = k.metric AND c.day <= $7
+            ORDER BY c.day DESC LIMIT 1) c
+     WHERE k.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
+       AND k.plan_id = ANY ($4::uuid[] || $2::uuid)
+       AND ((k.plan_id = $2 AND k.tenant_id = ANY ($3::text[]))
+            OR (k.tenant_id, k.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
     UNION ALL
     SELECT CASE WHEN l.unit_id = $1 THEN NULL ELSE l.unit_id END, l.tenant_id, l.plan_id, f.key, f.value::bigint
       FROM holders h JOIN rollup_leaf_dated l ON l.tenant_id = h.tenant_id AND l.unit_id = h.unit_id

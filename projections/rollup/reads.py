@@ -5,11 +5,12 @@ over the plans of a cascade, with the derived figures added.
 - as now: rollup_counters rows of the node and of its children, summed over the plans of the
   cascade; cost O(cascade plans × (1 + children) × metrics), the same at 1,000 or 100,000
   grassroots units. A merged unit's history counts in its successor.
-- as of D: the dated counters of the node and of its children on the tree of day D, summed
-  over the days <= D (rollup_counters_dated, projections/rollup/spans.py): facts effective
-  on or before D (registered, reported, result recorded, nomination step, decision,
-  revocation) of the units under the node on D; units not active on D are left out, later
-  facts too. Cost O(cascade plans x (1 + children) x metrics x days with a fact).
+- as of D: the dated counters of the node and of its children on the tree of day D, each
+  key's running total on its last day <= D (rollup_counters_dated, projections/rollup/
+  spans.py and running_totals.py): facts effective on or before D (registered, reported,
+  result recorded, nomination step, decision, revocation) of the units under the node on D;
+  units not active on D are left out, later facts too. Cost O(cascade plans x (1 +
+  children) x metrics), one row per key whatever the number of days with a fact.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import asyncpg
 import orjson
 
 from projections.engine.rows import insert_rows, json_rows
+from projections.rollup.running_totals import totals_from
 from projections.rollup.spans import Span, spans_from_json, spans_to_json
 
 NIL_PLAN = UUID(int=0)  # plan-independent facts: units in the tree
@@ -143,14 +144,45 @@ class RollupStore:
         return out
 
     async def add_counters_dated(self, conn: asyncpg.Connection, tenant: str,
-                                 rows: list[tuple[UUID, UUID, str, date, int]]) -> None:
-        """Add deltas to rollup_counters_dated (rows: plan, node, metric, day, delta; keys unique)."""
+                                 rows: list[tuple[UUID | str, UUID | str, str, date, int]]) -> None:
+        """Add deltas (rows: plan, node, metric, day, delta; keys unique) to the running totals
+        of rollup_counters_dated (running_totals.py): read each key's stored rows from the
+        last one before its first delta on, write the totals that change, and register the
+        keys seen for the first time (the as-of read starts from the keys)."""
+        by_key: dict[tuple[str, str, str], dict[date, int]] = {}
+        for plan, node, metric, day, delta in rows:
+            by_key.setdefault((str(plan), str(node), metric), {})[day] = delta
+        keys = list(by_key)
+        stored: dict[int, list[tuple[date, int]]] = {}
+        for i, day, total in await conn.fetch(
+                self._load_totals, tenant,
+                orjson.dumps([[*key, min(days)] for key, days in by_key.items()], default=str).decode()):
+            stored.setdefault(i - 1, []).append((day, total))
+        totals = [(*key, day, total) for i, key in enumerate(keys)
+                  for day, total in totals_from(sorted(stored.get(i, [])), by_key[key])]
         await conn.execute(
-            f"INSERT INTO {self.t['rollup_counters_dated']} AS c (tenant_id, plan_id, node_id, metric, day, value)"
+            f"INSERT INTO {self.t['rollup_counters_dated']} AS c (tenant_id, plan_id, node_id, metric, day, total)"
             " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::date, (d->>4)::bigint"
             " FROM json_array_elements($2::json) d"
-            " ON CONFLICT (node_id, plan_id, tenant_id, metric, day) DO UPDATE SET value = c.value + excluded.value",
-            tenant, orjson.dumps(rows, default=str).decode())
+            " ON CONFLICT (node_id, plan_id, tenant_id, metric, day) DO UPDATE SET total = excluded.total",
+            tenant, orjson.dumps(totals, default=str).decode())
+        if new := [key for i, key in enumerate(keys) if i not in stored]:
+            await conn.execute(
+                f"INSERT INTO {self.t['rollup_counters_dated_keys']} (tenant_id, plan_id, node_id, metric)"
+                " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2 FROM json_array_elements($2::json) d"
+                " ON CONFLICT DO NOTHING", tenant, orjson.dumps(new).decode())
+
+    @property
+    def _load_totals(self) -> str:
+        """$2: [[plan, node, metric, first day], ...]: (its index from 1, day, total) of each
+        key's last stored row before the first day and of every stored row from it on."""
+        same_key = ("c.node_id = (k.x->>1)::uuid AND c.plan_id = (k.x->>0)::uuid AND c.tenant_id = $1"
+                    " AND c.metric = k.x->>2")
+        table = self.t["rollup_counters_dated"]
+        return (f"SELECT k.i, c.day, c.total FROM json_array_elements($2::json) WITH ORDINALITY AS k(x, i)"
+                f" CROSS JOIN LATERAL ((SELECT c.day, c.total FROM {table} c WHERE {same_key}"
+                f" AND c.day < (k.x->>3)::date ORDER BY c.day DESC LIMIT 1)"
+                f" UNION ALL SELECT c.day, c.total FROM {table} c WHERE {same_key} AND c.day >= (k.x->>3)::date) c")
 
     async def move_leaves(self, conn: asyncpg.Connection, tenant: str, unit: UUID,
                           left: list[UUID], joined: list[UUID]) -> None:

@@ -63,3 +63,50 @@ async def test_counters_written_before_0007_are_converted_to_what_the_projection
     members = ({(r["plan_id"], r["node_id"], r["metric"].split(PHASE)[0]): r["value"] for r in rows}
                for rows in (before, now))
     assert [m[(plan.id, kept.id, "members_supported")] for m in members] == [12, 5]
+
+
+MIGRATION_0027 = Path(__file__).parents[2] / "infra" / "migrations" / "0027_rollup_dated_running_totals.sql"
+_DATED = ("SELECT plan_id, node_id, metric, day, total FROM rollup_counters_dated WHERE tenant_id = $1"
+          " ORDER BY 1, 2, 3, 4")
+_DATED_KEYS = "SELECT plan_id, node_id, metric FROM rollup_counters_dated_keys WHERE tenant_id = $1 ORDER BY 1, 2, 3"
+_AS_BEFORE_0027 = """
+UPDATE rollup_counters_dated c SET total = c.total - s.before
+  FROM (SELECT node_id, plan_id, tenant_id, metric, day, coalesce(lag(total) OVER (
+            PARTITION BY node_id, plan_id, tenant_id, metric ORDER BY day), 0) AS before
+          FROM rollup_counters_dated) s
+ WHERE (c.node_id, c.plan_id, c.tenant_id, c.metric, c.day) = (s.node_id, s.plan_id, s.tenant_id, s.metric, s.day);
+ALTER TABLE rollup_counters_dated RENAME COLUMN total TO value;
+DROP TABLE rollup_counters_dated_keys;
+"""
+
+
+async def test_dated_deltas_written_before_0027_become_the_running_totals_the_projection_writes_now(
+        platform: Platform, tenant_id: str) -> None:
+    repo = platform.repository
+    province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Tây Ninh", b.external_parent())
+    commune = b.unit(tenant_id, "commune_union", "CĐ xã Hòa Thành", province)
+    kept, merged = (b.unit(tenant_id, "grassroots_union", name, commune) for name in ("CĐCS C", "CĐCS D"))
+    await repo.save(tenant_id, province, commune, kept, merged)
+    plan = b.plan(tenant_id, province.id)
+    await repo.save(tenant_id, plan)
+    for day, members in ((date(2025, 1, 5), 7), (date(2025, 1, 15), 4), (date(2025, 1, 25), 2)):
+        for unit in (kept, merged):
+            await repo.save(tenant_id, b.report(tenant_id, plan.id, unit.id, day, members=members))
+    merged.merge_into(kept, date(2025, 1, 20))
+    await repo.save(tenant_id, merged)
+    for projection in all_projections():
+        await catch_up(platform.db, projection, tenant_id)
+
+    admin = await asyncpg.connect(platform.db.admin_url)
+    converting = admin.transaction()  # rolled back: the session's database keeps today's schema
+    await converting.start()
+    try:
+        now, keys = await admin.fetch(_DATED, tenant_id), await admin.fetch(_DATED_KEYS, tenant_id)
+        assert len({r["day"] for r in now}) >= 3 and keys
+        await admin.execute(_AS_BEFORE_0027)
+        await admin.execute(MIGRATION_0027.read_text())
+        assert await admin.fetch(_DATED, tenant_id) == now
+        assert await admin.fetch(_DATED_KEYS, tenant_id) == keys
+    finally:
+        await converting.rollback()
+        await admin.close()

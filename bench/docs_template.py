@@ -123,8 +123,11 @@ data included. Compare figures within one run (the ratios), or across runs only 
   row per child, index-driven), and each tenant's freshness. As of a day it reads the dated
   counters of the node and of its children on that day's tree (migration 0017: each fact
   added at the nodes its unit sat under, from the day it took effect or the unit came, and
-  taken away the day the unit left), summed over the days up to it: its cost follows the
-  children, metrics and days with a fact, not the units under the node. Over HTTP, GraphQL
+  taken away the day the unit left), kept as running totals (migration 0027): one row per
+  counter key, its last on or before the day, so its cost follows the children, plans and
+  metrics, neither the units under the node nor the days that had a fact (the generated
+  units register over five days and report on the reporting day, within its two days of
+  grace or late, as a country's units do). Over HTTP, GraphQL
   parsing/validation is cached per query text, and plain data objects (the metrics, their
   breakdowns) are completed in one pass without a resolver call per field
   (api/graphql/plain_objects.py: a national answer has ~1,850 fields); a plan's reporting days due

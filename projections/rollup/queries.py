@@ -94,7 +94,8 @@ NOW = _NOW.replace("{due}", "$6::text")
 
 # $7 day D. The node's and its children's dated counters (spans.py, migration 0017) as of D:
 # for each of their keys, the running total of its last day <= D (running_totals.py,
-# migration 0027): the figures of everything under each of them on day D; and the dated leaf
+# migration 0027), kept with the key when nothing came after D, else looked up (one index
+# probe): the figures of everything under each of them on day D; and the dated leaf
 # rows of those that hold their own history on D, their own plan facts (migration 0026).
 # As the present-time read, on the tree of D (domain Succession.path_on): a child is a unit
 # under the node on D, or dissolved by then with the node its last parent (its history stays
@@ -114,15 +115,15 @@ holders AS (
     SELECT o.tenant_id, o.unit_id FROM org_units o WHERE o.unit_id = $1 AND """ + _HOLDS_ITS_OWN + """),
 figures AS (
     SELECT CASE WHEN k.node_id = $1 THEN NULL ELSE k.node_id END AS child,
-           k.tenant_id, k.plan_id, k.metric, c.total AS value
+           k.tenant_id, k.plan_id, k.metric, CASE WHEN k.last_day <= $7 THEN k.last_total ELSE c.total END AS value
       FROM rollup_counters_dated_keys k
-     CROSS JOIN LATERAL (
+      LEFT JOIN LATERAL (
            SELECT c.total FROM rollup_counters_dated c
-            WHERE c.node_id = k.node_id AND c.plan_id = k.plan_id AND c.tenant_id = k.tenant_id
-              AND c.metric = k.metric AND c.day <= $7
-            ORDER BY c.day DESC LIMIT 1) c
+            WHERE k.last_day > $7 AND c.node_id = k.node_id AND c.plan_id = k.plan_id
+              AND c.tenant_id = k.tenant_id AND c.metric = k.metric AND c.day <= $7
+            ORDER BY c.day DESC LIMIT 1) c ON true
      WHERE k.node_id = ANY (ARRAY(SELECT $1::uuid UNION ALL SELECT unit_id FROM kids))
-       AND k.plan_id = ANY ($4::uuid[] || $2::uuid)
+       AND k.plan_id = ANY ($4::uuid[] || $2::uuid) AND (k.last_day <= $7 OR c.total IS NOT NULL)
        AND ((k.plan_id = $2 AND k.tenant_id = ANY ($3::text[]))
             OR (k.tenant_id, k.plan_id) IN (SELECT * FROM unnest($3::text[], $4::uuid[])))
     UNION ALL

@@ -147,30 +147,30 @@ class RollupStore:
                                  rows: list[tuple[UUID | str, UUID | str, str, date, int]]) -> None:
         """Add deltas (rows: plan, node, metric, day, delta; keys unique) to the running totals
         of rollup_counters_dated (running_totals.py): read each key's stored rows from the
-        last one before its first delta on, write the totals that change, and register the
-        keys seen for the first time (the as-of read starts from the keys)."""
+        last one before its first delta on, write the totals that change, and each key's last
+        day and total to rollup_counters_dated_keys (where the as-of read starts)."""
         by_key: dict[tuple[str, str, str], dict[date, int]] = {}
         for plan, node, metric, day, delta in rows:
             by_key.setdefault((str(plan), str(node), metric), {})[day] = delta
-        keys = list(by_key)
         stored: dict[int, list[tuple[date, int]]] = {}
         for i, day, total in await conn.fetch(
                 self._load_totals, tenant,
                 orjson.dumps([[*key, min(days)] for key, days in by_key.items()], default=str).decode()):
             stored.setdefault(i - 1, []).append((day, total))
-        totals = [(*key, day, total) for i, key in enumerate(keys)
-                  for day, total in totals_from(sorted(stored.get(i, [])), by_key[key])]
+        totals = [(*key, day, total) for i, (key, deltas) in enumerate(by_key.items())
+                  for day, total in totals_from(sorted(stored.get(i, [])), deltas)]
+        # Every stored day from a key's first delta on is rewritten: its last row is the key's last.
+        dated, keys = self.t["rollup_counters_dated"], self.t["rollup_counters_dated_keys"]
         await conn.execute(
-            f"INSERT INTO {self.t['rollup_counters_dated']} AS c (tenant_id, plan_id, node_id, metric, day, total)"
-            " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2, (d->>3)::date, (d->>4)::bigint"
-            " FROM json_array_elements($2::json) d"
-            " ON CONFLICT (node_id, plan_id, tenant_id, metric, day) DO UPDATE SET total = excluded.total",
+            "WITH d AS MATERIALIZED (SELECT $1 AS tenant_id, (d->>0)::uuid AS plan_id, (d->>1)::uuid AS node_id,"
+            " d->>2 AS metric, (d->>3)::date AS day, (d->>4)::bigint AS total FROM json_array_elements($2::json) d),"
+            f" days AS (INSERT INTO {dated} (tenant_id, plan_id, node_id, metric, day, total) SELECT * FROM d"
+            " ON CONFLICT (node_id, plan_id, tenant_id, metric, day) DO UPDATE SET total = excluded.total)"
+            f" INSERT INTO {keys} (tenant_id, plan_id, node_id, metric, last_day, last_total)"
+            " SELECT DISTINCT ON (node_id, plan_id, metric) * FROM d ORDER BY node_id, plan_id, metric, day DESC"
+            " ON CONFLICT (node_id, plan_id, tenant_id, metric)"
+            " DO UPDATE SET last_day = excluded.last_day, last_total = excluded.last_total",
             tenant, orjson.dumps(totals, default=str).decode())
-        if new := [key for i, key in enumerate(keys) if i not in stored]:
-            await conn.execute(
-                f"INSERT INTO {self.t['rollup_counters_dated_keys']} (tenant_id, plan_id, node_id, metric)"
-                " SELECT $1, (d->>0)::uuid, (d->>1)::uuid, d->>2 FROM json_array_elements($2::json) d"
-                " ON CONFLICT DO NOTHING", tenant, orjson.dumps(new).decode())
 
     @property
     def _load_totals(self) -> str:

@@ -68,7 +68,8 @@ async def test_counters_written_before_0007_are_converted_to_what_the_projection
 MIGRATION_0027 = Path(__file__).parents[2] / "infra" / "migrations" / "0027_rollup_dated_running_totals.sql"
 _DATED = ("SELECT plan_id, node_id, metric, day, total FROM rollup_counters_dated WHERE tenant_id = $1"
           " ORDER BY 1, 2, 3, 4")
-_DATED_KEYS = "SELECT plan_id, node_id, metric FROM rollup_counters_dated_keys WHERE tenant_id = $1 ORDER BY 1, 2, 3"
+_DATED_KEYS = ("SELECT plan_id, node_id, metric, last_day, last_total FROM rollup_counters_dated_keys"
+               " WHERE tenant_id = $1 ORDER BY 1, 2, 3")
 _AS_BEFORE_0027 = """
 UPDATE rollup_counters_dated c SET total = c.total - s.before
   FROM (SELECT node_id, plan_id, tenant_id, metric, day, coalesce(lag(total) OVER (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from uuid import UUID
 
 import asyncpg
 
@@ -33,8 +34,10 @@ def conversion() -> str:
     return sql[sql.index("UPDATE rollup_counters"):]
 
 
-async def test_counters_written_before_0007_are_converted_to_what_the_projection_writes_now(
-        platform: Platform, tenant_id: str) -> None:
+async def _project_a_merger(platform: Platform, tenant_id: str, members: dict[date, tuple[int, int]],
+                            merged_on: date) -> tuple[UUID, UUID]:
+    """Two grassroots units of a commune union report (day -> members of the kept one and of
+    the merged one), one merges into the other; every projection caught up. (plan, kept)"""
     repo = platform.repository
     province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Đồng Nai", b.external_parent())
     commune = b.unit(tenant_id, "commune_union", "CĐ xã Long Thành", province)
@@ -42,12 +45,19 @@ async def test_counters_written_before_0007_are_converted_to_what_the_projection
     await repo.save(tenant_id, province, commune, kept, merged)
     plan = b.plan(tenant_id, province.id)
     await repo.save(tenant_id, plan)
-    for unit, members in ((kept, 7), (merged, 5)):
-        await repo.save(tenant_id, b.report(tenant_id, plan.id, unit.id, date(2025, 1, 5), members=members))
-    merged.merge_into(kept, date(2025, 2, 1))
+    for day, (kept_members, merged_members) in members.items():
+        for unit, count in ((kept, kept_members), (merged, merged_members)):
+            await repo.save(tenant_id, b.report(tenant_id, plan.id, unit.id, day, members=count))
+    merged.merge_into(kept, merged_on)
     await repo.save(tenant_id, merged)
     for projection in all_projections():
         await catch_up(platform.db, projection, tenant_id)
+    return plan.id, kept.id
+
+
+async def test_counters_written_before_0007_are_converted_to_what_the_projection_writes_now(
+        platform: Platform, tenant_id: str) -> None:
+    plan, kept = await _project_a_merger(platform, tenant_id, {date(2025, 1, 5): (7, 5)}, date(2025, 2, 1))
 
     admin = await asyncpg.connect(platform.db.admin_url)
     try:
@@ -62,7 +72,7 @@ async def test_counters_written_before_0007_are_converted_to_what_the_projection
     # (Counters carry the phase of their fact after the metric: projection.PHASE.)
     members = ({(r["plan_id"], r["node_id"], r["metric"].split(PHASE)[0]): r["value"] for r in rows}
                for rows in (before, now))
-    assert [m[(plan.id, kept.id, "members_supported")] for m in members] == [12, 5]
+    assert [m[(plan, kept, "members_supported")] for m in members] == [12, 5]
 
 
 MIGRATION_0027 = Path(__file__).parents[2] / "infra" / "migrations" / "0027_rollup_dated_running_totals.sql"
@@ -83,20 +93,8 @@ DROP TABLE rollup_counters_dated_keys;
 
 async def test_dated_deltas_written_before_0027_become_the_running_totals_the_projection_writes_now(
         platform: Platform, tenant_id: str) -> None:
-    repo = platform.repository
-    province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh Tây Ninh", b.external_parent())
-    commune = b.unit(tenant_id, "commune_union", "CĐ xã Hòa Thành", province)
-    kept, merged = (b.unit(tenant_id, "grassroots_union", name, commune) for name in ("CĐCS C", "CĐCS D"))
-    await repo.save(tenant_id, province, commune, kept, merged)
-    plan = b.plan(tenant_id, province.id)
-    await repo.save(tenant_id, plan)
-    for day, members in ((date(2025, 1, 5), 7), (date(2025, 1, 15), 4), (date(2025, 1, 25), 2)):
-        for unit in (kept, merged):
-            await repo.save(tenant_id, b.report(tenant_id, plan.id, unit.id, day, members=members))
-    merged.merge_into(kept, date(2025, 1, 20))
-    await repo.save(tenant_id, merged)
-    for projection in all_projections():
-        await catch_up(platform.db, projection, tenant_id)
+    await _project_a_merger(platform, tenant_id, {date(2025, 1, 5): (7, 7), date(2025, 1, 15): (4, 4),
+                                                  date(2025, 1, 25): (2, 2)}, date(2025, 1, 20))
 
     admin = await asyncpg.connect(platform.db.admin_url)
     converting = admin.transaction()  # rolled back: the session's database keeps today's schema

@@ -12,9 +12,10 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from uuid import uuid4
 
+import asyncpg
 import pytest
-
 
 ROOT = Path(__file__).resolve().parents[2]
 THIDUA = str(Path(sys.executable).parent / "thidua")
@@ -114,31 +115,45 @@ def test_a_bad_setting_is_one_line():
         " is not a whole number"
 
 
-async def test_a_runner_stopped_in_the_middle_of_its_catch_up_ends_cleanly(platform, admin, admin_url, tenant_id):
+async def test_a_runner_stopped_in_the_middle_of_its_catch_up_ends_cleanly(admin_url):
     """SIGTERM (how `serve` and `--workers` stop a runner child) while it is busy: the batch in
-    flight rolls back or commits, the pool closes in the loop, exit 0, no traceback."""
+    flight rolls back or commits, the pool closes in the loop, exit 0, no traceback.
+
+    The runner gets a database of its own: in the suite's shared one it would first catch up
+    every earlier test's tenants, one event a batch, and time out before reaching this one."""
+    from infra.platform import open_platform
+    from infra.scratch_database import scratch_database
+    from infra.settings import Settings
     from tests.projections import builders as b
     from tests.projections.helpers import checkpoint, head
 
-    province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh", b.external_parent())
-    await platform.repository.save(tenant_id, province)
-    for start in range(0, 400, 50):
-        await platform.repository.save(tenant_id, *(b.unit(tenant_id, "grassroots_union", f"CĐCS {i}", province)
-                                                   for i in range(start, start + 50)))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")} | {
-        "DATABASE_URL": admin_url, "THIDUA_DEV": "1", "THIDUA_DEMO": "0"}  # the test database's own app password
-    runner = subprocess.Popen([THIDUA, "projections", "run", "--batch-size", "1"], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while await checkpoint(admin, tenant_id, "org_tree") == 0:
-            assert runner.poll() is None and time.monotonic() < deadline, runner.stderr.read()
-            await asyncio.sleep(0.01)
-        runner.send_signal(signal.SIGTERM)
-        out, err = runner.communicate(timeout=60)
-    finally:
-        if runner.poll() is None:
-            runner.kill()
-    assert runner.returncode == 0, err
-    assert "Traceback" not in err and "Task was destroyed" not in err, err
-    assert await checkpoint(admin, tenant_id, "rollups") < await head(admin, tenant_id), "stopped half-way"
+    tenant_id = "t-runner-stopped"
+    async with scratch_database(admin_url, f"thidua_runner_{uuid4().hex[:10]}") as url, \
+            open_platform(Settings(), url) as platform:
+        province = b.unit(tenant_id, "province_federation", "LĐLĐ tỉnh", b.external_parent())
+        await platform.repository.save(tenant_id, province)
+        for start in range(0, 400, 50):
+            await platform.repository.save(tenant_id, *(b.unit(tenant_id, "grassroots_union", f"CĐCS {i}", province)
+                                                       for i in range(start, start + 50)))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")} | {
+            "DATABASE_URL": url, "THIDUA_DEV": "1", "THIDUA_DEMO": "0"}  # the test database's own app password
+        runner = subprocess.Popen([THIDUA, "projections", "run", "--batch-size", "1"], cwd=ROOT, env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        admin = await asyncpg.connect(url)
+        try:
+            deadline = time.monotonic() + 60
+            while await checkpoint(admin, tenant_id, "org_tree") == 0 and runner.poll() is None \
+                    and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+            started = runner.poll() is None
+            runner.send_signal(signal.SIGTERM)
+            _, err = runner.communicate(timeout=60)
+            assert started, f"the runner ended or projected nothing in 60 s: {err}"
+            assert runner.returncode == 0, err
+            assert "Traceback" not in err and "Task was destroyed" not in err, err
+            assert await checkpoint(admin, tenant_id, "rollups") < await head(admin, tenant_id), "stopped half-way"
+        finally:
+            if runner.poll() is None:
+                runner.kill()
+                runner.communicate()
+            await admin.close()

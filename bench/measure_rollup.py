@@ -3,7 +3,9 @@
 Generates the benchmark's national country (bench.generator, `thidua bench`'s shape) once into
 a kept data directory and projects it, then times the national rollup now and as of
 bench.rollup.AS_OF_DAY: its raw-SQL floor and, with `--http`, through GraphQL against a real
-server, side by side; `--explain` prints the plan of each statement with its row counts. A
+server, side by side; `--explain` prints the plan of each statement with its row counts;
+`--database-url` keeps the country in a database of a server instead (PostgreSQL 15 plans
+some statements otherwise than the embedded server). A
 tool for work on the rollup's read speed, not part of `thidua bench` (that run owns the
 reported figures).
 """
@@ -21,11 +23,12 @@ from bench import rollup
 from bench.generator import Generated, generate
 from bench.latency import percentile
 from bench.national import FULL, Scale, national_tenant
-from bench.projection import catch_up_rate
+from bench.projection import analyze, catch_up_rate
 from bench.server import running_server
 from bench.unit_events import ORG_NS
 from infra.embedded import start_embedded
 from infra.platform import Platform, open_platform
+from infra.scratch_database import create_database, with_database
 from infra.settings import Settings
 from tenants.ids import root_unit_id
 
@@ -36,6 +39,7 @@ async def _dataset(platform: Platform, admin: asyncpg.Connection, scale: Scale) 
         print(f"generated {done.events} events in {done.seconds:.1f} s")
         caught = await catch_up_rate(platform, workers=2)
         print(f"projected in {caught['projection.catch_up_s']} s")
+        await analyze(platform)
     from uuid import uuid5
     national = national_tenant("")
     return Generated(scale, national, uuid5(ORG_NS, f"{national}/plan"), root_unit_id(national), [])
@@ -93,16 +97,30 @@ async def measure(admin_url: str, scale: Scale, samples: int, http: bool, explai
                     print(_line(f"{label}: GraphQL", ms))
 
 
+async def _kept_database(url: str) -> str:
+    """The database `url` names, created on its server if absent (and kept for the next run)."""
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    server = with_database(url, "postgres")
+    conn = await asyncpg.connect(server)
+    try:
+        exists = await conn.fetchval("SELECT EXISTS (SELECT FROM pg_database WHERE datname = $1)", name)
+    finally:
+        await conn.close()
+    return url if exists else await create_database(server, name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grassroots", type=int, default=FULL.grassroots)
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/thidua-rollup"))
+    parser.add_argument("--database-url", help="a database of a server (created if absent, kept), not the embedded one")
     parser.add_argument("--http", action="store_true", help="also through GraphQL against a real server")
     parser.add_argument("--explain", action="store_true", help="print each statement's plan first")
     args = parser.parse_args()
     scale = Scale(grassroots=args.grassroots, upper_unions=max(4, args.grassroots // 100))
-    url = start_embedded(args.data_dir / f"g{args.grassroots}")
+    url = (asyncio.run(_kept_database(args.database_url)) if args.database_url
+           else start_embedded(args.data_dir / f"g{args.grassroots}"))
     asyncio.run(measure(url, scale, args.samples, args.http, args.explain))
 
 

@@ -59,12 +59,13 @@ class Context:
         return self.data
 
     async def projected(self) -> dict[str, float]:
-        """Catch every projection up over everything generated so far. The first time, timed
-        twice from empty read models: by one runner in this process (as the one runner
-        process `thidua serve` starts), then by one runner process per core (`thidua
-        projections run --workers N`)."""
+        """Catch every projection up over everything generated so far, then analyse it. The
+        first time, timed twice from empty read models: by one runner in this process (as the
+        one runner process `thidua serve` starts), then by one runner process per core
+        (`thidua projections run --workers N`)."""
         if self.catch_up is not None:
             await projection.catch_up_rate(self.platform)
+            await projection.analyze(self.platform)
             return self.catch_up
         one = await projection.catch_up_rate(self.platform)
         await projection.reset_all(self.platform)
@@ -77,6 +78,7 @@ class Context:
             "projection.catch_up_failed_reads": reader.failed,
             "projection.one_process_events_per_s": one["projection.events_per_s"],
             "projection.one_process_catch_up_s": one["projection.catch_up_s"]}
+        await projection.analyze(self.platform)
         return self.catch_up
 
     async def server_url(self) -> str:
@@ -132,6 +134,7 @@ async def rollup_part(ctx: Context) -> dict[str, float]:
         ctx.small = await generate(small_platform, small_scale)
         ctx.scale |= _describe("flatness_small_", ctx.small)
         await projection.catch_up_rate(small_platform)
+        await projection.analyze(small_platform)
         async with running_server(url, small_platform.settings.auth.jwt_secret) as small_base:
             small = await _http_rollup(small_platform, small_base, ctx.small, samples, warmup)
     results = rollup.summary(large, floor) | rollup.summary(as_of, as_of_floor, "rollup.as_of.")

@@ -16,6 +16,7 @@ import argparse
 import asyncio
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import asyncpg
 
@@ -99,7 +100,7 @@ async def measure(admin_url: str, scale: Scale, samples: int, http: bool, explai
 
 async def _kept_database(url: str) -> str:
     """The database `url` names, created on its server if absent (and kept for the next run)."""
-    name = url.rsplit("/", 1)[1].split("?")[0]
+    name = urlsplit(url).path.lstrip("/")
     server = with_database(url, "postgres")
     conn = await asyncpg.connect(server)
     try:

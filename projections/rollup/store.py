@@ -149,11 +149,13 @@ class RollupStore:
         of rollup_counters_dated (running_totals.py): read each key's stored rows from the
         last one before its first delta on, write the totals that change, and each key's last
         day and total to rollup_counters_dated_keys (where the as-of read starts)."""
+        if not rows:
+            return
         by_key: dict[tuple[str, str, str], dict[date, int]] = {}
         for plan, node, metric, day, delta in rows:
             by_key.setdefault((str(plan), str(node), metric), {})[day] = delta
         stored: dict[int, list[tuple[date, int]]] = {}
-        plans, nodes, metrics = zip(*by_key) if by_key else ((), (), ())
+        plans, nodes, metrics = zip(*by_key)
         for i, day, total in await conn.fetch(self.load_totals_query, tenant, plans, nodes, metrics,
                                               [min(days) for days in by_key.values()]):
             stored.setdefault(i - 1, []).append((day, total))

@@ -48,6 +48,15 @@ async def at_head(admin: asyncpg.Connection, tenant: str, *projections: str) -> 
     return all([await checkpoint(admin, tenant, p) == await head(admin, tenant) for p in projections])
 
 
+def plan_nodes(explained: str) -> list[dict]:
+    """Every node of an `EXPLAIN (FORMAT JSON)` answer, the root first."""
+    nodes, todo = [], [json.loads(explained)[0]["Plan"]]
+    while todo:
+        nodes.append(node := todo.pop())
+        todo.extend(node.get("Plans", []))
+    return nodes
+
+
 async def wait_for(predicate, timeout: float = 60.0, every: float = 0.05) -> None:
     deadline = time.monotonic() + timeout
     while not await predicate():

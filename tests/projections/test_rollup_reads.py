@@ -3,7 +3,6 @@ between a node's breakdown and its children's own rollups."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from uuid import uuid4
@@ -19,6 +18,7 @@ from projections.rollup import queries as rollup_queries
 from projections.rollup.errors import RollupNotFound
 from projections.rollup.store import NIL_PLAN
 from tests.projections import builders as b
+from tests.projections.helpers import plan_nodes
 
 TODAY = date(2025, 1, 20)
 
@@ -55,14 +55,9 @@ async def country(platform: Platform, project, nat_tenant: str, tenant: str, gra
 
 
 async def _explain_now(conn: asyncpg.Connection, c: Country, node: OrgUnit | None = None) -> list[dict]:
-    raw = await conn.fetchval("EXPLAIN (ANALYZE, FORMAT JSON) " + rollup_queries.NOW, (node or c.national).id,
-                              NIL_PLAN, *await _cascade(conn, c), "units_registered")
-    nodes, todo = [], [json.loads(raw)[0]["Plan"]]
-    while todo:
-        node = todo.pop()
-        nodes.append(node)
-        todo.extend(node.get("Plans", []))
-    return nodes
+    return plan_nodes(await conn.fetchval("EXPLAIN (ANALYZE, FORMAT JSON) " + rollup_queries.NOW,
+                                          (node or c.national).id, NIL_PLAN, *await _cascade(conn, c),
+                                          "units_registered"))
 
 
 async def _cascade(conn: asyncpg.Connection, c: Country) -> tuple[list, list, list]:

@@ -4,11 +4,10 @@ application's role runs them: a condition PostgreSQL cannot use as an index cond
 
 from __future__ import annotations
 
-import json
-
 from infra.platform import Platform
 from projections.read_models.scope import read_scope
 from projections.rollup.store import RollupStore
+from tests.projections.helpers import plan_nodes
 from tests.projections.test_rollup_reads import country
 
 
@@ -25,11 +24,7 @@ async def test_loading_the_stored_running_totals_reads_each_key_by_the_primary_k
         assert len({r["i"] for r in loaded}) == len(keys)  # each key's last row, at least
         # Without seq scans allowed, a condition no index can serve still shows up as a Seq Scan.
         await conn.execute("SET LOCAL enable_seqscan = off")
-        plan = json.loads(await conn.fetchval("EXPLAIN (FORMAT JSON) " + store.load_totals_query, tenant_id, *args))
-    nodes, todo = [], [plan[0]["Plan"]]
-    while todo:
-        nodes.append(node := todo.pop())
-        todo.extend(node.get("Plans", []))
+        nodes = plan_nodes(await conn.fetchval("EXPLAIN (FORMAT JSON) " + store.load_totals_query, tenant_id, *args))
     assert not [n for n in nodes if n["Node Type"] == "Seq Scan"], nodes
     # Both reads (the last row before the first day, and the rows from it on) seek one key.
     conditions = [n["Index Cond"] for n in nodes if "Index Cond" in n]

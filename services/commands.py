@@ -5,11 +5,13 @@ load, decide and save.
 
 `decide()` loads what it needs (`load`, `load_or_none`), checks the caller's reach, lets the
 domain decide and returns the aggregates with new events, the one to report first. They are
-saved in one append with the context's metadata and idempotency key. A lost race is, by the
-command's choice, a named refusal (`on_conflict`: a second registration for the same phase),
-or a retry from the start: `decide()` runs again on fresh state, up to `retries` times
-(default RETRIES), then CONFLICT. A retry never overrides a version the client named:
-`decide()` checks it again (`check_version`) and a stale one is CONFLICT at once.
+saved in one append with the context's metadata and idempotency key. A refusal met while the
+first run with the same key was committing answers that run's result, as a later retry would.
+A lost race is, by the command's choice, a named refusal (`on_conflict`: a second
+registration for the same phase), or a retry from the start: `decide()` runs again on fresh
+state, up to `retries` times (default RETRIES), then CONFLICT. A retry never overrides a
+version the client named: `decide()` checks it again (`check_version`) and a stale one is
+CONFLICT at once.
 Commands that change one existing aggregate use `update`.
 """
 
@@ -28,7 +30,12 @@ from infra import errors as store
 from infra.platform import Platform
 from infra.stream_queries import aggregates_among, keyed_result
 from services.context import CommandContext, CommandResult
-from services.errors import ConcurrencyError, IdempotencyKeyReused, NotFoundError
+from services.errors import (
+    ApplicationError,
+    ConcurrencyError,
+    IdempotencyKeyReused,
+    NotFoundError,
+)
 from services.scope import check_reach
 
 A = TypeVar("A", bound=Aggregate)
@@ -42,7 +49,14 @@ async def run_command(platform: Platform, tenant: str, ctx: CommandContext, name
     while True:
         if (done := await replayed(platform, tenant, ctx)) is not None:
             return done
-        changed = await decide()
+        try:
+            changed = await decide()
+        except (DomainError, ApplicationError):
+            # A double submit: the first run with this key may have committed after the check
+            # above, and this run then meets its effect (a slot already held, a stale version).
+            if (done := await replayed(platform, tenant, ctx)) is not None:
+                return done
+            raise
         aggregates = (changed,) if isinstance(changed, Aggregate) else tuple(changed)
         try:
             return await _save(platform, tenant, ctx, name, aggregates)

@@ -4,6 +4,7 @@ collectives only, standards checked from stored registrations, dossier deadline 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from datetime import date
 from uuid import uuid4
 
@@ -96,6 +97,25 @@ async def test_ten_deciders_starting_together_decide_exactly_4(platform, org10, 
                                    return_exceptions=True)
     assert sum(not isinstance(r, BaseException) for r in results) == 4
     assert {r.code for r in results if isinstance(r, BaseException)} == {"QUOTA_EXCEEDED"}
+
+
+async def test_one_decision_sent_again_and_again_decides_once_and_answers_every_send(platform, org10, plan_001):
+    """A double submit: the same form (one idempotency key) sent by racers a few milliseconds
+    apart, so that some check the key before the first commits and load after it."""
+    [nid] = await candidates(platform, org10, plan_001, 1)
+    ctx = replace(CTX, idempotency_key=f"decide-{nid}")
+
+    async def send(after_ms: int):
+        await asyncio.sleep(after_ms / 1000)
+        return await awards.decide_award(platform, org10.tenant, ctx, nid, decision_number="1/QĐ-LĐLĐ",
+                                         decided_on=date(2022, 1, 10), signer="Chủ tịch",
+                                         authority="province_federation_executive")
+    results = await asyncio.gather(*(send(ms) for ms in range(0, 40, 2)))
+    assert {(r.id, r.version) for r in results} == {(nid, results[0].version)}
+    assert sum(not r.replayed for r in results) == 1
+    quota = await load_quota(platform, org10.tenant, plan_id=plan_001, pool="de_nghi_bang_khen",
+                             nominating_unit_id=org10.district)
+    assert quota.used == 1
 
 
 async def test_individual_nominee_is_refused(platform, org10, plan_001):

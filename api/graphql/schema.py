@@ -65,7 +65,7 @@ def build_schema(introspection: bool = True) -> strawberry.Schema:
     # GraphQLTelemetry first: its operation span wraps the other extensions' work. The
     # document cache after the limits: it parses with the token limit they set.
     # Introspection is for development: in production the schema is not handed to anyone who asks.
-    closed = [] if introspection else [DisableIntrospection()]
+    closed = [] if introspection else [DisableIntrospection]
     return Schema(query=Query, subscription=Subscription, execution_context_class=Execution,
                   extensions=[GraphQLTelemetry, *ERROR_EXTENSIONS, *LIMIT_EXTENSIONS, *closed, DocumentCache])
 

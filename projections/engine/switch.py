@@ -93,7 +93,7 @@ async def switch(admin: asyncpg.Connection, built: Sequence[Built], *, max_gap: 
                 " positions = excluded.positions", b.live.name, b.version, json.dumps(reached[b.live.name]))
         # Readers wait from here to the commit: the renames go as one script, one round trip.
         script = await _renames(admin, built)
-        await _lock_tables(admin, [t for b in built for t in b.live.tables])
+        await _lock_tables(admin, [t for b in built for t in (*b.live.tables, *b.fresh.t.values())])
         await admin.execute(script)
     return reached
 
@@ -119,8 +119,10 @@ async def _finish(admin: asyncpg.Connection, fresh: Projection, tenant: str, bat
 
 
 async def _lock_tables(admin: asyncpg.Connection, tables: list[str]) -> None:
-    """Every live table at once, NOWAIT, retried: taken one by one, a reader holding one
-    table while waiting for another would deadlock with us (and one of us would fail)."""
+    """Every table the renames touch at once, NOWAIT, retried: taken one by one, a reader
+    holding one table while waiting for another would deadlock with us (and one of us would
+    fail); and the switch never waits, holding the live tables from readers, on a session
+    (a VACUUM, an ANALYZE) that holds a new one."""
     deadline = time.monotonic() + LOCK_TRIES_S
     while True:
         try:
@@ -134,14 +136,15 @@ async def _lock_tables(admin: asyncpg.Connection, tables: list[str]) -> None:
 
 
 async def _renames(admin: asyncpg.Connection, built: Sequence[Built]) -> str:
-    """Drop each live table, rename its new version in and give the new indexes (so their
-    keys) the names the old ones had: the schema stays as the migrations left it, and a later
-    migration naming an index finds it."""
+    """Drop each live table, rename its new version in (autovacuum back on) and give the new
+    indexes (so their keys) the names the old ones had: the schema stays as the migrations
+    left it, and a later migration naming an index finds it."""
     statements = []
     for b in built:
         for table in b.live.tables:
             fresh = b.fresh.t[table]
-            statements += [f"DROP TABLE {table}", f"ALTER TABLE {fresh} RENAME TO {table}"]
+            statements += [f"DROP TABLE {table}", f"ALTER TABLE {fresh} RENAME TO {table}",
+                           versions.autovacuum_back_on(table)]
             old_names = await versions.index_names(admin, table)
             for definition, name in (await versions.index_names(admin, fresh)).items():
                 wanted = old_names.get(definition)

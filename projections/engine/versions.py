@@ -1,11 +1,12 @@
 """A projection's next version beside the live one: its tables, made and dropped.
 
 Version N+1 of a projection writes `<table>__v<N+1>` (created LIKE the live table: columns,
-defaults, keys, indexes) under the checkpoint name `<name>__v<N+1>`; the live tables keep
-their plain names, which every reader and writer resolves. The new tables get the live
-table's row-level security, policies and grants copied from the catalog, so a table another
-migration secured differently is copied as it is, not as `thidua_secure_read_model` would
-make it. All of this runs on a superuser connection (`Database.admin_url`).
+defaults, keys, indexes; autovacuum off until the switch) under the checkpoint name
+`<name>__v<N+1>`; the live tables keep their plain names, which every reader and writer
+resolves. The new tables get the live table's row-level security, policies and grants copied
+from the catalog, so a table another migration secured differently is copied as it is, not
+as `thidua_secure_read_model` would make it. All of this runs on a superuser connection
+(`Database.admin_url`).
 """
 
 from __future__ import annotations
@@ -39,11 +40,28 @@ async def drop_leftovers(admin: asyncpg.Connection, cls: type[Projection]) -> No
                         "^" + re.escape(cls.name) + _LEFTOVER)
 
 
+BUILDING = ("autovacuum_enabled", "toast.autovacuum_enabled")
+"""Off while a table is built: an autovacuum still running on it when the switch renames it
+would hold the switch, and every reader of the live tables behind it, until it gave way.
+The build analyses its tables itself (`analyze`); the switch turns these back on."""
+
+
 async def create_tables(admin: asyncpg.Connection, tables: tuple[str, ...], version_suffix: str) -> None:
+    off = ", ".join(f"{option} = false" for option in BUILDING)
     for table in tables:
         fresh = table + version_suffix
-        await admin.execute(f"CREATE TABLE {fresh} (LIKE {table} INCLUDING ALL)")
+        await admin.execute(f"CREATE TABLE {fresh} (LIKE {table} INCLUDING ALL) WITH ({off})")
         await copy_security(admin, table, fresh)
+
+
+async def analyze(admin: asyncpg.Connection, tables: list[str]) -> None:
+    """Planner statistics for tables just built, so the first reads after the switch are
+    planned on them (autovacuum is off on them until then)."""
+    await admin.execute(f"ANALYZE {', '.join(tables)}")
+
+
+def autovacuum_back_on(table: str) -> str:
+    return f"ALTER TABLE {table} RESET ({', '.join(BUILDING)})"
 
 
 async def copy_security(admin: asyncpg.Connection, source: str, target: str) -> None:

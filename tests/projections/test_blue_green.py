@@ -192,6 +192,40 @@ async def _exists(admin: asyncpg.Connection, table: str) -> bool:
     return await admin.fetchval("SELECT to_regclass($1) IS NOT NULL", table)
 
 
+async def test_a_session_holding_a_table_being_built_never_keeps_readers_from_the_live_ones(
+        platform: Platform, admin: asyncpg.Connection, admin_url: str, pair_tenant: str) -> None:
+    """Autovacuum or someone's ANALYZE on a new table when the rebuild wants it: the rebuild
+    waits, but never while it holds the live tables that readers wait on."""
+    building = f"pair_left__v{await _version(admin, PairProjection.name) + 1}"
+    holder = await asyncpg.connect(admin_url)
+    build = asyncio.create_task(rebuild(platform.db, PairProjection, batch_size=10))
+    try:
+        await wait_for(lambda: _exists(admin, building), timeout=60, every=0.005)
+        assert "autovacuum_enabled=false" in await _options(admin, building), "autovacuum on while building"
+        async with holder.transaction():
+            await holder.execute(f"LOCK TABLE {building} IN SHARE UPDATE EXCLUSIVE MODE")  # as a VACUUM does
+            await wait_for(lambda: _waited_on(admin, building), timeout=60, every=0.01)
+            async with platform.db.tenant_transaction(pair_tenant) as conn:
+                await conn.execute("SET LOCAL lock_timeout = '3s'")  # the reader waits for nobody meanwhile
+                assert (await conn.fetchrow(_READ, pair_tenant))["left_rows"] == EVENTS
+    finally:
+        await build
+        await holder.close()
+    assert await _version(admin, PairProjection.name) == int(building.rsplit("__v", 1)[1])
+    for table in pair.TABLES:  # switched in with autovacuum back on, and analysed
+        assert await _options(admin, table) == []
+        assert await admin.fetchval("SELECT reltuples FROM pg_class WHERE oid = $1::regclass", table) > 0
+
+
+async def _options(admin: asyncpg.Connection, table: str) -> list[str]:
+    return await admin.fetchval("SELECT coalesce(reloptions, '{}') FROM pg_class WHERE oid = $1::regclass", table)
+
+
+async def _waited_on(admin: asyncpg.Connection, table: str) -> bool:
+    return await admin.fetchval("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = $1::regclass"
+                                " AND NOT granted)", table)
+
+
 async def test_a_killed_rebuild_leaves_the_live_rollup_serving_and_can_be_started_again(
         platform: Platform, admin: asyncpg.Connection, admin_url: str, project) -> None:
     world = await _world(platform, 60, seed=23)

@@ -8,7 +8,7 @@ one, switch when it has caught up, drop the old one.
    and decode of a tenant's log per batch feeding all the projections being rebuilt, two
    tenants at once, in `processes` processes sharing the tenants (`build_catch_up.py`).
    Meanwhile the live version keeps serving and the runner keeps advancing it. Once caught
-   up, the new tables are analysed (autovacuum is off on them until the switch).
+   up, the new tables are settled: autovacuum off on them until the switch, statistics taken.
 3. The switch (`switch.py`) puts the new tables under the live names in one transaction once
    every new checkpoint is at or past the live one, finishing a gap of up to FINISH_INSIDE
    events inside it; if the runner got further ahead meanwhile, the build catches up again first
@@ -103,7 +103,7 @@ async def _catch_up_and_switch(db: Database, admin: asyncpg.Connection, built: l
                        processes if attempt == 1 else 1)
         log.info("rebuild: caught up in %.2f s (attempt %d)", time.perf_counter() - started, attempt)
         if attempt == 1:  # later attempts add too little to change the statistics
-            await versions.analyze(admin, [t for b in built for t in b.fresh.t.values()])
+            await versions.settle(admin, [t for b in built for t in b.fresh.t.values()])
         started = time.perf_counter()
         try:
             gap = None if attempt == SWITCH_ATTEMPTS else FINISH_INSIDE

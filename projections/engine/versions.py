@@ -1,12 +1,12 @@
 """A projection's next version beside the live one: its tables, made and dropped.
 
 Version N+1 of a projection writes `<table>__v<N+1>` (created LIKE the live table: columns,
-defaults, keys, indexes; autovacuum off until the switch) under the checkpoint name
-`<name>__v<N+1>`; the live tables keep their plain names, which every reader and writer
-resolves. The new tables get the live table's row-level security, policies and grants copied
-from the catalog, so a table another migration secured differently is copied as it is, not
-as `thidua_secure_read_model` would make it. All of this runs on a superuser connection
-(`Database.admin_url`).
+defaults, keys, indexes) under the checkpoint name `<name>__v<N+1>`; the live tables keep
+their plain names, which every reader and writer resolves. The new tables get the live
+table's row-level security, policies and grants copied from the catalog, so a table another
+migration secured differently is copied as it is, not as `thidua_secure_read_model` would
+make it. Built, they are settled for the switch (`settle`). All of this runs on a superuser
+connection (`Database.admin_url`).
 """
 
 from __future__ import annotations
@@ -40,28 +40,30 @@ async def drop_leftovers(admin: asyncpg.Connection, cls: type[Projection]) -> No
                         "^" + re.escape(cls.name) + _LEFTOVER)
 
 
-BUILDING = ("autovacuum_enabled", "toast.autovacuum_enabled")
-"""Off while a table is built: an autovacuum still running on it when the switch renames it
-would hold the switch, and every reader of the live tables behind it, until it gave way.
-The build analyses its tables itself (`analyze`); the switch turns these back on."""
-
-
 async def create_tables(admin: asyncpg.Connection, tables: tuple[str, ...], version_suffix: str) -> None:
-    off = ", ".join(f"{option} = false" for option in BUILDING)
     for table in tables:
         fresh = table + version_suffix
-        await admin.execute(f"CREATE TABLE {fresh} (LIKE {table} INCLUDING ALL) WITH ({off})")
+        await admin.execute(f"CREATE TABLE {fresh} (LIKE {table} INCLUDING ALL)")
         await copy_security(admin, table, fresh)
 
 
-async def analyze(admin: asyncpg.Connection, tables: list[str]) -> None:
-    """Planner statistics for tables just built, so the first reads after the switch are
-    planned on them (autovacuum is off on them until then)."""
+AUTOVACUUM = ("autovacuum_enabled", "toast.autovacuum_enabled")
+
+
+async def settle(admin: asyncpg.Connection, tables: list[str]) -> None:
+    """Ready built tables for the switch: autovacuum off on them, then their statistics. An
+    autovacuum still running on one when the switch renames it would hold the switch, and
+    every reader of the live tables behind it, until it gave way; here, outside the switch,
+    a running one gives way to the ALTER (after deadlock_timeout) and no new one starts. The
+    switch turns autovacuum back on (`autovacuum_back_on`)."""
+    off = ", ".join(f"{option} = false" for option in AUTOVACUUM)
+    for table in tables:
+        await admin.execute(f"ALTER TABLE {table} SET ({off})")
     await admin.execute(f"ANALYZE {', '.join(tables)}")
 
 
 def autovacuum_back_on(table: str) -> str:
-    return f"ALTER TABLE {table} RESET ({', '.join(BUILDING)})"
+    return f"ALTER TABLE {table} RESET ({', '.join(AUTOVACUUM)})"
 
 
 async def copy_security(admin: asyncpg.Connection, source: str, target: str) -> None:
